@@ -1,0 +1,69 @@
+/**
+ * The AT wire as the harness sees it. One seam for real vs simulated: the Transport. Everything
+ * above it is identical whether the bytes go to /dev/ttyUSB2, tcp://rig7:4001 or the simulator.
+ */
+
+export interface Transport {
+  /** Human-readable where: "/dev/ttyUSB2 @115200", "tcp://127.0.0.1:4001", "in-process simulator". */
+  readonly description: string;
+  open(): Promise<void>;
+  write(data: Buffer): Promise<void>;
+  onData(listener: (chunk: Buffer) => void): void;
+  /** Called once when the link goes away (port unplugged, TCP closed) — harness/rig trouble. */
+  onClose(listener: (error?: Error) => void): void;
+  close(): Promise<void>;
+}
+
+/** A line the module sent that is not part of the running command's answer. */
+export interface Urc {
+  /** Full line text, e.g. `+QMTSTAT: 0,1`. For +QMTRECV with a length, the payload is decoded. */
+  readonly text: string;
+  /** Prefix before the colon, e.g. `+QMTSTAT`; the whole line when it has no colon (`RDY`). */
+  readonly name: string;
+  /** Comma-separated fields after `name: `, quotes removed. */
+  readonly fields: readonly string[];
+  /** +QMTRECV message payload as bytes, when the URC carried one. */
+  readonly payload?: Buffer;
+  /** Clock time (ms) when the line was complete. */
+  readonly at: number;
+}
+
+export type FinalResult =
+  | { kind: 'OK' }
+  | { kind: 'ERROR' }
+  | { kind: 'CME ERROR'; code: string };
+
+export interface AtResponse {
+  /** The command as sent, e.g. `AT+QMTCFG="keepalive",0`. */
+  readonly command: string;
+  /** Information lines belonging to the command, in order (empty lines dropped). */
+  readonly lines: readonly string[];
+  readonly final: FinalResult;
+  /** True when the `>` prompt came (and the payload, if any, was written after it). */
+  readonly prompted: boolean;
+  /** Clock times (ms) the command was sent and the final result complete. */
+  readonly sentAt: number;
+  readonly doneAt: number;
+}
+
+export interface SendOptions {
+  /** Maximum response time on the scenario's clock; a late answer rejects naming the command. */
+  timeoutMs: number;
+  /** Bytes to send after the `>` prompt (QMTPUBEX, QMTCFG="willex"). */
+  payload?: Buffer;
+}
+
+/** Thrown when a command's final result does not arrive in time. */
+export class AtTimeoutError extends Error {
+  constructor(
+    readonly command: string,
+    readonly timeoutMs: number,
+    readonly bytesReceived: number,
+  ) {
+    super(
+      `${command}: no final result within ${timeoutMs} ms` +
+        (bytesReceived === 0 ? ' (no byte received from the module)' : ''),
+    );
+    this.name = 'AtTimeoutError';
+  }
+}

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { VirtualClock } from '../../src/clock/clock';
+
+test('virtual clock jumps to the next timer and fires same-instant timers in order', async () => {
+  const clock = new VirtualClock({ quietMs: 2 });
+  const fired: string[] = [];
+  clock.setTimeout(() => fired.push('b@120s'), 120_000);
+  clock.setTimeout(() => fired.push('a@5s'), 5_000);
+  clock.setTimeout(() => fired.push('c@5s'), 5_000);
+  const started = Date.now();
+  await clock.sleep(200_000);
+  assert.deepEqual(fired, ['a@5s', 'c@5s', 'b@120s']);
+  assert.equal(clock.now(), 200_000);
+  assert.ok(Date.now() - started < 1000, '200 virtual seconds take well under a real second');
+  clock.stop();
+});
+
+test('virtual clock does not jump while held or while activity continues', async () => {
+  const clock = new VirtualClock({ quietMs: 5 });
+  let fired = false;
+  clock.setTimeout(() => (fired = true), 1_000);
+  const release = clock.hold('tcp connect');
+  await new Promise((r) => setTimeout(r, 30));
+  assert.equal(fired, false);
+  assert.equal(clock.now(), 0);
+  release();
+  await new Promise((r) => setTimeout(r, 40));
+  assert.equal(fired, true);
+  assert.equal(clock.now(), 1_000);
+  clock.stop();
+});
+
+test('cleared timers never fire', async () => {
+  const clock = new VirtualClock({ quietMs: 1 });
+  let fired = false;
+  const handle = clock.setTimeout(() => (fired = true), 10);
+  clock.clearTimeout(handle);
+  await clock.sleep(50);
+  assert.equal(fired, false);
+  clock.stop();
+});
