@@ -81,6 +81,21 @@ export interface HandlerContext {
   readonly mqtt: MqttSide;
   /** Name resolution for QMTOPEN: returns an IP address, or undefined when the name fails (result 4). */
   resolveHost(name: string): string | undefined;
+  /** The module's file system (UFS), written by AT+QFUPL (spec 5.2). */
+  readonly files: Map<string, Buffer>;
+  /** SSL contexts 0..5 as AT+QSSLCFG sets them (spec 5.2; details in the SSL application note). */
+  readonly sslContexts: SslContext[];
+}
+
+export interface SslContext {
+  /** UFS file names, e.g. "UFS:cacert.pem". */
+  cacert?: string;
+  clientcert?: string;
+  clientkey?: string;
+  seclevel: number;
+  sslversion: number;
+  ciphersuite: string;
+  ignorelocaltime: number;
 }
 
 export type CommandHandler = (command: ParsedCommand, ctx: HandlerContext) => void | Promise<void>;
@@ -91,6 +106,19 @@ export interface FaultSet {
 }
 
 /** The MQTT side of the module as the core needs it. Implemented in src/sim/mqtt. */
+/** Everything the MQTT side needs; built once per simulated module by the core. */
+export interface MqttEnvironment {
+  readonly clock: Clock;
+  readonly variant: VariantProfile;
+  readonly faults: FaultSet;
+  readonly config: ClientConfig[];
+  /** Only `urc` is for the MQTT side's asynchronous reports; command output goes through the handler context. */
+  readonly out: SerialOut;
+  resolveHost(name: string): string | undefined;
+  readonly files: Map<string, Buffer>;
+  readonly sslContexts: SslContext[];
+}
+
 export interface MqttSide {
   /** True once QMTOPEN succeeded for this client and until it is closed (spec: "MQTT connection created"). */
   hasConnection(clientIdx: number): boolean;
