@@ -44,6 +44,19 @@ export interface AtResponse {
   /** Clock times (ms) the command was sent and the final result complete. */
   readonly sentAt: number;
   readonly doneAt: number;
+  /**
+   * Parallel to `lines`: the message payload bytes of a line that carried one (+QMTRECV read with
+   * AT+QMTRECV=…, spec 3.3.9), undefined for other lines. Absent when no line carried a payload.
+   */
+  readonly payloads?: readonly (Buffer | undefined)[];
+}
+
+/** A URC as the AtClient keeps it: its place in arrival order, and whether a wait returned it. */
+export interface ReceivedUrc extends Urc {
+  /** 0-based position in the order URCs arrived. */
+  readonly index: number;
+  /** Set when waitForUrc returned this URC; unconsumed ones are the "nobody asserted" list. */
+  consumed: boolean;
 }
 
 export interface SendOptions {
@@ -59,10 +72,12 @@ export class AtTimeoutError extends Error {
     readonly command: string,
     readonly timeoutMs: number,
     readonly bytesReceived: number,
+    /** What exactly was missing when it was not the final result, e.g. the `>` prompt. */
+    readonly detail?: string,
   ) {
     super(
-      `${command}: no final result within ${timeoutMs} ms` +
-        (bytesReceived === 0 ? ' (no byte received from the module)' : ''),
+      `${command}: ${detail ?? 'no final result'} within ${timeoutMs} ms` +
+        (bytesReceived === 0 ? ' (no byte received from the module)' : ` (${bytesReceived} bytes received)`),
     );
     this.name = 'AtTimeoutError';
   }

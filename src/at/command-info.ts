@@ -1,0 +1,37 @@
+/**
+ * What the digester needs to know about the running command to tell its information lines from
+ * URCs: the response prefix it owns (`+QMTCFG` for `AT+QMTCFG="keepalive",0`), its form, and
+ * whether it answers with untagged lines (ATI, AT+GMR).
+ */
+export type CommandForm = 'exec' | 'read' | 'test' | 'set';
+
+export interface CommandInfo {
+  /** The command line as sent, without the terminating CR. */
+  readonly text: string;
+  /** `+QMTCFG`, `+GMR`; for basic commands the command letters (`I`, `E0`, `&F`). */
+  readonly name: string;
+  readonly form: CommandForm;
+  /** True when untagged lines (`Quectel`, `Revision: …`) are information lines of this command. */
+  readonly untaggedInfo: boolean;
+}
+
+/** Commands whose answer is bare text, not `+NAME: …` (spec 2.x general commands, ATI / AT+GMR). */
+const UNTAGGED_INFO_COMMANDS = new Set(['I', '+GMR', '+CGMR', '+CGMI', '+CGMM', '+GMI', '+GMM', '+CGSN', '+GSN', '+CIMI', '+QGMR']);
+
+export function describeCommand(text: string): CommandInfo {
+  const body = /^AT/i.test(text) ? text.slice(2) : text;
+  const extended = /^([+$^][A-Za-z0-9_]+)(.*)$/s.exec(body);
+  let name: string;
+  let rest: string;
+  if (extended) {
+    name = extended[1].toUpperCase();
+    rest = extended[2];
+  } else {
+    // Basic command: ATI, ATE0, AT&F, ATZ — the name is the whole body (ATI0 still answers untagged).
+    name = body.toUpperCase();
+    rest = '';
+  }
+  const form: CommandForm = rest === '' ? 'exec' : rest === '?' ? 'read' : rest === '=?' ? 'test' : 'set';
+  const untaggedInfo = UNTAGGED_INFO_COMMANDS.has(name) || /^I\d*$/.test(name);
+  return { text, name, form, untaggedInfo };
+}

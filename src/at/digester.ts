@@ -1,0 +1,287 @@
+/**
+ * Pure, synchronous classifier of the bytes a module sends (no I/O, no clock: the caller passes
+ * the time of each chunk). Feed chunks split anywhere; it returns events in order:
+ *   echo          the module echoing our command line (ATE1) or the prompted payload — dropped
+ *   prompt        `>` / `> ` with no line ending, only while the running command expects one
+ *   response-line an information line of the running command
+ *   final         OK / ERROR / +CME ERROR: <n or text>; ends the running command
+ *   urc           everything else, and everything after the final result
+ * Bytes are handled one at a time through a small state machine, so any split of the same bytes
+ * gives the same events.
+ */
+import { describeCommand, type CommandInfo } from './command-info';
+import { isInformationLine, lineName, parseFinal, splitFields } from './line-kinds';
+import { headerFrom, LENGTH_HEADER, parseNoLengthMessage, SPLIT_HEADER, type RecvHeader } from './recv-layouts';
+import type { FinalResult, Urc } from './types';
+
+export interface DigesterOptions {
+  /** ATE1 in effect: the module echoes command lines (and prompted payloads). Default false. */
+  echo?: boolean;
+  /**
+   * Some firmware prints `+QMTRECV: 0,0,"t",23` and the payload alone on the next line. With this
+   * on, a trailing number after the topic is a length and the next line the payload; off, it is
+   * an unquoted payload (FIELD-NOTES "+QMTRECV payload layouts"). Default false.
+   */
+  splitRecvPayload?: boolean;
+  /**
+   * 'auto' (default): a number followed by a comma after the topic is <payload_len> and the length
+   * is the authority. 'absent': the module never prints a length (msg_len_enable=0, spec 3.3.1),
+   * so everything after the topic is payload.
+   */
+  recvLengthField?: 'auto' | 'absent';
+}
+
+export interface StartOptions {
+  /** The command answers `>` before its final result (QMTPUBEX, QMTCFG="willex"). */
+  expectPrompt?: boolean;
+  /** Payload that will be written after the prompt; its echo (ATE1, spec 5.1 example) is dropped. */
+  payload?: Buffer;
+}
+
+export type DigestEvent =
+  | { type: 'echo'; text: string; expected: boolean; at: number }
+  | { type: 'prompt'; text: string; at: number }
+  | { type: 'response-line'; text: string; payload?: Buffer; at: number }
+  | { type: 'final'; result: FinalResult; text: string; at: number }
+  | { type: 'urc'; urc: Urc };
+
+const CR = 0x0d;
+const LF = 0x0a;
+const QUOTE = 0x22;
+const SPACE = 0x20;
+const PROMPT = 0x3e;
+const COMMA = 0x2c;
+
+interface RunningCommand {
+  readonly info: CommandInfo;
+  readonly expectPrompt: boolean;
+  readonly payload?: Buffer;
+  prompted: boolean;
+  echoSeen: boolean;
+  answered: boolean;
+}
+
+/** A +QMTRECV whose payload is being counted out by its length. */
+interface RecvInProgress {
+  readonly header: RecvHeader;
+  readonly bytes: number[];
+}
+
+/** A +QMTRECV whose payload is complete; it finishes at the next line end. */
+interface RecvAwaitingLineEnd {
+  readonly header: RecvHeader;
+  readonly payload: Buffer;
+  readonly quoted: boolean;
+}
+
+type Mode = 'line' | 'prompt-space' | 'recv-payload' | 'split-after-cr';
+
+export class Digester {
+  private echo: boolean;
+  private readonly splitRecvPayload: boolean;
+  private readonly recvLengthField: 'auto' | 'absent';
+  private mode: Mode = 'line';
+  private line: number[] = [];
+  private command: RunningCommand | undefined;
+  private recv: RecvInProgress | undefined;
+  private recvDone: RecvAwaitingLineEnd | undefined;
+  private payloadEcho: { bytes: Buffer; matched: number } | undefined;
+  private events: DigestEvent[] = [];
+  private now = 0;
+
+  constructor(options: DigesterOptions = {}) {
+    this.echo = options.echo ?? false;
+    this.splitRecvPayload = options.splitRecvPayload ?? false;
+    this.recvLengthField = options.recvLengthField ?? 'auto';
+  }
+
+  setEcho(on: boolean): void {
+    this.echo = on;
+  }
+
+  get echoOn(): boolean {
+    return this.echo;
+  }
+
+  /** The command just written; lines are attributed to it until its final result. */
+  startCommand(command: string, options: StartOptions = {}): void {
+    this.command = {
+      info: describeCommand(command),
+      expectPrompt: options.expectPrompt ?? options.payload !== undefined,
+      payload: options.payload,
+      prompted: false,
+      echoSeen: false,
+      answered: false,
+    };
+    this.payloadEcho = undefined;
+  }
+
+  /** The caller gave up on the running command (timeout); a late final result becomes a URC. */
+  abortCommand(): void {
+    this.command = undefined;
+    this.payloadEcho = undefined;
+  }
+
+  get running(): string | undefined {
+    return this.command?.info.text;
+  }
+
+  feed(chunk: Buffer, at: number): DigestEvent[] {
+    this.now = at;
+    this.events = [];
+    for (const byte of chunk) this.byte(byte);
+    return this.events;
+  }
+
+  private byte(b: number): void {
+    if (this.mode === 'prompt-space') {
+      this.mode = 'line';
+      if (b === SPACE) return; // "> " variant (FIELD-NOTES "Publishing and the > prompt")
+    }
+    if (this.payloadEcho && this.matchPayloadEcho(b)) return;
+    switch (this.mode) {
+      case 'recv-payload':
+        this.recvByte(b);
+        return;
+      case 'split-after-cr':
+        this.mode = 'recv-payload';
+        if (b !== LF) this.recvByte(b);
+        return;
+      default:
+        this.lineByte(b);
+    }
+  }
+
+  private lineByte(b: number): void {
+    if (b === CR || b === LF) {
+      this.endLine(b);
+      return;
+    }
+    const cmd = this.command;
+    if (b === PROMPT && this.line.length === 0 && !this.recvDone && cmd && cmd.expectPrompt && !cmd.prompted) {
+      cmd.prompted = true;
+      this.events.push({ type: 'prompt', text: '>', at: this.now });
+      this.mode = 'prompt-space';
+      if (cmd.payload && cmd.payload.length > 0) this.payloadEcho = { bytes: cmd.payload, matched: 0 };
+      return;
+    }
+    this.line.push(b);
+    if (b === COMMA && !this.recvDone && this.recvLengthField === 'auto' && this.line[0] === 0x2b /* + */) {
+      const match = LENGTH_HEADER.exec(Buffer.from(this.line).toString('latin1'));
+      if (match) {
+        this.recv = { header: headerFrom(match), bytes: [] };
+        this.line = [];
+        this.mode = 'recv-payload';
+      }
+    }
+  }
+
+  /** Consumes the echo of a prompted payload; false when the byte is not (or no longer) echo. */
+  private matchPayloadEcho(b: number): boolean {
+    const echo = this.payloadEcho!;
+    if (b === echo.bytes[echo.matched]) {
+      echo.matched++;
+      if (echo.matched === echo.bytes.length) {
+        this.payloadEcho = undefined;
+        this.events.push({ type: 'echo', text: echo.bytes.toString('utf8'), expected: this.echo, at: this.now });
+      }
+      return true;
+    }
+    // Not an echo after all: replay what was held back as ordinary bytes.
+    this.payloadEcho = undefined;
+    for (const held of echo.bytes.subarray(0, echo.matched)) this.byte(held);
+    return false;
+  }
+
+  /** Length is the authority (FIELD-NOTES): take exactly <payload_len> bytes after an optional quote. */
+  private recvByte(b: number): void {
+    const recv = this.recv!;
+    const buf = recv.bytes;
+    const n = recv.header.length;
+    buf.push(b);
+    if (buf[0] !== QUOTE) {
+      if (buf.length >= n) this.finishRecvPayload(Buffer.from(buf.slice(0, n)), false, buf.slice(n));
+      return;
+    }
+    // Opening quote, or a payload that starts with a quote: decided by a closing quote after n bytes.
+    if (buf.length < n + 2) return;
+    if (buf[n + 1] === QUOTE) this.finishRecvPayload(Buffer.from(buf.slice(1, n + 1)), true, buf.slice(n + 2));
+    else this.finishRecvPayload(Buffer.from(buf.slice(0, n)), false, buf.slice(n));
+  }
+
+  private finishRecvPayload(payload: Buffer, quoted: boolean, replay: number[]): void {
+    this.recvDone = { header: this.recv!.header, payload, quoted };
+    this.recv = undefined;
+    this.mode = 'line';
+    for (const b of replay) this.byte(b);
+  }
+
+  private endLine(terminator: number): void {
+    const raw = Buffer.from(this.line);
+    this.line = [];
+    if (this.recvDone) {
+      const done = this.recvDone;
+      this.recvDone = undefined;
+      this.completeRecv(done, raw.toString('utf8'));
+      return;
+    }
+    if (raw.length === 0) return; // empty lines and the LF of CRLF
+    if (this.splitRecvPayload) {
+      const split = SPLIT_HEADER.exec(raw.toString('latin1'));
+      if (split) {
+        this.recv = { header: headerFrom(split), bytes: [] };
+        this.mode = terminator === CR ? 'split-after-cr' : 'recv-payload';
+        return;
+      }
+    }
+    this.classify(raw);
+  }
+
+  private completeRecv(done: RecvAwaitingLineEnd, tail: string): void {
+    const { header, payload, quoted } = done;
+    const payloadText = payload.toString('utf8');
+    const headerText = Buffer.from(header.text, 'latin1').toString('utf8');
+    const text = headerText + (quoted ? `"${payloadText}"` : payloadText) + tail;
+    const fields = [header.clientIdx, header.msgId, header.topic, String(header.length), payloadText];
+    this.emitLine(text, '+QMTRECV', fields, payload);
+  }
+
+  private classify(raw: Buffer): void {
+    const text = raw.toString('utf8');
+    const cmd = this.command;
+    // Echo (ATE1): the command line comes back before any answer. Recognised even when echo is
+    // believed off, flagged unexpected, so a wrong ATE state never turns into a bogus URC.
+    if (cmd && !cmd.echoSeen && !cmd.answered && text === cmd.info.text) {
+      cmd.echoSeen = true;
+      this.events.push({ type: 'echo', text, expected: this.echo, at: this.now });
+      return;
+    }
+    const final = parseFinal(text);
+    if (final && cmd) {
+      this.command = undefined;
+      this.payloadEcho = undefined;
+      this.events.push({ type: 'final', result: final, text, at: this.now });
+      return;
+    }
+    const name = lineName(text);
+    if (name === '+QMTRECV') {
+      const message = parseNoLengthMessage(raw.toString('latin1'));
+      if (message) {
+        this.emitLine(text, name, message.fields, message.payload);
+        return;
+      }
+    }
+    this.emitLine(text, name, splitFields(text), undefined);
+  }
+
+  private emitLine(text: string, name: string, fields: string[], payload: Buffer | undefined): void {
+    const cmd = this.command;
+    if (cmd && isInformationLine(cmd.info, name, text)) {
+      cmd.answered = true;
+      this.events.push(payload ? { type: 'response-line', text, payload, at: this.now } : { type: 'response-line', text, at: this.now });
+      return;
+    }
+    const urc: Urc = payload ? { text, name, fields, payload, at: this.now } : { text, name, fields, at: this.now };
+    this.events.push({ type: 'urc', urc });
+  }
+}

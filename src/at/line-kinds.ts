@@ -1,0 +1,62 @@
+/**
+ * Classification of complete lines: final result codes, URC-only names, and which lines belong to
+ * the running command. Pure functions, shared by the digester and its tests.
+ */
+import type { FinalResult } from './types';
+import type { CommandInfo } from './command-info';
+
+/** OK / ERROR / +CME ERROR: <n or text> — all three forms (FIELD-NOTES "Errors", AT+CMEE=0/1/2). */
+export function parseFinal(line: string): FinalResult | undefined {
+  const text = line.trim();
+  if (text === 'OK') return { kind: 'OK' };
+  if (text === 'ERROR') return { kind: 'ERROR' };
+  const cme = /^\+CME ERROR:\s*(.*)$/.exec(text);
+  if (cme) return { kind: 'CME ERROR', code: cme[1].trim() };
+  return undefined;
+}
+
+/** Prefix before the colon (`+QMTSTAT`), or the whole line when it has none (`RDY`, `APP RDY`). */
+export function lineName(line: string): string {
+  const colon = line.indexOf(':');
+  return colon < 0 ? line.trim() : line.slice(0, colon).trim();
+}
+
+/**
+ * Lines that are URCs even between a command and its final result (FIELD-NOTES "Unrelated URCs
+ * arrive at any time"; spec 4: +QMTSTAT, +QMTRECV, +QMTPING). +QMTRECV is the running command's
+ * answer only while AT+QMTRECV runs (spec 3.3.9).
+ */
+const ALWAYS_URC = new Set(['RDY', 'APP RDY', '+QIND', '+QIURC', '+QUSIM', '+QMTSTAT', '+QMTPING', '+QMTRECV', 'POWERED DOWN', 'NORMAL POWER DOWN']);
+
+/**
+ * Names whose set form answers only `OK` and reports its result later as a URC of the same name
+ * (spec 3.3.2 ff.: `AT+QMTOPEN=…` → `OK` then `+QMTOPEN: 0,0`), so a same-name line is a URC even
+ * if it overtakes the `OK`. Their read/test forms (`AT+QMTOPEN?`, `AT+CPIN?`) answer with info lines.
+ */
+const URC_ON_SET = new Set(['+QMTOPEN', '+QMTCLOSE', '+QMTCONN', '+QMTDISC', '+QMTSUB', '+QMTUNS', '+QMTPUBEX', '+QMTPUB', '+CFUN', '+CPIN']);
+
+export function isInformationLine(command: CommandInfo, name: string, line: string): boolean {
+  if (ALWAYS_URC.has(name) && name !== command.name) return false;
+  if (name === command.name) return !(command.form === 'set' && URC_ON_SET.has(name));
+  return command.untaggedInfo && !line.startsWith('+');
+}
+
+/** Comma-separated fields after `name:`, quotes removed; commas inside quotes do not split. */
+export function splitFields(line: string): string[] {
+  const colon = line.indexOf(':');
+  if (colon < 0) return [];
+  const body = line.slice(colon + 1).replace(/^ +/, '');
+  if (body === '') return [];
+  const fields: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of body) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      fields.push(current);
+      current = '';
+    } else current += ch;
+  }
+  fields.push(current);
+  return fields;
+}
