@@ -16,6 +16,14 @@ export const AMBIGUITY_READINGS = {
   A10: ['error', 'ok'],
   /** A11: will_fg=0 followed by further will parameters: ignored (OK) or ERROR. */
   A11: ['ignore-extra', 'error'],
+  /** A11 (willex half): AT+QMTCFG="willex",idx,0 answers OK without a `>` prompt, or still prompts. */
+  A11willex: ['no-prompt', 'prompt'],
+  /** A14: <hw_time_enable> is an optional trailing set parameter of "hwauth"/"hwprodid", or not settable. */
+  A14: ['trailing-optional', 'not-settable'],
+  /** A15: "send/mode" and "dataformat" <send_mode> are independent settings, or one shared setting. */
+  A15: ['independent', 'shared'],
+  /** A17: "edit/timeout" query always prints <edit_time>, or only when <edit_mode>=1. */
+  A17: ['always', 'when-enabled'],
   /** A13: "qmtping" query ends with OK, or without. */
   A13: ['ok', 'no-ok'],
   /** A20: retry_times counts retransmissions after the first send, or all sends including it. */
@@ -80,6 +88,20 @@ export const VariantProfileSchema = z.object({
     hwTimeEnable: z.union([z.literal(0), z.literal(1)]),
   }),
   readings: readingsSchema,
+  /**
+   * AT-link basics outside the application note (V.25ter/3GPP 27.007 habits of the firmware).
+   * Optional so older profile objects stay valid; the simulator falls back to echo 0, CMEE 0.
+   */
+  at: z
+    .object({
+      /** ATE default after power-up: 0 = no echo, 1 = echo. */
+      echo: z.union([z.literal(0), z.literal(1)]),
+      /** AT+CMEE default after power-up (0 plain ERROR, 1 numeric, 2 verbose). */
+      cmee: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+      /** Virtual/real milliseconds from AT+CFUN=1,1 to the `RDY` URC. */
+      rebootMs: z.number().int().min(0),
+    })
+    .optional(),
 });
 
 export type VariantProfile = z.infer<typeof VariantProfileSchema>;

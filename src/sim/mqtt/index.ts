@@ -1,13 +1,39 @@
 /**
- * The simulated module's MQTT side (QMTOPEN … QMTRECV and one session per client_idx).
- * Placeholder until the MQTT side lands: no MQTT commands, no connections.
+ * The simulated module's MQTT side (spec chapters 2, 3.3.2–3.3.9 and 4): six client sessions
+ * (client_idx 0~5) on real TCP/TLS sockets, and the command handlers the core dispatches to.
+ * Decisions on the spec's ambiguities are listed in ./README.md.
  */
 import type { MqttEnvironment, MqttSide } from '../types';
+import { qmtCloseHandler } from '../handlers/mqtt/qmtclose';
+import { qmtConnHandler } from '../handlers/mqtt/qmtconn';
+import { qmtDiscHandler } from '../handlers/mqtt/qmtdisc';
+import { qmtOpenHandler } from '../handlers/mqtt/qmtopen';
+import { qmtPubexHandler } from '../handlers/mqtt/qmtpubex';
+import { qmtRecvHandler } from '../handlers/mqtt/qmtrecv';
+import { qmtSubHandler } from '../handlers/mqtt/qmtsub';
+import { qmtUnsHandler } from '../handlers/mqtt/qmtuns';
+import { CLIENT_COUNT } from './args';
+import { handleInbound } from './inbound';
+import { ClientSession } from './session';
 
-export function createMqttSide(_env: MqttEnvironment): MqttSide {
+export function createMqttSide(env: MqttEnvironment): MqttSide {
+  const sessions = Array.from({ length: CLIENT_COUNT }, (_, idx) => {
+    const session = new ClientSession(idx, env);
+    session.onPacket((packet) => handleInbound(session, packet));
+    return session;
+  });
   return {
-    hasConnection: () => false,
-    handlers: {},
-    reset: () => {},
+    hasConnection: (clientIdx) => sessions[clientIdx]?.hasConnection() ?? false,
+    handlers: {
+      '+QMTOPEN': qmtOpenHandler(sessions),
+      '+QMTCLOSE': qmtCloseHandler(sessions),
+      '+QMTCONN': qmtConnHandler(sessions),
+      '+QMTDISC': qmtDiscHandler(sessions),
+      '+QMTSUB': qmtSubHandler(sessions),
+      '+QMTUNS': qmtUnsHandler(sessions),
+      '+QMTPUBEX': qmtPubexHandler(sessions),
+      '+QMTRECV': qmtRecvHandler(sessions),
+    },
+    reset: () => sessions.forEach((s) => s.reset()),
   };
 }

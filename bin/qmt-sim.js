@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The standalone simulated module: serves it on a pty or a loopback TCP port, like hardware.
+const path = require('node:path');
+require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
+const { simMain } = require('../src/cli/sim-cli');
+simMain(process.argv.slice(2)).then(
+  (code) => {
+    if (typeof code === 'number') process.exitCode = code;
+  },
+  (error) => {
+    console.error(`qmt-sim: ${error && error.message ? error.message : error}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,47 @@
+/**
+ * Everything the module keeps between commands. Volatile parts (echo, CMEE, AT+QMTCFG,
+ * SSL contexts) return to their power-up values on AT+CFUN=1,1; files in UFS survive, as
+ * flash does.
+ */
+import type { VariantProfile } from '../../variants/profile';
+import type { ClientConfig, FaultSet, SslContext } from '../types';
+import { createDefaultConfigs } from '../handlers/qmtcfg/defaults';
+
+export interface ModuleState {
+  echo: boolean;
+  cmee: number;
+  config: ClientConfig[];
+  readonly files: Map<string, Buffer>;
+  sslContexts: SslContext[];
+}
+
+/** SSL context defaults of the simulated firmware (the SSL note [1] is not part of this spec). */
+export function createDefaultSslContexts(): SslContext[] {
+  return Array.from({ length: 6 }, () => ({ seclevel: 0, sslversion: 4, ciphersuite: '0xFFFF', ignorelocaltime: 1 }));
+}
+
+export function powerUpEcho(variant: VariantProfile, faults: FaultSet): boolean {
+  return faults.has('echo-stuck-on') || (variant.at?.echo ?? 0) === 1;
+}
+
+export function createModuleState(variant: VariantProfile, faults: FaultSet): ModuleState {
+  return {
+    echo: powerUpEcho(variant, faults),
+    cmee: variant.at?.cmee ?? 0,
+    config: createDefaultConfigs(variant, faults),
+    files: new Map(),
+    sslContexts: createDefaultSslContexts(),
+  };
+}
+
+/**
+ * Reboot (AT+CFUN=1,1): volatile settings back to power-up values. Arrays are refilled in
+ * place so the MQTT side, which holds references to them, sees the new values.
+ */
+export function resetVolatileState(state: ModuleState, variant: VariantProfile, faults: FaultSet): void {
+  state.echo = powerUpEcho(variant, faults);
+  state.cmee = variant.at?.cmee ?? 0;
+  // spec 3.3.1 "The parameter configurations are not saved".
+  if (!faults.has('qmtcfg-survives-reboot')) state.config.splice(0, state.config.length, ...createDefaultConfigs(variant, faults));
+  state.sslContexts.splice(0, state.sslContexts.length, ...createDefaultSslContexts());
+}

@@ -1,0 +1,143 @@
+/**
+ * Firmware faults of the module core (AT link and AT+QMTCFG). Each changes ONE behaviour at
+ * one `faults.has(id)` guard and names the spec items whose scenarios must catch it.
+ */
+import type { FaultDefinition } from './types';
+
+const NOT_WHILE_CONNECTED = [
+  'version', 'pdpcid', 'ssl', 'keepalive', 'session', 'timeout', 'will', 'recv/mode', 'aliauth', 'qmtping',
+  'send/mode', 'onenet', 'hwauth', 'hwprodid', 'dataformat', 'view/mode', 'edit/timeout',
+].map((name) => `3.3.1:${name}:not-while-connected`);
+
+export const CORE_FAULTS: FaultDefinition[] = [
+  {
+    id: 'keepalive-accepts-3601',
+    description: 'AT+QMTCFG="keepalive" accepts 3601 s, one above the documented maximum 3600.',
+    targets: ['3.3.1:keepalive:keep_alive_time:range'],
+  },
+  {
+    id: 'keepalive-default-60',
+    description: 'The keep-alive time powers up as 60 s instead of the documented 120 s.',
+    targets: ['3.3.1:keepalive:keep_alive_time:default'],
+  },
+  {
+    id: 'pkt-timeout-accepts-0',
+    description: 'AT+QMTCFG="timeout" accepts <pkt_timeout> 0, below the documented minimum 1.',
+    targets: ['3.3.1:timeout:pkt_timeout:range'],
+  },
+  {
+    id: 'pkt-timeout-default-10',
+    description: '<pkt_timeout> powers up as 10 s instead of the documented 5 s.',
+    targets: ['3.3.1:timeout:pkt_timeout:default'],
+  },
+  {
+    id: 'retry-times-accepts-11',
+    description: 'AT+QMTCFG="timeout" accepts <retry_times> 11, above the documented maximum 10.',
+    targets: ['3.3.1:timeout:retry_times:range'],
+  },
+  {
+    id: 'vsn-accepts-5',
+    description: 'AT+QMTCFG="version" accepts <vsn> 5 (MQTT 5), which the note does not list.',
+    targets: ['3.3.1:version:vsn:range'],
+  },
+  {
+    id: 'version-query-reports-default',
+    description: 'The "version" query reports the power-up protocol version instead of the configured one.',
+    targets: ['3.3.1:version:query'],
+  },
+  {
+    id: 'cid-accepts-16',
+    description: 'AT+QMTCFG="pdpcid" accepts <cid> 16, above the documented maximum 15.',
+    targets: ['3.3.1:pdpcid:cid:range'],
+  },
+  {
+    id: 'cid-default-0',
+    description: '<cid> powers up as 0 instead of the documented 1.',
+    targets: ['3.3.1:pdpcid:cid:default'],
+  },
+  {
+    id: 'ssl-ctx-accepts-6',
+    description: 'AT+QMTCFG="ssl" accepts <SSL_ctx_idx> 6, above the documented maximum 5.',
+    targets: ['3.3.1:ssl:SSL_ctx_idx:range'],
+  },
+  {
+    id: 'willtopic-accepts-257',
+    description: 'AT+QMTCFG="will" and "willex" accept a 257-byte <willtopic> (maximum 256).',
+    targets: ['3.3.1:will:willtopic:range', '3.3.1:willex:willtopic:range'],
+  },
+  {
+    id: 'willmessage-accepts-257',
+    description: 'AT+QMTCFG="will" accepts a 257-byte <willmessage> (maximum 256).',
+    targets: ['3.3.1:will:willmessage:range'],
+  },
+  {
+    id: 'will-len-accepts-257',
+    description: 'AT+QMTCFG="willex" accepts <will_len> 257 (maximum 256).',
+    targets: ['3.3.1:willex:will_len:range'],
+  },
+  {
+    id: 'willex-ignores-will-len',
+    description: 'After the "willex" prompt the firmware keeps every byte of the input instead of the first <will_len>.',
+    targets: ['3.3.1:willex:set'],
+  },
+  {
+    id: 'recv-mode-query-swapped',
+    description: 'The "recv/mode" query prints <msg_len_enable> and <msg_recv_mode> in swapped order.',
+    targets: ['3.3.1:recv/mode:query'],
+  },
+  {
+    id: 'qmtping-accepts-4',
+    description: 'AT+QMTCFG="qmtping" accepts 4 s, below the documented minimum 5.',
+    targets: ['3.3.1:qmtping:qmtping_interval:range'],
+  },
+  {
+    id: 'qmtping-default-10',
+    description: 'The heartbeat interval powers up as 10 s instead of the documented 5 s.',
+    targets: ['3.3.1:qmtping:qmtping_interval:default'],
+  },
+  {
+    id: 'edit-time-accepts-0',
+    description: 'AT+QMTCFG="edit/timeout" accepts <edit_time> 0, below the documented minimum 1.',
+    targets: ['3.3.1:edit/timeout:edit_time:range'],
+  },
+  {
+    id: 'client-idx-6-accepted',
+    description: 'AT+QMTCFG accepts <client_idx> 6 (range 0~5).',
+    targets: ['3.3.1:client_idx:range'],
+  },
+  {
+    id: 'test-form-missing-timeout',
+    description: 'The AT+QMTCFG=? response leaves out the "timeout" line.',
+    targets: ['3.3.1:test'],
+  },
+  {
+    id: 'qmtcfg-set-while-connected',
+    description: 'AT+QMTCFG settings are accepted while the MQTT connection exists.',
+    targets: NOT_WHILE_CONNECTED,
+  },
+  {
+    id: 'qmtcfg-survives-reboot',
+    description: 'AT+QMTCFG settings survive AT+CFUN=1,1 although the note says they are not saved.',
+    targets: ['3.3.1:not-saved'],
+  },
+  {
+    id: 'qmtcfg-slow-response',
+    description: 'AT+QMTCFG answers after 500 ms, beyond its 300 ms maximum response time.',
+    targets: ['3.3.1:max-response-time'],
+  },
+  {
+    id: 'lowercase-at-rejected',
+    description: 'Command lines starting with the lower-case prefix "at" answer ERROR.',
+    targets: ['3.1:syntax'],
+  },
+  {
+    id: 'response-lf-only',
+    description: 'Responses end with <LF> only and have no leading <CR><LF>.',
+    targets: ['3.1:syntax'],
+  },
+  {
+    id: 'echo-stuck-on',
+    description: 'Echo is on after power-up and ATE0 answers OK without switching it off.',
+    targets: ['3.1:syntax'],
+  },
+];

@@ -1,0 +1,29 @@
+/**
+ * Firmware faults of the simulated module's MQTT side. Each changes ONE behaviour, at the one
+ * place in src/sim/mqtt or src/sim/handlers/mqtt that checks `faults.has(<id>)`; `targets` are the
+ * spec items (spec/quectel-mqtt-at.json `items`) whose scenarios must go red on it.
+ */
+import type { FaultDefinition } from './types';
+
+export const MQTT_FAULTS: FaultDefinition[] = [
+  { id: 'connect-keepalive-zero', description: 'CONNECT carries keep-alive 0 instead of the configured keep-alive time.', targets: ['3.3.1:keepalive:set', '2:keepalive'] },
+  { id: 'connect-ignores-clean-session', description: 'CONNECT always sets Clean Session, whatever AT+QMTCFG="session" says.', targets: ['3.3.1:session:set'] },
+  { id: 'connect-level4-when-vsn3', description: 'CONNECT uses MQTT 3.1.1 (level 4, "MQTT") even when vsn=3 asks for MQTT 3.1.', targets: ['3.3.1:version:set'] },
+  { id: 'connect-drops-password', description: 'CONNECT carries the user name but omits the password given to AT+QMTCONN.', targets: ['3.3.4:credentials'] },
+  { id: 'will-retain-dropped', description: 'The Will Retain flag is never set in CONNECT, even with will_retain=1.', targets: ['3.3.1:will:set'] },
+  { id: 'qos1-never-retransmitted', description: 'An unacknowledged QoS 1 PUBLISH is never resent, though retries are counted and reported.', targets: ['2:retransmission', '3.3.8:qos1-flow'] },
+  { id: 'retransmit-without-dup', description: 'A retransmitted PUBLISH does not set the DUP flag.', targets: ['2:retransmission', '3.3.8:qos1-flow'] },
+  { id: 'timeout-notice-ignored', description: 'With timeout_notice=1 no "<result>=1" URC is reported for retransmissions.', targets: ['2:timeout-notice', '3.3.8:result=1', '3.3.6:result=1'] },
+  { id: 'window-accepts-sixth', description: 'A sixth QoS 1/2 publish while five are in flight is accepted instead of ERROR.', targets: ['3.3.8:window'] },
+  { id: 'pingreq-never-sent', description: 'The keep-alive timer never sends PINGREQ, so the broker drops an idle client.', targets: ['2:keepalive'] },
+  { id: 'pubrel-never-sent', description: 'After PUBREC of a QoS 2 publish the module never sends PUBREL (no PUBCOMP, no URC).', targets: ['3.3.8:qos2-flow'] },
+  { id: 'suback-reports-requested-qos', description: '+QMTSUB prints the requested QoS instead of the QoS granted in SUBACK.', targets: ['3.3.6:value'] },
+  { id: 'disc-sends-no-disconnect', description: 'AT+QMTDISC closes the TCP connection without sending DISCONNECT (the Will is published).', targets: ['3.3.5:set'] },
+  { id: 'open-refused-reports-success', description: '+QMTOPEN reports 0 although the TCP connection was refused.', targets: ['3.3.2:result=-1'] },
+  { id: 'qmtstat-missing-on-server-close', description: 'No +QMTSTAT: <idx>,1 when the server closes the connection.', targets: ['4.1:err_code=1'] },
+  { id: 'recv-length-missing', description: '+QMTRECV omits <payload_len> although msg_len_enable=1.', targets: ['4.2:message-with-length'] },
+  { id: 'recv-buffer-holds-six', description: 'The receive buffer of msg_recv_mode 1 stores a sixth message (recv_id 5).', targets: ['3.3.9:buffer-size'] },
+  { id: 'publish-retain-ignored', description: 'AT+QMTPUBEX with retain=1 publishes without the RETAIN flag.', targets: ['3.3.8:retain'] },
+  { id: 'sub-msgid-zero-accepted', description: 'AT+QMTSUB accepts <msgid>=0 instead of answering ERROR.', targets: ['3.3.6:msgid:range'] },
+  { id: 'qmtrecv-without-connection-ok', description: 'AT+QMTRECV=<idx> answers OK instead of ERROR when the client has no MQTT connection.', targets: ['3.3.9:set'] },
+];

@@ -1,0 +1,22 @@
+/**
+ * AT+QMTCLOSE (spec 3.3.3). ERROR for a bad <client_idx>; otherwise OK, then
+ * +QMTCLOSE: idx,0 (network closed; no DISCONNECT is sent) or idx,-1 when no network is open.
+ * Closing a client whose MQTT session is up also reports +QMTSTAT: idx,8 (see session.ts).
+ */
+import type { CommandHandler } from '../../types';
+import { clientIdxArg } from '../../mqtt/args';
+import type { ClientSession } from '../../mqtt/session';
+
+export function qmtCloseHandler(sessions: readonly ClientSession[]): CommandHandler {
+  return (command, ctx) => {
+    if (command.form === 'test') {
+      ctx.out.line('+QMTCLOSE: (0-5)');
+      ctx.out.ok();
+      return;
+    }
+    const idx = clientIdxArg(command.args[0]);
+    if (command.form !== 'set' || command.args.length !== 1 || idx === undefined) return ctx.out.error();
+    ctx.out.ok();
+    sessions[idx].closeNetwork();
+  };
+}

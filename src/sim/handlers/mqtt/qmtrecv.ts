@@ -1,0 +1,36 @@
+/**
+ * AT+QMTRECV (spec 3.3.9), the buffer of msg_recv_mode 1.
+ *   =?  → OK
+ *   ?   → +QMTRECV: idx,s0,s1,s2,s3,s4 for every client with an MQTT connection, then OK
+ *   =idx[,recv_id] → the buffered messages (all, or that slot) as +QMTRECV lines, then OK;
+ *         A30 "consume" empties each slot read. ERROR when the client has no connection,
+ *         <client_idx> is not 0~5 or <recv_id> is not 0~4.
+ */
+import type { CommandHandler } from '../../types';
+import { clientIdxArg, intArg } from '../../mqtt/args';
+import { formatReceived } from '../../mqtt/recv-format';
+import type { ClientSession } from '../../mqtt/session';
+
+export function qmtRecvHandler(sessions: readonly ClientSession[]): CommandHandler {
+  return (command, ctx) => {
+    if (command.form === 'test') return ctx.out.ok();
+    if (command.form === 'read') {
+      for (const s of sessions) if (s.hasConnection()) ctx.out.line(`+QMTRECV: ${s.idx},${s.received.status().join(',')}`);
+      ctx.out.ok();
+      return;
+    }
+    const count = command.args.length;
+    const idx = clientIdxArg(command.args[0]);
+    const recvId = count === 2 ? intArg(command.args[1], 0, 4) : undefined;
+    if (command.form !== 'set' || idx === undefined || count < 1 || count > 2 || (count === 2 && recvId === undefined)) {
+      return ctx.out.error();
+    }
+    const session = sessions[idx];
+    if (!session.hasConnection()) return ctx.faults.has('qmtrecv-without-connection-ok') ? ctx.out.ok() : ctx.out.error();
+    for (const { recvId: id, message } of session.received.read(recvId)) {
+      ctx.out.line(formatReceived(idx, message, ctx.config[idx], ctx.variant, ctx.faults));
+      if (ctx.variant.readings.A30 === 'consume') session.received.remove(id);
+    }
+    ctx.out.ok();
+  };
+}

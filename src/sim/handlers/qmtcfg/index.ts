@@ -1,0 +1,75 @@
+/**
+ * AT+QMTCFG (spec 3.3.1). Test form lists the sub-options this variant implements; set form
+ * with only <client_idx> queries, with more parameters configures. Answers at once (maximum
+ * response time 300 ms; the simulator takes zero virtual time).
+ */
+import type { ClientConfig, ParsedCommand } from '../../types';
+import type { CoreHandlerContext } from '../../core/core-context';
+import { readInt } from './arguments';
+import { createDefaultClientConfig } from './defaults';
+import { RANGE, inRange } from './ranges';
+import type { SubOption } from './sub-option';
+import { SUB_OPTIONS } from './sub-options';
+
+function implemented(ctx: CoreHandlerContext): SubOption[] {
+  const names = new Set(ctx.variant.capabilities.subOptions);
+  return SUB_OPTIONS.filter((o) => names.has(o.name));
+}
+
+function findSubOption(name: string, ctx: CoreHandlerContext): SubOption | undefined {
+  // A34: "SSL" in example 5.2 — case-insensitive, or lower case only, per profile.
+  const wanted = ctx.variant.readings.A34 === 'case-insensitive' ? name.toLowerCase() : name;
+  return implemented(ctx).find((o) => o.name === wanted);
+}
+
+function testForm(ctx: CoreHandlerContext): void {
+  for (const option of implemented(ctx)) {
+    // Fault: the "timeout" line is missing from the test response.
+    if (option.name === 'timeout' && ctx.faults.has('test-form-missing-timeout')) continue;
+    ctx.out.line(`+QMTCFG: ${option.testLine(ctx)}`);
+  }
+  ctx.out.ok();
+}
+
+function clientIdxValid(idx: number | undefined, ctx: CoreHandlerContext): idx is number {
+  if (idx === undefined) return false;
+  // Fault: client_idx 6 is accepted (a seventh client the note does not have).
+  if (ctx.faults.has('client-idx-6-accepted') && idx === 6) return true;
+  return inRange(idx, RANGE.clientIdx);
+}
+
+export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerContext): Promise<void> {
+  // Fault: the firmware takes 500 ms to answer, beyond the 300 ms maximum response time.
+  if (ctx.faults.has('qmtcfg-slow-response')) await ctx.clock.sleep(500);
+  if (command.form === 'test') return testForm(ctx);
+  if (command.form !== 'set') return ctx.out.error(); // spec: "Query / Execution Command: none defined"
+
+  const [nameArg, idxArg, ...rest] = command.args;
+  const option = nameArg?.quoted ? findSubOption(nameArg.text, ctx) : undefined;
+  const idx = readInt(idxArg);
+  if (!option || !clientIdxValid(idx, ctx)) return ctx.out.error();
+  const config = configFor(idx, ctx);
+
+  if (rest.length === 0) {
+    ctx.out.line(`+QMTCFG: ${option.query(config, ctx)}`);
+    // A13: the "qmtping" query ends with OK, or without any final result.
+    if (option.name === 'qmtping' && ctx.variant.readings.A13 === 'no-ok') return ctx.out.endSilently();
+    return ctx.out.ok();
+  }
+
+  // A10: set while the connection exists — ERROR or accepted, per profile.
+  const refuseWhileConnected =
+    !option.allowedWhileConnected &&
+    ctx.variant.readings.A10 === 'error' &&
+    !ctx.faults.has('qmtcfg-set-while-connected');
+  if (refuseWhileConnected && idx < 6 && ctx.mqtt.hasConnection(idx)) return ctx.out.error();
+
+  const result = option.set(rest, config, ctx);
+  if (result === true) ctx.out.ok();
+  else if (result === false) ctx.out.error();
+}
+
+/** Client 6 exists only under its fault; it gets a fresh power-up configuration each time. */
+function configFor(idx: number, ctx: CoreHandlerContext): ClientConfig {
+  return ctx.config[idx] ?? createDefaultClientConfig(ctx.variant, ctx.faults);
+}

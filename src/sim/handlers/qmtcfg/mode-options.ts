@@ -1,0 +1,108 @@
+/**
+ * AT+QMTCFG sub-options for data handling: "recv/mode", "qmtping", "send/mode",
+ * "dataformat", "view/mode", "edit/timeout" (spec 3.3.1; ambiguities A9, A13, A15, A17).
+ */
+import { readIntIn } from './arguments';
+import { RANGE, formatRange as f } from './ranges';
+import type { SubOption } from './sub-option';
+
+const IDX = f(RANGE.clientIdx);
+
+export const recvMode: SubOption = {
+  name: 'recv/mode',
+  testLine: () => `"recv/mode",${IDX},${f(RANGE.msgRecvMode)},${f(RANGE.msgLenEnable)}`,
+  query(c, ctx) {
+    // Fault: the two values are printed in the wrong order.
+    if (ctx.faults.has('recv-mode-query-swapped')) return `"recv/mode",${c.msgLenEnable},${c.msgRecvMode}`;
+    return `"recv/mode",${c.msgRecvMode},${c.msgLenEnable}`;
+  },
+  set(args, c, ctx) {
+    if (args.length > 2) return false;
+    const mode = readIntIn(args[0], RANGE.msgRecvMode);
+    if (mode === undefined) return false;
+    // A9: "recv/mode",idx,<msg_recv_mode> alone keeps <msg_len_enable>, or ERROR.
+    if (args.length === 1) {
+      if (ctx.variant.readings.A9 === 'error') return false;
+      c.msgRecvMode = mode;
+      return true;
+    }
+    const lenEnable = readIntIn(args[1], RANGE.msgLenEnable);
+    if (lenEnable === undefined) return false;
+    c.msgRecvMode = mode;
+    c.msgLenEnable = lenEnable;
+    return true;
+  },
+};
+
+export const qmtping: SubOption = {
+  name: 'qmtping',
+  testLine: () => `"qmtping",${IDX},${f(RANGE.qmtpingInterval)}`,
+  query: (c) => `"qmtping",${c.qmtpingInterval}`,
+  set(args, c, ctx) {
+    const range = ctx.faults.has('qmtping-accepts-4') ? { min: 4, max: 60 } : RANGE.qmtpingInterval;
+    const seconds = readIntIn(args[0], range);
+    if (args.length !== 1 || seconds === undefined) return false;
+    c.qmtpingInterval = seconds;
+    return true;
+  },
+};
+
+export const sendMode: SubOption = {
+  name: 'send/mode',
+  testLine: () => `"send/mode",${IDX},${f(RANGE.sendMode)}`,
+  query: (c) => `"send/mode",${c.sendMode}`,
+  set(args, c, ctx) {
+    const mode = readIntIn(args[0], RANGE.sendMode);
+    if (args.length !== 1 || mode === undefined) return false;
+    c.sendMode = mode;
+    // A15: one shared <send_mode>, or independent settings.
+    if (ctx.variant.readings.A15 === 'shared') c.dataformat.sendMode = mode;
+    return true;
+  },
+};
+
+export const dataformat: SubOption = {
+  name: 'dataformat',
+  // The note prints a space after two commas of this line; kept exactly as printed (spec 3.3.1).
+  testLine: () => `"dataformat",${IDX}, ${f(RANGE.sendMode)}, ${f(RANGE.recvMode)}`,
+  query: (c) => `"dataformat",${c.dataformat.sendMode},${c.dataformat.recvMode}`,
+  set(args, c, ctx) {
+    if (args.length !== 2) return false;
+    const send = readIntIn(args[0], RANGE.sendMode);
+    const recv = readIntIn(args[1], RANGE.recvMode);
+    if (send === undefined || recv === undefined) return false;
+    c.dataformat = { sendMode: send, recvMode: recv };
+    if (ctx.variant.readings.A15 === 'shared') c.sendMode = send;
+    return true;
+  },
+};
+
+export const viewMode: SubOption = {
+  name: 'view/mode',
+  testLine: () => `"view/mode",${IDX},${f(RANGE.viewMode)}`,
+  query: (c) => `"view/mode",${c.viewMode}`,
+  set(args, c) {
+    const mode = readIntIn(args[0], RANGE.viewMode);
+    if (args.length !== 1 || mode === undefined) return false;
+    c.viewMode = mode;
+    return true;
+  },
+};
+
+export const editTimeout: SubOption = {
+  name: 'edit/timeout',
+  testLine: () => `"edit/timeout",${IDX},${f(RANGE.editMode)},${f(RANGE.editTime)}`,
+  query(c, ctx) {
+    // A17: "[,<edit_time>]" — always printed, or only while <edit_mode>=1.
+    const time = ctx.variant.readings.A17 === 'always' || c.editTimeout.mode === 1 ? `,${c.editTimeout.time}` : '';
+    return `"edit/timeout",${c.editTimeout.mode}${time}`;
+  },
+  set(args, c, ctx) {
+    if (args.length !== 2) return false;
+    const mode = readIntIn(args[0], RANGE.editMode);
+    const time = readIntIn(args[1], ctx.faults.has('edit-time-accepts-0') ? { min: 0, max: 120 } : RANGE.editTime);
+    if (mode === undefined || time === undefined) return false;
+    c.editTimeout = { mode, time };
+    return true;
+  },
+};

@@ -1,0 +1,259 @@
+/**
+ * One MQTT client of the simulated module (client_idx 0~5): its link state, the CONNECT flow,
+ * DISCONNECT/close, and the link's fate when the server or the network ends it (+QMTSTAT,
+ * spec 4.1). Requests with acknowledgements live in ./requests.ts, incoming packets in ./inbound.ts.
+ */
+import type { Socket } from 'node:net';
+import type { Packet, PacketCmd } from 'mqtt-packet';
+import type { TimerHandle } from '../../clock/clock';
+import type { ClientConfig, MqttEnvironment } from '../types';
+import { buildConnectPacket, type ConnectRequest } from './connect-packet';
+import { KeepAlive } from './keepalive';
+import { PacketLink, type LinkLoss } from './packet-link';
+import { RecvBuffer } from './recv-buffer';
+import { RequestTracker, type RetryPolicy } from './retransmit';
+import { CONN_STATE, PACKET_RESULT, QMTSTAT } from './stat-codes';
+
+/** closed = no network; opening = TCP connect running; opened … disconnecting = spec 3.3.4 <state> 1…4. */
+export type SessionState = 'closed' | 'opening' | 'opened' | 'connecting' | 'connected' | 'disconnecting';
+
+export class ClientSession {
+  state: SessionState = 'closed';
+  host = '';
+  port = 0;
+  readonly requests: RequestTracker;
+  readonly received = new RecvBuffer();
+  /** Incoming QoS 2 packet ids between PUBREC and PUBREL (MQTT 3.1.1 §4.3.3 method B dedup). */
+  readonly inboundQos2 = new Set<number>();
+  private link: PacketLink | undefined;
+  private readonly keepAlive: KeepAlive;
+  private connackTimer: TimerHandle | undefined;
+  /** Bumped on every teardown so a connect that finishes after a reset/close is thrown away. */
+  private generation = 0;
+  private packetListener: (packet: Packet) => void = () => {};
+
+  constructor(
+    readonly idx: number,
+    readonly env: MqttEnvironment,
+  ) {
+    this.requests = new RequestTracker(env.clock);
+    this.keepAlive = new KeepAlive(env.clock, {
+      sendPing: () => this.send({ cmd: 'pingreq' }),
+      pingFailed: () => this.pingFailed(),
+    });
+  }
+
+  get config(): ClientConfig {
+    return this.env.config[this.idx];
+  }
+
+  /** spec 3.3.9 / contract: QMTOPEN succeeded and the network has not been closed since. */
+  hasConnection(): boolean {
+    return this.state !== 'closed' && this.state !== 'opening';
+  }
+
+  /** spec 3.3.4 <state> for AT+QMTCONN?, undefined while no network is open. */
+  connState(): number | undefined {
+    switch (this.state) {
+      case 'opened':
+        return CONN_STATE.initializing;
+      case 'connecting':
+        return CONN_STATE.connecting;
+      case 'connected':
+        return CONN_STATE.connected;
+      case 'disconnecting':
+        return CONN_STATE.disconnecting;
+      default:
+        return undefined;
+    }
+  }
+
+  onPacket(listener: (packet: Packet) => void): void {
+    this.packetListener = listener;
+  }
+
+  urc(text: string): void {
+    this.env.out.urc(text);
+  }
+
+  /** Sends one packet; every packet sent restarts keep-alive T2. False when the link cannot take it. */
+  send(packet: Packet): boolean {
+    if (!this.link || !this.link.send(packet, expectedReply(packet))) return false;
+    this.keepAlive.packetSent();
+    return true;
+  }
+
+  /** spec 3.3.6–3.3.8 <pkt_timeout> and <retry_times>; A20 decides whether the first send counts. */
+  retryPolicy(): RetryPolicy {
+    const cfg = this.config;
+    const retransmissions =
+      this.env.variant.readings.A20 === 'after-first' ? cfg.retryTimes : Math.max(0, cfg.retryTimes - 1);
+    return { timeoutMs: cfg.pktTimeout * 1000, retransmissions };
+  }
+
+  /** QMTOPEN started: returns a ticket that `attach` must present. */
+  beginOpen(host: string, port: number): number {
+    this.state = 'opening';
+    this.host = host;
+    this.port = port;
+    return this.generation;
+  }
+
+  /** QMTOPEN's connect finished; false (and the socket destroyed) when the client was reset meanwhile. */
+  attach(ticket: number, socket: Socket | undefined): boolean {
+    if (ticket !== this.generation || this.state !== 'opening') {
+      socket?.destroy();
+      return false;
+    }
+    if (!socket) {
+      this.state = 'closed';
+      return true;
+    }
+    const link = new PacketLink(socket, this.env.clock);
+    link.onPacket((packet) => this.packetListener(packet));
+    link.onLoss((loss) => this.linkLost(loss));
+    this.link = link;
+    this.state = 'opened';
+    return true;
+  }
+
+  /** spec 3.3.4 + figure 1: CONNECT, then T1 (Excep1 or retransmission per A3). */
+  connect(request: ConnectRequest): void {
+    const packet = buildConnectPacket(this.config, request, this.env.faults, Date.now());
+    this.state = 'connecting';
+    if (!this.send(packet)) {
+      this.teardown(QMTSTAT.connectSendFailed);
+      return;
+    }
+    this.armConnack(packet, 0);
+  }
+
+  connackReceived(returnCode: number): void {
+    if (this.state !== 'connecting') return;
+    this.env.clock.clearTimeout(this.connackTimer);
+    this.connackTimer = undefined;
+    this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.acked},${returnCode}`);
+    if (returnCode !== 0) {
+      // MQTT 3.1.1 §3.2.2.3: the server closes the network after a refusal; until it does, the
+      // client is back to "initializing" and its close is then reported as +QMTSTAT: idx,1.
+      this.state = 'opened';
+      return;
+    }
+    this.state = 'connected';
+    // spec figure 1 T2; the PINGREQ wait follows <qmtping_interval> (reading of A31, README).
+    if (!this.env.faults.has('pingreq-never-sent')) this.keepAlive.start(this.config.keepAlive, this.config.qmtpingInterval);
+  }
+
+  pingResponse(): void {
+    this.keepAlive.pingResponse();
+  }
+
+  /** spec 3.3.5: DISCONNECT, close the TCP connection, +QMTDISC: idx,0 (−1 when not connected). */
+  disconnect(): void {
+    if (this.state !== 'connected') {
+      this.urc(`+QMTDISC: ${this.idx},-1`);
+      return;
+    }
+    this.state = 'disconnecting';
+    if (!this.env.faults.has('disc-sends-no-disconnect')) this.send({ cmd: 'disconnect' });
+    this.teardown(undefined);
+    this.urc(`+QMTDISC: ${this.idx},0`);
+  }
+
+  /**
+   * spec 3.3.3: close the network, +QMTCLOSE: idx,0 (−1 when no network is open). When an MQTT
+   * session was up the module also reports +QMTSTAT: idx,8 "client actively closed" (README).
+   */
+  closeNetwork(): void {
+    if (!this.hasConnection()) {
+      this.urc(`+QMTCLOSE: ${this.idx},-1`);
+      return;
+    }
+    const wasConnected = this.state === 'connected';
+    this.teardown(undefined);
+    this.urc(`+QMTCLOSE: ${this.idx},0`);
+    if (wasConnected) this.urc(`+QMTSTAT: ${this.idx},${QMTSTAT.clientClosed}`);
+  }
+
+  /** Closes everything and, with a code, reports +QMTSTAT (spec 4.1). */
+  teardown(statCode: number | undefined): void {
+    this.generation++;
+    this.link?.close();
+    this.link = undefined;
+    this.requests.clear();
+    this.keepAlive.stop();
+    this.env.clock.clearTimeout(this.connackTimer);
+    this.connackTimer = undefined;
+    this.inboundQos2.clear();
+    this.received.clear();
+    this.state = 'closed';
+    if (statCode !== undefined) this.urc(`+QMTSTAT: ${this.idx},${statCode}`);
+  }
+
+  /** Reboot: tear down without any report. */
+  reset(): void {
+    this.teardown(undefined);
+  }
+
+  private armConnack(packet: Packet, retransmissions: number): void {
+    const policy = this.retryPolicy();
+    this.connackTimer = this.env.clock.setTimeout(() => {
+      this.connackTimer = undefined;
+      if (this.state !== 'connecting') return;
+      // A3 "excep1": no CONNACK within <pkt_timeout> → tear down TCP, +QMTSTAT: idx,4 (no +QMTCONN).
+      if (this.env.variant.readings.A3 === 'excep1') {
+        this.teardown(QMTSTAT.connackTimeout);
+        return;
+      }
+      // A3 "retransmit": CONNECT is resent like SUBSCRIBE (spec 3.3.4 <result> 1 / 2).
+      if (retransmissions >= policy.retransmissions) {
+        this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
+        this.teardown(QMTSTAT.connackTimeout);
+        return;
+      }
+      this.send(packet);
+      if (this.config.timeoutNotice === 1) this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.retransmission},${retransmissions + 1}`);
+      this.armConnack(packet, retransmissions + 1);
+    }, policy.timeoutMs);
+  }
+
+  private pingFailed(): void {
+    // spec 4.3 +QMTPING: idx,1 and spec 4.1 code 2 describe the same event; both are reported (A31, README).
+    this.urc(`+QMTPING: ${this.idx},1`);
+    this.teardown(QMTSTAT.pingTimeout);
+  }
+
+  /** The server or the network ended the link (spec 4.1 codes 1, 4, 5, 7). */
+  private linkLost(loss: LinkLoss): void {
+    const code = this.lossCode(loss);
+    const silent = code === QMTSTAT.serverClosed && this.env.faults.has('qmtstat-missing-on-server-close');
+    this.teardown(silent ? undefined : code);
+  }
+
+  private lossCode(loss: LinkLoss): number {
+    if (this.state === 'connecting') return QMTSTAT.connackTimeout;
+    if (this.state === 'disconnecting') return QMTSTAT.closedAfterDisconnect;
+    if (loss.errorCode === undefined || loss.errorCode === 'ECONNRESET') return QMTSTAT.serverClosed;
+    return QMTSTAT.linkDown;
+  }
+}
+
+/** The packet the server answers a request with, if any (MQTT 3.1.1 §3). */
+function expectedReply(packet: Packet): PacketCmd | undefined {
+  switch (packet.cmd) {
+    case 'connect':
+      return 'connack';
+    case 'subscribe':
+      return 'suback';
+    case 'unsubscribe':
+      return 'unsuback';
+    case 'pubrel':
+      return 'pubcomp';
+    case 'pingreq':
+      return 'pingresp';
+    case 'publish':
+      return packet.qos === 1 ? 'puback' : packet.qos === 2 ? 'pubrec' : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,117 @@
+/** The ambiguity readings of the variant profile drive QMTCFG behaviour (A9–A17, A34). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findVariant } from '../../../src/variants/catalog';
+import { parseVariantProfile, type Readings } from '../../../src/variants/profile';
+import { fakeMqttSide, ModuleDriver } from './module-driver';
+
+function withReadings(readings: Partial<Readings>) {
+  const base = findVariant('EC200N-CN');
+  return parseVariantProfile({ ...base, readings: { ...base.readings, ...readings } }, 'test');
+}
+
+test('A10 error: set refused while connected, query still answered, other clients unaffected', async () => {
+  const fake = fakeMqttSide(new Set([1]));
+  const d = new ModuleDriver({ mqttSide: fake.factory });
+  try {
+    for (const set of ['"keepalive",1,60', '"version",1,3', '"timeout",1,10,3,0', '"will",1,0', '"aliauth",1,"a","b","c"']) {
+      assert.equal(await d.command(`AT+QMTCFG=${set}`), '\r\nERROR\r\n', set);
+    }
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="keepalive",1')), ['+QMTCFG: "keepalive",120', 'OK']);
+    assert.equal(await d.command('AT+QMTCFG="keepalive",2,60'), '\r\nOK\r\n');
+    // "willex" has no "connection not created" condition in the note.
+    d.take();
+    d.send('AT+QMTCFG="willex",1,1,0,0,"t",1\r');
+    assert.equal(await d.waitFor(/>$/), '>');
+    d.take();
+    d.send('x');
+    assert.equal(await d.waitFor(/OK\r\n$/), '\r\nOK\r\n');
+  } finally {
+    d.close();
+  }
+});
+
+test('A10 ok: set accepted while connected', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ A10: 'ok' }), mqttSide: fakeMqttSide(new Set([0])).factory });
+  try {
+    assert.equal(await d.command('AT+QMTCFG="keepalive",0,60'), '\r\nOK\r\n');
+  } finally {
+    d.close();
+  }
+});
+
+test('A9 error: partial omission answers ERROR', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ A9: 'error' }) });
+  try {
+    assert.equal(await d.command('AT+QMTCFG="ssl",0,1'), '\r\nERROR\r\n');
+    assert.equal(await d.command('AT+QMTCFG="recv/mode",0,1'), '\r\nERROR\r\n');
+    assert.equal(await d.command('AT+QMTCFG="ssl",0,1,1'), '\r\nOK\r\n');
+  } finally {
+    d.close();
+  }
+});
+
+test('A11 error: will_fg=0 with more parameters answers ERROR', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ A11: 'error' }) });
+  try {
+    assert.equal(await d.command('AT+QMTCFG="will",0,0,1,0,"b","n"'), '\r\nERROR\r\n');
+    assert.equal(await d.command('AT+QMTCFG="will",0,0'), '\r\nOK\r\n');
+  } finally {
+    d.close();
+  }
+});
+
+test('A13 no-ok: the "qmtping" query ends without OK and the next command still runs', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ A13: 'no-ok' }) });
+  try {
+    d.send('AT+QMTCFG="qmtping",0\rAT\r');
+    assert.equal(await d.waitFor(/OK\r\n$/), '\r\n+QMTCFG: "qmtping",5\r\n\r\nOK\r\n');
+  } finally {
+    d.close();
+  }
+});
+
+test('A14 not-settable: a trailing <hw_time_enable> is ERROR', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ A14: 'not-settable' }) });
+  try {
+    assert.equal(await d.command('AT+QMTCFG="hwauth",0,"p","s",1'), '\r\nERROR\r\n');
+    assert.equal(await d.command('AT+QMTCFG="hwauth",0,"p","s"'), '\r\nOK\r\n');
+  } finally {
+    d.close();
+  }
+});
+
+test('A15: independent by default, shared when the profile says so', async () => {
+  const independent = new ModuleDriver();
+  const shared = new ModuleDriver({ variant: withReadings({ A15: 'shared' }) });
+  try {
+    await independent.command('AT+QMTCFG="send/mode",0,1');
+    assert.deepEqual(ModuleDriver.lines(await independent.command('AT+QMTCFG="dataformat",0')), ['+QMTCFG: "dataformat",0,0', 'OK']);
+    await shared.command('AT+QMTCFG="send/mode",0,1');
+    assert.deepEqual(ModuleDriver.lines(await shared.command('AT+QMTCFG="dataformat",0')), ['+QMTCFG: "dataformat",1,0', 'OK']);
+  } finally {
+    independent.close();
+    shared.close();
+  }
+});
+
+test('A17 when-enabled: <edit_time> printed only while <edit_mode>=1', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ A17: 'when-enabled' }) });
+  try {
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="edit/timeout",0')), ['+QMTCFG: "edit/timeout",0', 'OK']);
+    await d.command('AT+QMTCFG="edit/timeout",0,1,9');
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="edit/timeout",0')), ['+QMTCFG: "edit/timeout",1,9', 'OK']);
+  } finally {
+    d.close();
+  }
+});
+
+test('A34 lower-only: "SSL" is ERROR', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ A34: 'lower-only' }) });
+  try {
+    assert.equal(await d.command('AT+QMTCFG="SSL",0,1,2'), '\r\nERROR\r\n');
+    assert.equal(await d.command('AT+QMTCFG="ssl",0,1,2'), '\r\nOK\r\n');
+  } finally {
+    d.close();
+  }
+});

@@ -1,0 +1,50 @@
+/** The simulator served on a loopback TCP port, as a ser2net rig is reached. */
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { test } from 'node:test';
+import { RealClock } from '../../../src/clock/clock';
+import { createSimulatedModule } from '../../../src/sim';
+import { serveTcp } from '../../../src/sim/serve/tcp';
+import { findVariant } from '../../../src/variants/catalog';
+
+function newModule() {
+  return createSimulatedModule({ variant: findVariant('EC200N-CN'), clock: new RealClock() });
+}
+
+async function readUntil(stream: NodeJS.EventEmitter, pattern: RegExp, timeoutMs = 2000): Promise<string> {
+  let text = '';
+  const timer = setTimeout(() => stream.emit('error', new Error(`timeout; got ${JSON.stringify(text)}`)), timeoutMs);
+  try {
+    while (!pattern.test(text)) {
+      const [chunk] = (await once(stream, 'data')) as [Buffer];
+      text += chunk.toString('latin1');
+    }
+    return text;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+test('TCP server on 127.0.0.1: one connection at a time is the UART', async () => {
+  const module = newModule();
+  const server = await serveTcp(module, 0);
+  try {
+    assert.equal(server.url, `tcp://127.0.0.1:${server.port}`);
+    const first = connect(server.port, '127.0.0.1');
+    await once(first, 'connect');
+    const reply = readUntil(first, /OK\r\n$/);
+    first.write('AT+GMR\r');
+    assert.equal(await reply, '\r\nEC200NCNAAR01A03M16\r\n\r\nOK\r\n');
+    const second = connect(server.port, '127.0.0.1');
+    await once(second, 'connect');
+    await once(first, 'close'); // the newer connection replaces the older one
+    const reply2 = readUntil(second, /OK\r\n$/);
+    second.write('AT\r');
+    assert.equal(await reply2, '\r\nOK\r\n');
+    second.destroy();
+  } finally {
+    await server.close();
+    module.close();
+  }
+});
