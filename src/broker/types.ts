@@ -16,6 +16,30 @@ export interface RecordedPacket {
   readonly clientId?: string;
   /** Decoded with mqtt-packet. */
   readonly packet: Packet;
+  /** Broker->module packet dropped on the wire by `faults.withhold` (the module never saw it). */
+  readonly withheld?: boolean;
+  /** Written by the fixture itself, not by Aedes (e.g. a refusing CONNACK). */
+  readonly injected?: boolean;
+  /** Why the fixture acted (e.g. the credential check that refused a CONNECT). Never a secret. */
+  readonly note?: string;
+}
+
+/** One TCP (or TLS) connection the module opened to the tap. */
+export interface ConnectionInfo {
+  /** Tap connection number (1, 2, …). */
+  readonly id: number;
+  readonly state: 'open' | 'closed';
+  readonly tls: boolean;
+  /** Client id from the CONNECT, once seen. */
+  readonly clientId?: string;
+  /** Clock time the connection was accepted. */
+  readonly openedAt: number;
+  /** Clock time the connection closed. */
+  readonly closedAt?: number;
+  /** Who closed it: the module (FIN/RST/error from its side) or the fixture (fault, refusal, keep-alive). */
+  readonly closedBy?: 'module' | 'fixture';
+  /** Why the fixture closed it, e.g. `keep-alive: nothing for 90000 ms`, `connack 5`. */
+  readonly closeReason?: string;
 }
 
 /** Acknowledgements the fixture can hold back from the module. */
@@ -34,3 +58,6 @@ export interface PublishOptions {
   qos?: 0 | 1 | 2;
   retain?: boolean;
 }
+
+/** How the fixture drops the module's connections: FIN (`close`) or RST (`reset`). */
+export type DropHow = 'close' | 'reset';

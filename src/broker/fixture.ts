@@ -1,0 +1,281 @@
+/**
+ * The broker fixture: a fresh Aedes per scenario behind a recording tap on loopback. The module
+ * (real or simulated) dials the tap; the tap sees every packet both ways, can inject faults,
+ * and the fixture can act as other clients (publish to the module, observe wills/retained).
+ */
+import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
+import { Aedes } from 'aedes';
+import type { MqttClient } from 'mqtt';
+import type { Clock } from '../clock/clock';
+import { verifyConnect, type CloudIdentity, type VerifyOptions } from './cloud-credentials';
+import { duplexPair } from './duplex-pair';
+import { connectHelper, endHelper, publishVia, subscribeVia, type Subscriber } from './helper-clients';
+import type { Masker } from './packet-format';
+import { PacketRecorder, type PacketPredicate } from './packet-recorder';
+import { refusingPort } from './refusing-port';
+import { TapConnection } from './tap-connection';
+import { tlsMaterial, type TlsMaterial } from './tls-material';
+import { summarisePredicate, WaitList } from './wait-list';
+import type { BrokerFaults, ConnectionInfo, DropHow, PublishOptions, RecordedPacket } from './types';
+
+export interface BrokerFixtureOptions {
+  readonly clock: Clock;
+  /** '127.0.0.1' (default) or '::1'; another address only with allowNonLoopback. */
+  readonly host?: string;
+  /** The user asked for a non-loopback listen address (--broker-listen). */
+  readonly allowNonLoopback?: boolean;
+  /** Plain MQTT tap port; 0 (default) = ephemeral. */
+  readonly port?: number;
+  /** Also open a TLS tap (ephemeral port) with run-time generated certificates. */
+  readonly tls?: boolean;
+  /** TLS tap demands a client certificate signed by the fixture's CA. */
+  readonly requireClientCert?: boolean;
+  /** Applied to every line of the packet log (the password is masked regardless). */
+  readonly masker?: Masker;
+}
+
+/** What a scenario uploads to the module for TLS (AT+QFUPL). */
+export type ModuleTlsMaterial = Pick<TlsMaterial, 'caPem' | 'clientCertPem' | 'clientKeyPem'>;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export class BrokerFixture {
+  /** Mutable at any time; read by the tap on every packet. */
+  readonly faults: BrokerFaults = { withhold: new Set() };
+  readonly tlsPort: number | undefined;
+  readonly tlsMaterial: ModuleTlsMaterial | undefined;
+
+  private readonly connectionsById = new Map<number, TapConnection>();
+  private readonly helpers = new Set<MqttClient>();
+  private readonly tlsErrors: string[] = [];
+  private readonly closed: WaitList<ConnectionInfo>;
+  private publisher: Promise<MqttClient> | undefined;
+  private keepAlive = false;
+  private cloud: { identity: CloudIdentity; options: VerifyOptions } | undefined;
+  private nextConnectionId = 1;
+  private stopping: Promise<void> | undefined;
+
+  private constructor(
+    private readonly clock: Clock,
+    private readonly aedes: Aedes,
+    private readonly recorder: PacketRecorder,
+    readonly host: string,
+    readonly port: number,
+    private readonly servers: Server[],
+    tls: { port: number; material: ModuleTlsMaterial } | undefined,
+  ) {
+    this.tlsPort = tls?.port;
+    this.tlsMaterial = tls?.material;
+    this.closed = new WaitList(clock);
+  }
+
+  static async start(options: BrokerFixtureOptions): Promise<BrokerFixture> {
+    const host = options.host ?? '127.0.0.1';
+    // Loopback unless the user explicitly asks otherwise (a rig whose modules reach the host over a LAN).
+    if (!LOOPBACK.has(host) && !options.allowNonLoopback) {
+      throw new Error(`broker fixture: ${host} is not a loopback address (pass allowNonLoopback to listen there)`);
+    }
+    const aedes = await Aedes.createBroker();
+    const recorder = new PacketRecorder(options.clock, options.masker);
+    // The tap servers need the fixture to route connections; they are created first and
+    // attached once the fixture exists, so no connection can arrive before it is ready.
+    let fixture: BrokerFixture | undefined;
+    const accept = (socket: Socket, tls: boolean) => {
+      if (fixture) fixture.accept(socket, tls);
+      else socket.destroy();
+    };
+    const plain = createTcpServer((socket) => accept(socket, false));
+    const servers: Server[] = [plain];
+    try {
+      const port = await listen(plain, host, options.port ?? 0);
+      let tls: { port: number; material: ModuleTlsMaterial } | undefined;
+      let tlsServer: Server | undefined;
+      if (options.tls) {
+        const material = await tlsMaterial();
+        tlsServer = createTlsServer(
+          {
+            key: material.serverKeyPem,
+            cert: material.serverCertPem,
+            ca: [material.caPem],
+            requestCert: options.requireClientCert ?? false,
+            rejectUnauthorized: options.requireClientCert ?? false,
+          },
+          (socket: TLSSocket) => accept(socket, true),
+        );
+        servers.push(tlsServer);
+        const tlsPort = await listen(tlsServer, host, 0);
+        tls = { port: tlsPort, material: { caPem: material.caPem, clientCertPem: material.clientCertPem, clientKeyPem: material.clientKeyPem } };
+      }
+      fixture = new BrokerFixture(options.clock, aedes, recorder, host, port, servers, tls);
+      tlsServer?.on('tlsClientError', (error: Error) => fixture?.tlsErrors.push(error.message));
+      return fixture;
+    } catch (error) {
+      for (const server of servers) server.close();
+      await new Promise<void>((resolve) => aedes.close(() => resolve()));
+      throw error;
+    }
+  }
+
+  /** A loopback port with nothing listening (connection refused). */
+  static refusingPort(host = '127.0.0.1'): Promise<number> {
+    return refusingPort(host);
+  }
+
+  refusingPort(): Promise<number> {
+    return refusingPort(this.host);
+  }
+
+  // ----- observation ---------------------------------------------------------------------------
+
+  packets(): readonly RecordedPacket[] {
+    return this.recorder.all();
+  }
+
+  packetsFromModule(cmd?: string): RecordedPacket[] {
+    return this.recorder.all().filter((p) => p.direction === 'module->broker' && (cmd === undefined || p.packet.cmd === cmd));
+  }
+
+  /** Packets the module actually received (withheld ones excluded). */
+  packetsToModule(cmd?: string): RecordedPacket[] {
+    return this.recorder
+      .all()
+      .filter((p) => p.direction === 'broker->module' && !p.withheld && (cmd === undefined || p.packet.cmd === cmd));
+  }
+
+  waitForPacket(predicate: PacketPredicate, timeoutMs: number, description?: string): Promise<RecordedPacket> {
+    return this.recorder.waitFor(predicate, timeoutMs, description);
+  }
+
+  connections(): ConnectionInfo[] {
+    return [...this.connectionsById.values()].map((c) => c.info());
+  }
+
+  /** Resolves with the first closed module connection matching `predicate` (closed already or later). */
+  waitForConnectionClosed(predicate: (connection: ConnectionInfo) => boolean, timeoutMs: number, description?: string): Promise<ConnectionInfo> {
+    return this.closed.waitFor(predicate, timeoutMs, () => {
+      const what = description ?? `a closed connection matching ${summarisePredicate(predicate)}`;
+      const seen = this.connections().map(
+        (c) => `  #${c.id} ${c.state}${c.clientId !== undefined ? ` clientId=${JSON.stringify(c.clientId)}` : ''}${c.closedBy ? ` closed by ${c.closedBy} at ${c.closedAt} ms (${c.closeReason})` : ''}`,
+      );
+      return `broker fixture: timed out after ${timeoutMs} ms waiting for ${what}.\nConnections: ${seen.length ? `\n${seen.join('\n')}` : 'none.'}`;
+    });
+  }
+
+  /** TLS handshakes that failed on the TLS tap (e.g. the module rejected our certificate). */
+  tlsClientErrors(): readonly string[] {
+    return this.tlsErrors;
+  }
+
+  /** One line per packet; passwords always masked. */
+  packetLog(): string {
+    return this.recorder.log();
+  }
+
+  // ----- faults --------------------------------------------------------------------------------
+
+  dropModuleConnections(how: DropHow): void {
+    for (const connection of this.connectionsById.values()) connection.drop(how, `dropModuleConnections('${how}')`);
+  }
+
+  /** Stops accepting new module connections (existing ones stay); later dials are refused. */
+  async stopListening(): Promise<void> {
+    await Promise.all(this.servers.map((server) => closeServer(server)));
+  }
+
+  /** spec 3.3.1 keep_alive_time, 4.3: close a module silent for 1.5 x its keep-alive (clock time). */
+  enforceKeepAlive(on: boolean): void {
+    this.keepAlive = on;
+    for (const connection of this.connectionsById.values()) connection.refreshKeepAlive();
+  }
+
+  /** Refuse (CONNACK 4) any CONNECT whose credentials do not verify for `identity`; undefined = stop checking. */
+  expectCloudIdentity(identity: CloudIdentity | undefined, options: VerifyOptions = {}): void {
+    this.cloud = identity ? { identity, options } : undefined;
+  }
+
+  // ----- acting as other clients ---------------------------------------------------------------
+
+  async publish(topic: string, payload: string | Buffer, options: PublishOptions = {}): Promise<void> {
+    this.publisher ??= this.helper('publisher');
+    await publishVia(await this.publisher, this.clock, topic, payload, options);
+  }
+
+  async subscribe(topic: string, qos: 0 | 1 | 2 = 0): Promise<Subscriber> {
+    const client = await this.helper('subscriber');
+    return subscribeVia(client, this.clock, topic, qos);
+  }
+
+  // ----- lifecycle -----------------------------------------------------------------------------
+
+  /** Closes listeners, module connections, helper clients and Aedes. Idempotent; never throws. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      await this.stopListening().catch(() => undefined);
+      for (const connection of this.connectionsById.values()) connection.drop('close', 'fixture stopped');
+      await Promise.all([...this.helpers].map((client) => endHelper(client).catch(() => undefined)));
+      await new Promise<void>((resolve) => this.aedes.close(() => resolve()));
+    })().catch(() => undefined);
+    return this.stopping;
+  }
+
+  private accept(socket: Socket, tls: boolean): void {
+    if (this.stopping) {
+      socket.destroy();
+      return;
+    }
+    this.clock.activity();
+    // Small MQTT packets must not sit in Nagle's buffer for the 40 ms delayed ACK of loopback:
+    // on virtual time that delay is long enough for the clock to jump past the delivery.
+    socket.setNoDelay(true);
+    const id = this.nextConnectionId++;
+    const connection = new TapConnection(id, socket, tls, {
+      clock: this.clock,
+      recorder: this.recorder,
+      faults: this.faults,
+      openBrokerStream: () => {
+        const [ours, theirs] = duplexPair();
+        this.aedes.handle(theirs);
+        return ours;
+      },
+      checkCredentials: (connect) => {
+        if (!this.cloud) return undefined;
+        const verdict = verifyConnect(
+          { clientId: connect.clientId, username: connect.username, password: connect.password },
+          this.cloud.identity,
+          this.cloud.options,
+        );
+        return verdict.ok ? undefined : verdict.reason;
+      },
+      keepAliveEnforced: () => this.keepAlive,
+      onClosed: (info) => this.closed.push(info),
+    });
+    this.connectionsById.set(id, connection);
+  }
+
+  private async helper(role: string): Promise<MqttClient> {
+    const client = await connectHelper((stream) => this.aedes.handle(stream), this.clock, role);
+    this.helpers.add(client);
+    return client;
+  }
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/**
+ * Stops listening. Does not wait for open connections (server.close's callback would wait for
+ * every module connection to end); the listening socket itself is gone after this tick.
+ */
+function closeServer(server: Server): Promise<void> {
+  if (server.listening) server.close(() => undefined);
+  return new Promise((resolve) => setImmediate(resolve));
+}
