@@ -1,0 +1,140 @@
+// Merges several allure results folders (several runs / variants / rigs) into one folder Allure
+// can render as one report. Run-level files that would collide are combined, not overwritten.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { skipMessageFromApplicability } from './failure-classes';
+import { resultFiles, ResultsFolderError } from './read-results';
+
+const ENVIRONMENT = 'environment.properties';
+const EXECUTOR = 'executor.json';
+const CATEGORIES = 'categories.json';
+const RUN_LEVEL = new Set([ENVIRONMENT, EXECUTOR, CATEGORIES]);
+
+/** Throws, naming the folder, when it is missing or holds no scenario results. */
+export function checkResultsFolder(dir: string): void {
+  if (resultFiles(dir).length === 0) throw new ResultsFolderError(`results folder has no *-result.json files: ${dir}`);
+}
+
+function parseProperties(text: string): [string, string][] {
+  return text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '' && !/^\s*[#!]/.test(l))
+    .map((l) => {
+      const m = /^((?:[^=:\\]|\\.)*)[=:](.*)$/.exec(l);
+      return m ? ([m[1].trim(), m[2].trim()] as [string, string]) : ([l.trim(), ''] as [string, string]);
+    });
+}
+
+// Same key, different values across runs (two variants): list every value, in run order.
+export function mergeEnvironment(texts: string[]): string {
+  const merged = new Map<string, string[]>();
+  for (const text of texts) {
+    for (const [k, v] of parseProperties(text)) {
+      const values = merged.get(k) ?? [];
+      if (!values.includes(v)) values.push(v);
+      merged.set(k, values);
+    }
+  }
+  return [...merged.entries()].map(([k, vs]) => `${k}=${vs.join(', ')}`).join('\n') + '\n';
+}
+
+function mergeCategories(texts: string[]): string {
+  const seen = new Map<string, unknown>();
+  for (const text of texts) {
+    const list = JSON.parse(text) as unknown[];
+    for (const c of Array.isArray(list) ? list : []) seen.set(JSON.stringify(c), c);
+  }
+  return JSON.stringify([...seen.values()], null, 2) + '\n';
+}
+
+// Allure shows one executor; name every run's build in it.
+function mergeExecutors(texts: string[]): string {
+  const executors = texts.map((t) => JSON.parse(t) as Record<string, unknown>);
+  if (executors.length === 1) return JSON.stringify(executors[0], null, 2) + '\n';
+  const names = [...new Set(executors.map((x) => String(x.buildName ?? '')).filter(Boolean))];
+  const orders = executors.map((x) => (typeof x.buildOrder === 'number' ? x.buildOrder : 0));
+  return JSON.stringify({ ...executors[executors.length - 1], buildName: names.join(' + '), buildOrder: Math.max(...orders) }, null, 2) + '\n';
+}
+
+// The same feature run for EC200T and EG912Y has the same historyId unless the hook adds a
+// variant parameter; Allure would then show one as a retry of the other. Salting with the
+// variant label is deterministic, so history trends still line up run after run. Allure groups
+// retries by historyId and testCaseId, so both are salted.
+// A skip marked not applicable only by label gets the message categories.json matches on.
+function prepareResult(resultJson: string): string {
+  const result = JSON.parse(resultJson) as {
+    historyId?: string;
+    testCaseId?: string;
+    status?: string;
+    statusDetails?: { message?: string };
+    labels?: { name: string; value: string }[];
+  };
+  const label = (name: string) => result.labels?.find((l) => l.name === name)?.value;
+  const variant = label('variant');
+  if (variant) {
+    const salt = (id: string) => createHash('md5').update(`${id}|${variant}`).digest('hex');
+    if (result.historyId) result.historyId = salt(result.historyId);
+    if (result.testCaseId) result.testCaseId = salt(result.testCaseId);
+  }
+  const message = skipMessageFromApplicability(result.status, result.statusDetails?.message, label('applicability'));
+  if (message !== undefined) result.statusDetails = { ...result.statusDetails, message };
+  return JSON.stringify(result);
+}
+
+// A damaged run-level JSON file (crashed run) must not cost the whole report: keep the last one.
+function writeMerged(mergedDir: string, name: string, texts: string[] | undefined, merge: (t: string[]) => string): void {
+  if (!texts) return;
+  let merged: string;
+  try {
+    merged = merge(texts);
+  } catch {
+    merged = texts[texts.length - 1];
+  }
+  writeFileSync(join(mergedDir, name), merged);
+}
+
+export interface MergeSummary {
+  mergedDir: string;
+  results: number;
+  files: number;
+}
+
+export function mergeResultsFolders(resultsDirs: readonly string[], mergedDir: string): MergeSummary {
+  if (resultsDirs.length === 0) throw new ResultsFolderError('no results folder given');
+  const dirs = [...new Set(resultsDirs.map((d) => resolve(d)))];
+  dirs.forEach(checkResultsFolder);
+  rmSync(mergedDir, { recursive: true, force: true });
+  mkdirSync(mergedDir, { recursive: true });
+  const runLevel = new Map<string, string[]>();
+  let results = 0;
+  let files = 0;
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir)) {
+      const source = join(dir, name);
+      if (!statSync(source).isFile()) continue; // e.g. a stale history/ folder: the report's own history wins
+      if (RUN_LEVEL.has(name)) {
+        runLevel.set(name, [...(runLevel.get(name) ?? []), readFileSync(source, 'utf8')]);
+        continue;
+      }
+      const target = join(mergedDir, name);
+      if (existsSync(target)) continue; // same uuid twice = the same file given twice
+      files++;
+      if (name.endsWith('-result.json')) {
+        results++;
+        try {
+          writeFileSync(target, prepareResult(readFileSync(source, 'utf8')));
+          continue;
+        } catch {
+          // unreadable JSON: copy as is, Allure will report it
+        }
+      }
+      copyFileSync(source, target);
+    }
+  }
+  const env = runLevel.get(ENVIRONMENT);
+  if (env) writeFileSync(join(mergedDir, ENVIRONMENT), mergeEnvironment(env));
+  writeMerged(mergedDir, EXECUTOR, runLevel.get(EXECUTOR), mergeExecutors);
+  writeMerged(mergedDir, CATEGORIES, runLevel.get(CATEGORIES), mergeCategories);
+  return { mergedDir, results, files };
+}

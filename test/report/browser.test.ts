@@ -1,0 +1,72 @@
+// Opens what a customer opens: the Allure report (served on 127.0.0.1) and the compliance
+// summary, in headless Chromium. Screenshots land in reports/screenshots/ for a human look.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { CHROMIUM_PATH, dumpDom, findChromium, screenshot } from '../../src/report/chromium';
+import { writeComplianceReport } from '../../src/report/compliance-report';
+import { generateReport } from '../../src/report/generate';
+import { serveFolder } from './static-server';
+import { tempDir, twoVariantFolders } from './synthetic-results';
+
+const chromium = findChromium();
+const skip = chromium ? false : `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
+const SHOTS = join(__dirname, '..', '..', 'reports', 'screenshots');
+
+interface TreeNode {
+  name: string;
+  uid?: string;
+  status?: string;
+  children?: TreeNode[];
+}
+
+function findLeaf(n: TreeNode, match: (n: TreeNode) => boolean): TreeNode | undefined {
+  if (!n.children) return match(n) ? n : undefined;
+  for (const c of n.children) {
+    const hit = findLeaf(c, match);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+test('Allure report shows both variants and the failing scenario', { skip, timeout: 90_000 }, async () => {
+  const { ec200t, eg912y } = twoVariantFolders();
+  const out = tempDir('browser');
+  const report = await generateReport({ resultsDirs: [ec200t, eg912y], outDir: out, singleFile: false });
+  const suites = JSON.parse(readFileSync(join(report.reportDir, 'data', 'suites.json'), 'utf8')) as TreeNode;
+  const failing = findLeaf(suites, (n) => n.status === 'failed' && n.name === 'version 4 is accepted');
+  assert.ok(failing?.uid);
+
+  const server = await serveFolder(report.reportDir);
+  try {
+    const overview = await dumpDom(chromium as string, server.url);
+    assert.match(overview, /EC200T/);
+    assert.match(overview, /EG912Y/);
+    const detail = await dumpDom(chromium as string, `${server.url}#testresult/${failing.uid}`);
+    assert.match(detail, /version 4 is accepted/);
+    mkdirSync(SHOTS, { recursive: true });
+    const suitesPng = await screenshot(chromium as string, `${server.url}#suites`, join(SHOTS, 'allure-suites.png'));
+    assert.ok(statSync(suitesPng).size > 5_000);
+    const detailPng = await screenshot(chromium as string, `${server.url}#testresult/${failing.uid}`, join(SHOTS, 'allure-failing-scenario.png'));
+    assert.ok(statSync(detailPng).size > 5_000);
+  } finally {
+    await server.close();
+  }
+});
+
+test('compliance summary renders variants and the failing item; PDF is printed', { skip, timeout: 60_000 }, async () => {
+  const { ec200t, eg912y } = twoVariantFolders();
+  const out = tempDir('browser-compliance');
+  const files = await writeComplianceReport([ec200t, eg912y], out, { chromiumPath: chromium as string });
+  const dom = await dumpDom(chromium as string, files.html, 500);
+  assert.match(dom, /<th>EC200T<\/th>/);
+  assert.match(dom, /<th>EG912Y<\/th>/);
+  assert.match(dom, /version 4 is accepted/);
+  assert.match(dom, /3\.3\.1:version:set/);
+  mkdirSync(SHOTS, { recursive: true });
+  const png = await screenshot(chromium as string, files.html, join(SHOTS, 'compliance.png'), 500);
+  assert.ok(statSync(png).size > 5_000);
+  assert.ok(files.pdf, files.pdfNote);
+  assert.equal(readFileSync(files.pdf).subarray(0, 5).toString(), '%PDF-');
+});

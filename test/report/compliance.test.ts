@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildCompliance, type ComplianceSummary } from '../../src/report/compliance';
+import { renderComplianceHtml } from '../../src/report/compliance-html';
+import { tempDir, twoVariantFolders, writeSyntheticResults } from './synthetic-results';
+
+function cell(s: ComplianceSummary, id: string, variant: string) {
+  const row = s.sections.flatMap((sec) => sec.rows).find((r) => r.id === id);
+  assert.ok(row, `row ${id}`);
+  return row.cells[variant];
+}
+
+test('matrix: pass / fail / n/a / not run per variant across two folders', () => {
+  const { ec200t, eg912y } = twoVariantFolders();
+  const s = buildCompliance([ec200t, eg912y]);
+  assert.deepEqual(s.variants, ['EC200T', 'EG912Y']);
+  assert.equal(cell(s, '3.3.1:keepalive:set', 'EC200T').state, 'pass');
+  assert.equal(cell(s, '3.3.1:keepalive:set', 'EG912Y').state, 'pass');
+  assert.equal(cell(s, '3.3.1:keepalive:query', 'EC200T').state, 'pass');
+  assert.equal(cell(s, '3.3.1:keepalive:query', 'EG912Y').state, 'n/a');
+  assert.equal(cell(s, '3.3.1:version:set', 'EC200T').state, 'fail');
+  assert.equal(cell(s, '3.3.1:version:set', 'EC200T').failedOnlyByHarness, false);
+  assert.equal(cell(s, '3.3.1:version:set', 'EG912Y').state, 'fail');
+  assert.equal(cell(s, '3.3.1:version:set', 'EG912Y').failedOnlyByHarness, true);
+  assert.equal(cell(s, '3.3.1:version:query', 'EG912Y').state, 'not run');
+  assert.equal(cell(s, '3.3.2:set', 'EC200T').state, 'not run');
+  assert.equal(s.totals.EC200T.pass, 3);
+  assert.equal(s.totals.EC200T.fail, 1);
+  assert.equal(s.totals.EG912Y['n/a'], 1);
+  assert.equal(s.sections.flatMap((x) => x.rows).length, 190);
+});
+
+test('an item fails when any of its scenarios fails, passes only when all pass', () => {
+  const dir = writeSyntheticResults(tempDir('mixed'), [
+    { name: 'a', variant: 'EC600S-CN', status: 'passed', specIds: ['3.3.8:set', '3.3.9:set'] },
+    { name: 'b', variant: 'EC600S-CN', status: 'failed', specIds: ['3.3.8:set'], message: 'non-conformance: expected OK, observed ERROR' },
+    { name: 'c', variant: 'EC600S-CN', status: 'skipped', specIds: ['3.3.9:set'], message: 'not applicable: no such mode' },
+    { name: 'd', variant: 'EC600S-CN', status: 'skipped', specIds: ['3.3.7:set'] },
+    // The run hook marks the skip by label only (Before hook returning 'skipped').
+    { name: 'e', variant: 'EC600S-CN', status: 'skipped', specIds: ['3.3.6:set'], applicability: 'not applicable: no TLS' },
+    { name: 'f', variant: 'EC600S-CN', status: 'skipped', specIds: ['3.3.5:set'], applicability: 'variant lacks it' },
+  ]);
+  const s = buildCompliance([dir]);
+  assert.equal(cell(s, '3.3.8:set', 'EC600S-CN').state, 'fail');
+  assert.equal(cell(s, '3.3.9:set', 'EC600S-CN').state, 'pass');
+  assert.equal(cell(s, '3.3.7:set', 'EC600S-CN').state, 'not run');
+  assert.equal(cell(s, '3.3.6:set', 'EC600S-CN').state, 'n/a');
+  assert.equal(cell(s, '3.3.5:set', 'EC600S-CN').state, 'n/a');
+});
+
+test('failing items read without Gherkin: catalog text, expected and observed', () => {
+  const { ec200t, eg912y } = twoVariantFolders();
+  const s = buildCompliance([ec200t, eg912y]);
+  assert.equal(s.failures.length, 2);
+  const [module, rig] = s.failures;
+  assert.equal(module.kind, 'non-conformance');
+  assert.equal(module.variant, 'EC200T');
+  assert.equal(module.itemId, '3.3.1:version:set');
+  assert.match(module.itemText, /configures the setting/);
+  assert.equal(module.expected, "'OK'");
+  assert.equal(module.observed, "'ERROR'");
+  assert.equal(rig.kind, 'harness-trouble');
+  assert.equal(rig.variant, 'EG912Y');
+});
+
+test('runs list module, firmware, date and harness version', () => {
+  const { ec200t, eg912y } = twoVariantFolders();
+  const s = buildCompliance([ec200t, eg912y]);
+  const run = s.runs.find((r) => r.variant === 'EC200T');
+  assert.ok(run);
+  assert.equal(run.firmware, 'EC200TR01A01');
+  assert.equal(run.model, 'EC200T');
+  assert.equal(run.harness, '0.1.0');
+  assert.equal(run.date, '2026-11-25T10:00:00.000Z');
+  assert.equal(run.scenarios, 4);
+});
+
+test('unknown spec ids are listed, not dropped', () => {
+  const dir = writeSyntheticResults(tempDir('typo'), [
+    { name: 'typo', variant: 'EC200S', status: 'passed', specIds: ['3.3.1:keepalive:sett'] },
+  ]);
+  const s = buildCompliance([dir]);
+  assert.deepEqual(s.unknownSpecIds, ['3.3.1:keepalive:sett']);
+  assert.equal(cell(s, '3.3.1:keepalive:sett', 'EC200S').state, 'pass');
+});
+
+test('missing or empty results folder is named in the error', () => {
+  assert.throws(() => buildCompliance(['/nonexistent/qmt-results']), /results folder not found: \/nonexistent\/qmt-results/);
+  const empty = tempDir('empty');
+  assert.throws(() => buildCompliance([empty]), new RegExp(`no \\*-result.json files: ${empty}`));
+});
+
+test('HTML is self-contained, escapes text and shows variants and failures', () => {
+  const { ec200t, eg912y } = twoVariantFolders();
+  const html = renderComplianceHtml(buildCompliance([ec200t, eg912y]));
+  assert.match(html, /<th>EC200T<\/th><th>EG912Y<\/th>/);
+  assert.match(html, /3\.3\.1 AT\+QMTCFG — Configure Optional Parameters of MQTT/);
+  assert.match(html, /<dt>Expected<\/dt><dd>&#39;OK&#39;<\/dd>/);
+  assert.match(html, /@media print/);
+  assert.doesNotMatch(html, /<link |<script|src="http/);
+  assert.ok(!html.includes("'ERROR'"), 'raw quotes must be escaped');
+});

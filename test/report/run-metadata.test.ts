@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { classifyResult } from '../../src/report/failure-classes';
+import { writeRunMetadata } from '../../src/report/run-metadata';
+import { tempDir } from './synthetic-results';
+
+const meta = {
+  variant: 'EC600N-CN',
+  firmware: 'EC600NCNLCR03A01M08',
+  model: 'EC600N-CN',
+  rig: 'tcp://127.0.0.1:4001',
+  harness: '0.1.0',
+  startedAt: new Date('2026-11-25T10:00:00Z'),
+  brokerHost: '127.0.0.1',
+  tags: '@smoke and not @slow',
+  faults: ['drop-puback'],
+};
+
+interface Category {
+  name: string;
+  matchedStatuses: string[];
+  messageRegex?: string;
+}
+
+// Allure evaluates messageRegex with Java String.matches (whole message); (?s) is Java's dotall.
+function categoriesFor(categories: Category[], status: string, message: string): string[] {
+  return categories
+    .filter((c) => c.matchedStatuses.includes(status))
+    .filter((c) => {
+      if (c.messageRegex === undefined) return true;
+      const dotAll = c.messageRegex.startsWith('(?s)');
+      const body = dotAll ? c.messageRegex.slice(4) : c.messageRegex;
+      return new RegExp(`^(?:${body})$`, dotAll ? 's' : '').test(message);
+    })
+    .map((c) => c.name);
+}
+
+function written() {
+  const dir = tempDir('meta');
+  const files = writeRunMetadata(dir, meta);
+  return {
+    env: readFileSync(files.environment, 'utf8'),
+    executor: JSON.parse(readFileSync(files.executor, 'utf8')),
+    categories: JSON.parse(readFileSync(files.categories, 'utf8')) as Category[],
+  };
+}
+
+test('environment.properties names the module, firmware, rig and run', () => {
+  const { env } = written();
+  assert.match(env, /^Variant=EC600N-CN$/m);
+  assert.match(env, /^Firmware=EC600NCNLCR03A01M08$/m);
+  assert.match(env, /^Rig=tcp\\:\/\/127.0.0.1\\:4001$/m);
+  assert.match(env, /^Started=2026-11-25T10\\:00\\:00.000Z$/m);
+  assert.match(env, /^Broker=127.0.0.1$/m);
+  assert.match(env, /^Faults=drop-puback$/m);
+  assert.match(env, /^Tags=@smoke and not @slow$/m);
+});
+
+test('executor.json carries variant and firmware in the build name', () => {
+  const { executor } = written();
+  assert.equal(executor.name, 'qmt-conformance');
+  assert.equal(typeof executor.type, 'string');
+  assert.match(executor.buildName, /EC600N-CN/);
+  assert.match(executor.buildName, /EC600NCNLCR03A01M08/);
+});
+
+const cases: [string, string, string[]][] = [
+  ['failed', "Expected values to be strictly equal:\n\n'ERROR' !== 'OK'\n", ['Module non-conformance']],
+  ['failed', 'non-conformance: expected +QMTOPEN: 0,0, observed +QMTOPEN: 0,3', ['Module non-conformance']],
+  ['failed', 'non-conformance: broker received QoS 0, expected QoS 1', ['Module non-conformance']],
+  ['failed', 'non-conformance: module reported ERROR where OK was expected', ['Module non-conformance']],
+  ['failed', 'harness: step "x" has no domain method', ['Harness or rig trouble']],
+  ['failed', 'rig: serial port /dev/ttyUSB2 lost', ['Harness or rig trouble']],
+  ['failed', 'AT+QMTOPEN? timed out after 5000 ms\n(no byte received from the module)', ['Harness or rig trouble']],
+  ['failed', 'connect ECONNREFUSED 127.0.0.1:1883', ['Harness or rig trouble']],
+  ['failed', 'the broker failed to start', ['Harness or rig trouble']],
+  ['broken', "Expected values to be strictly equal:\n\n1 !== 2\n", ['Harness or rig trouble']],
+  ['failed', "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n'OK' !== 'ERROR'\n\n    at World.<anonymous> (/work/main/src/at/serial-port.ts:12:51)", ['Module non-conformance']],
+  ['failed', 'Error: non-conformance: the broker saw no PUBLISH\n    at World.<anonymous> (/w/steps/a.ts:1:1)', ['Module non-conformance']],
+  ['failed', 'Error: rig: serial port /dev/ttyUSB2 closed\n    at SerialPort.<anonymous> (/w/src/at/serial.ts:1:1)', ['Harness or rig trouble']],
+  ['failed', 'Error: AT+QMTCONN timed out after 5000 ms\n(no byte received from the module)\n    at Timeout (/w/src/at/queue.ts:1:1)', ['Harness or rig trouble']],
+  ['skipped', 'not applicable: EG912Y has no TLS', ['Not applicable']],
+  ['skipped', 'pending step', []],
+  ['passed', '', []],
+];
+
+test('categories.json puts each failure in exactly one of the three categories', () => {
+  const { categories } = written();
+  assert.deepEqual([...new Set(categories.map((c) => c.name))].sort(), ['Harness or rig trouble', 'Module non-conformance', 'Not applicable']);
+  for (const [status, message, expected] of cases) {
+    assert.deepEqual(categoriesFor(categories, status, message), expected, `${status}: ${message}`);
+  }
+});
+
+test('classifyResult agrees with categories.json', () => {
+  const byCategory: Record<string, string> = {
+    'Module non-conformance': 'non-conformance',
+    'Harness or rig trouble': 'harness-trouble',
+    'Not applicable': 'not-applicable',
+  };
+  for (const [status, message, expected] of cases) {
+    const outcome = classifyResult(status as 'failed', message);
+    const want = expected.length > 0 ? byCategory[expected[0]] : status === 'passed' ? 'passed' : 'not-run';
+    assert.equal(outcome, want, `${status}: ${message}`);
+  }
+});
