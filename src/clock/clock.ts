@@ -95,7 +95,7 @@ export class VirtualClock implements Clock {
   private stopped = false;
 
   constructor(options: VirtualClockOptions = {}) {
-    this.quietMs = options.quietMs ?? 8;
+    this.quietMs = options.quietMs ?? 20;
     this.current = options.start ?? 0;
   }
 

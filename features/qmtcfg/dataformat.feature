@@ -1,0 +1,77 @@
+@sub-option:dataformat
+Feature: AT+QMTCFG="dataformat" — MQTT data format (spec 3.3.1)
+
+  <send_mode>, <recv_mode>: 0 = string, 1 = hex, set together.
+  Omitting the optional parameters queries the setting; giving them sets it, only while the
+  client has no MQTT connection (ambiguity A10: this harness reads "connection created" as a
+  successful AT+QMTOPEN, and a refused set as ERROR; a profile may read A10 otherwise).
+  Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+
+  Rule: The query form reports the current setting
+
+    @spec:3.3.1:dataformat:query @spec:3.3.1:max-response-time @reboot
+    Scenario: A freshly restarted module reports the default "dataformat" setting
+      Given the module has restarted
+      When the host sends AT+QMTCFG="dataformat",0
+      Then the module answers:
+        """
+        +QMTCFG: "dataformat",{default:sendMode},{default:recvMode}
+        OK
+        """
+
+  Rule: The set form accepts exactly the documented values, and the query reports them back
+
+    @spec:3.3.1:dataformat:set
+    Scenario Outline: "dataformat" set to <value> on client <idx> is reported back
+      When the host sends AT+QMTCFG="dataformat",<idx>,<value>
+      Then the module answers OK
+      When the host sends AT+QMTCFG="dataformat",<idx>
+      Then the module answers:
+        """
+        +QMTCFG: "dataformat",<reported>
+        OK
+        """
+
+      @spec:3.3.1:dataformat:send_mode:range
+      Examples: <send_mode> in range
+        | idx | value | reported |
+        | 0   | 0,0 | 0,0 |
+        | 3   | 1,0 | 1,0 |
+
+      @spec:3.3.1:dataformat:recv_mode:range
+      Examples: <recv_mode> in range
+        | idx | value | reported |
+        | 0   | 0,1 | 0,1 |
+        | 3   | 1,1 | 1,1 |
+
+    Scenario Outline: "dataformat" set to <value> is refused with ERROR
+      When the host sends AT+QMTCFG="dataformat",0,<value>
+      Then the module answers ERROR
+
+      @spec:3.3.1:dataformat:send_mode:range
+      Examples: <send_mode> out of range or not a number
+        | value |
+        | 2,0 |
+        | -1,0 |
+        | x,0 |
+
+      @spec:3.3.1:dataformat:recv_mode:range
+      Examples: <recv_mode> out of range or not a number
+        | value |
+        | 0,2 |
+        | 0,-1 |
+        | 0,x |
+
+      @spec:3.3.1:dataformat:set
+      Examples: wrong number of parameters
+        | value |
+        | 0,0,0 |
+        | 0 |
+
+  Rule: The setting cannot be changed while the client has an MQTT connection
+
+    @spec:3.3.1:dataformat:not-while-connected @reading:A10=error
+    Scenario: "dataformat" cannot be set on client 0 after AT+QMTOPEN succeeded
+      Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTCFG="dataformat",0,1,0
+      Then the module answers ERROR

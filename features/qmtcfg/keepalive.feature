@@ -1,0 +1,66 @@
+@sub-option:keepalive
+Feature: AT+QMTCFG="keepalive" — keep-alive time (spec 3.3.1)
+
+  <keep_alive_time>: 0~3600 s, default 120 (stated). 0 means the client is never
+  disconnected for silence. What CONNECT carries is checked in qmtconn.feature.
+  Omitting the optional parameters queries the setting; giving them sets it, only while the
+  client has no MQTT connection (ambiguity A10: this harness reads "connection created" as a
+  successful AT+QMTOPEN, and a refused set as ERROR; a profile may read A10 otherwise).
+  Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+
+  Rule: The query form reports the current setting
+
+    @spec:3.3.1:keepalive:query @spec:3.3.1:max-response-time @spec:3.3.1:keepalive:keep_alive_time:default @reboot
+    Scenario: A freshly restarted module reports the default "keepalive" setting
+      Given the module has restarted
+      When the host sends AT+QMTCFG="keepalive",0
+      Then the module answers:
+        """
+        +QMTCFG: "keepalive",120
+        OK
+        """
+
+  Rule: The set form accepts exactly the documented values, and the query reports them back
+
+    @spec:3.3.1:keepalive:set
+    Scenario Outline: "keepalive" set to <value> on client <idx> is reported back
+      When the host sends AT+QMTCFG="keepalive",<idx>,<value>
+      Then the module answers OK
+      When the host sends AT+QMTCFG="keepalive",<idx>
+      Then the module answers:
+        """
+        +QMTCFG: "keepalive",<reported>
+        OK
+        """
+
+      @spec:3.3.1:keepalive:keep_alive_time:range
+      Examples: <keep_alive_time> in range
+        | idx | value | reported |
+        | 0   | 0 | 0 |
+        | 3   | 120 | 120 |
+        | 5   | 3600 | 3600 |
+
+    Scenario Outline: "keepalive" set to <value> is refused with ERROR
+      When the host sends AT+QMTCFG="keepalive",0,<value>
+      Then the module answers ERROR
+
+      @spec:3.3.1:keepalive:keep_alive_time:range
+      Examples: <keep_alive_time> out of range or not a number
+        | value |
+        | -1 |
+        | 3601 |
+        | abc |
+        |  |
+
+      @spec:3.3.1:keepalive:set
+      Examples: wrong number of parameters
+        | value |
+        | 60,1 |
+
+  Rule: The setting cannot be changed while the client has an MQTT connection
+
+    @spec:3.3.1:keepalive:not-while-connected @reading:A10=error
+    Scenario: "keepalive" cannot be set on client 0 after AT+QMTOPEN succeeded
+      Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTCFG="keepalive",0,3600
+      Then the module answers ERROR

@@ -1,0 +1,66 @@
+@sub-option:qmtping
+Feature: AT+QMTCFG="qmtping" — MQTT heartbeat interval (spec 3.3.1)
+
+  <qmtping_interval>: 5~60 s, default 5 (stated). The query form prints no OK in the note
+  (A13); scenarios here apply to variants reading A13 as a documentation omission (OK sent).
+  Omitting the optional parameters queries the setting; giving them sets it, only while the
+  client has no MQTT connection (ambiguity A10: this harness reads "connection created" as a
+  successful AT+QMTOPEN, and a refused set as ERROR; a profile may read A10 otherwise).
+  Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+
+  Rule: The query form reports the current setting
+
+    @spec:3.3.1:qmtping:query @spec:3.3.1:max-response-time @spec:3.3.1:qmtping:qmtping_interval:default @reboot @reading:A13=ok
+    Scenario: A freshly restarted module reports the default "qmtping" setting
+      Given the module has restarted
+      When the host sends AT+QMTCFG="qmtping",0
+      Then the module answers:
+        """
+        +QMTCFG: "qmtping",5
+        OK
+        """
+
+  Rule: The set form accepts exactly the documented values, and the query reports them back
+
+    @spec:3.3.1:qmtping:set @reading:A13=ok
+    Scenario Outline: "qmtping" set to <value> on client <idx> is reported back
+      When the host sends AT+QMTCFG="qmtping",<idx>,<value>
+      Then the module answers OK
+      When the host sends AT+QMTCFG="qmtping",<idx>
+      Then the module answers:
+        """
+        +QMTCFG: "qmtping",<reported>
+        OK
+        """
+
+      @spec:3.3.1:qmtping:qmtping_interval:range
+      Examples: <qmtping_interval> in range
+        | idx | value | reported |
+        | 0   | 5 | 5 |
+        | 3   | 30 | 30 |
+        | 5   | 60 | 60 |
+
+    Scenario Outline: "qmtping" set to <value> is refused with ERROR
+      When the host sends AT+QMTCFG="qmtping",0,<value>
+      Then the module answers ERROR
+
+      @spec:3.3.1:qmtping:qmtping_interval:range
+      Examples: <qmtping_interval> out of range or not a number
+        | value |
+        | 4 |
+        | 61 |
+        | abc |
+        |  |
+
+      @spec:3.3.1:qmtping:set
+      Examples: wrong number of parameters
+        | value |
+        | 5,1 |
+
+  Rule: The setting cannot be changed while the client has an MQTT connection
+
+    @spec:3.3.1:qmtping:not-while-connected @reading:A10=error
+    Scenario: "qmtping" cannot be set on client 0 after AT+QMTOPEN succeeded
+      Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTCFG="qmtping",0,60
+      Then the module answers ERROR

@@ -1,0 +1,65 @@
+@sub-option:send/mode
+Feature: AT+QMTCFG="send/mode" — sending format of MQTT messages (spec 3.3.1)
+
+  <send_mode>: 0 = string, 1 = hex. Default lost (A8): {default:sendMode}. Whether it is the
+  same setting as "dataformat"'s <send_mode> is ambiguity A15; no scenario depends on either reading.
+  Omitting the optional parameters queries the setting; giving them sets it, only while the
+  client has no MQTT connection (ambiguity A10: this harness reads "connection created" as a
+  successful AT+QMTOPEN, and a refused set as ERROR; a profile may read A10 otherwise).
+  Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+
+  Rule: The query form reports the current setting
+
+    @spec:3.3.1:send/mode:query @spec:3.3.1:max-response-time @reboot
+    Scenario: A freshly restarted module reports the default "send/mode" setting
+      Given the module has restarted
+      When the host sends AT+QMTCFG="send/mode",0
+      Then the module answers:
+        """
+        +QMTCFG: "send/mode",{default:sendMode}
+        OK
+        """
+
+  Rule: The set form accepts exactly the documented values, and the query reports them back
+
+    @spec:3.3.1:send/mode:set
+    Scenario Outline: "send/mode" set to <value> on client <idx> is reported back
+      When the host sends AT+QMTCFG="send/mode",<idx>,<value>
+      Then the module answers OK
+      When the host sends AT+QMTCFG="send/mode",<idx>
+      Then the module answers:
+        """
+        +QMTCFG: "send/mode",<reported>
+        OK
+        """
+
+      @spec:3.3.1:send/mode:send_mode:range
+      Examples: <send_mode> in range
+        | idx | value | reported |
+        | 0   | 0 | 0 |
+        | 3   | 1 | 1 |
+
+    Scenario Outline: "send/mode" set to <value> is refused with ERROR
+      When the host sends AT+QMTCFG="send/mode",0,<value>
+      Then the module answers ERROR
+
+      @spec:3.3.1:send/mode:send_mode:range
+      Examples: <send_mode> out of range or not a number
+        | value |
+        | 2 |
+        | -1 |
+        | abc |
+        |  |
+
+      @spec:3.3.1:send/mode:set
+      Examples: wrong number of parameters
+        | value |
+        | 1,1 |
+
+  Rule: The setting cannot be changed while the client has an MQTT connection
+
+    @spec:3.3.1:send/mode:not-while-connected @reading:A10=error
+    Scenario: "send/mode" cannot be set on client 0 after AT+QMTOPEN succeeded
+      Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTCFG="send/mode",0,1
+      Then the module answers ERROR

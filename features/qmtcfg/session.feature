@@ -1,0 +1,65 @@
+@sub-option:session
+Feature: AT+QMTCFG="session" — session type (clean session) (spec 3.3.1)
+
+  <clean_session>: 0 = the server keeps the session, 1 = clean. Default lost with the
+  underlining (A8): the profile declares it ({default:cleanSession}).
+  Omitting the optional parameters queries the setting; giving them sets it, only while the
+  client has no MQTT connection (ambiguity A10: this harness reads "connection created" as a
+  successful AT+QMTOPEN, and a refused set as ERROR; a profile may read A10 otherwise).
+  Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+
+  Rule: The query form reports the current setting
+
+    @spec:3.3.1:session:query @spec:3.3.1:max-response-time @reboot
+    Scenario: A freshly restarted module reports the default "session" setting
+      Given the module has restarted
+      When the host sends AT+QMTCFG="session",0
+      Then the module answers:
+        """
+        +QMTCFG: "session",{default:cleanSession}
+        OK
+        """
+
+  Rule: The set form accepts exactly the documented values, and the query reports them back
+
+    @spec:3.3.1:session:set
+    Scenario Outline: "session" set to <value> on client <idx> is reported back
+      When the host sends AT+QMTCFG="session",<idx>,<value>
+      Then the module answers OK
+      When the host sends AT+QMTCFG="session",<idx>
+      Then the module answers:
+        """
+        +QMTCFG: "session",<reported>
+        OK
+        """
+
+      @spec:3.3.1:session:clean_session:range
+      Examples: <clean_session> in range
+        | idx | value | reported |
+        | 0   | 0 | 0 |
+        | 3   | 1 | 1 |
+
+    Scenario Outline: "session" set to <value> is refused with ERROR
+      When the host sends AT+QMTCFG="session",0,<value>
+      Then the module answers ERROR
+
+      @spec:3.3.1:session:clean_session:range
+      Examples: <clean_session> out of range or not a number
+        | value |
+        | 2 |
+        | -1 |
+        | abc |
+        |  |
+
+      @spec:3.3.1:session:set
+      Examples: wrong number of parameters
+        | value |
+        | 1,1 |
+
+  Rule: The setting cannot be changed while the client has an MQTT connection
+
+    @spec:3.3.1:session:not-while-connected @reading:A10=error
+    Scenario: "session" cannot be set on client 0 after AT+QMTOPEN succeeded
+      Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTCFG="session",0,1
+      Then the module answers ERROR

@@ -1,0 +1,65 @@
+@sub-option:version
+Feature: AT+QMTCFG="version" — MQTT protocol version (spec 3.3.1)
+
+  <vsn>: 3 = MQTT v3.1, 4 = MQTT v3.1.1. The default was shown only by underlining (A8):
+  the variant profile declares it ({default:vsn}).
+  Omitting the optional parameters queries the setting; giving them sets it, only while the
+  client has no MQTT connection (ambiguity A10: this harness reads "connection created" as a
+  successful AT+QMTOPEN, and a refused set as ERROR; a profile may read A10 otherwise).
+  Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+
+  Rule: The query form reports the current setting
+
+    @spec:3.3.1:version:query @spec:3.3.1:max-response-time @reboot
+    Scenario: A freshly restarted module reports the default "version" setting
+      Given the module has restarted
+      When the host sends AT+QMTCFG="version",0
+      Then the module answers:
+        """
+        +QMTCFG: "version",{default:vsn}
+        OK
+        """
+
+  Rule: The set form accepts exactly the documented values, and the query reports them back
+
+    @spec:3.3.1:version:set
+    Scenario Outline: "version" set to <value> on client <idx> is reported back
+      When the host sends AT+QMTCFG="version",<idx>,<value>
+      Then the module answers OK
+      When the host sends AT+QMTCFG="version",<idx>
+      Then the module answers:
+        """
+        +QMTCFG: "version",<reported>
+        OK
+        """
+
+      @spec:3.3.1:version:vsn:range
+      Examples: <vsn> in range
+        | idx | value | reported |
+        | 0   | 3 | 3 |
+        | 3   | 4 | 4 |
+
+    Scenario Outline: "version" set to <value> is refused with ERROR
+      When the host sends AT+QMTCFG="version",0,<value>
+      Then the module answers ERROR
+
+      @spec:3.3.1:version:vsn:range
+      Examples: <vsn> out of range or not a number
+        | value |
+        | 2 |
+        | 5 |
+        | abc |
+        |  |
+
+      @spec:3.3.1:version:set
+      Examples: wrong number of parameters
+        | value |
+        | 4,1 |
+
+  Rule: The setting cannot be changed while the client has an MQTT connection
+
+    @spec:3.3.1:version:not-while-connected @reading:A10=error
+    Scenario: "version" cannot be set on client 0 after AT+QMTOPEN succeeded
+      Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTCFG="version",0,4
+      Then the module answers ERROR

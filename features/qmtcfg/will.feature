@@ -1,0 +1,107 @@
+@sub-option:will
+Feature: AT+QMTCFG="will" — Will information (spec 3.3.1)
+
+  <will_fg> 0/1; when 1, <will_qos> 0~2, <will_retain> 0/1, <willtopic> (1~256 bytes) and
+  <willmessage> (0~256 bytes) must be given (note 1). When <will_fg> is 0 the others "will be
+  omitted" (A11): this harness sends <will_fg>=0 alone, which both readings accept. What CONNECT
+  carries is checked in qmtconn.feature; delivery on abnormal loss in mqtt-behaviour/will.feature.
+
+  Rule: The query form reports the current Will configuration
+
+    @spec:3.3.1:will:query @spec:3.3.1:max-response-time @reboot
+    Scenario: A freshly restarted module reports no Will
+      Given the module has restarted
+      When the host sends AT+QMTCFG="will",0
+      Then the module answers:
+        """
+        +QMTCFG: "will",0
+        OK
+        """
+
+  Rule: The set form accepts exactly the documented values, and the query reports them back
+
+    @spec:3.3.1:will:set
+    Scenario Outline: Will set to <value> on client <idx> is reported back
+      When the host sends AT+QMTCFG="will",<idx>,<value>
+      Then the module answers OK
+      When the host sends AT+QMTCFG="will",<idx>
+      Then the module answers:
+        """
+        +QMTCFG: "will",<value>
+        OK
+        """
+
+      @spec:3.3.1:will:will_fg:range
+      Examples: <will_fg> in range
+        | idx | value                         |
+        | 0   | 0                             |
+        | 3   | 1,1,0,"will/topic","gone"     |
+
+      @spec:3.3.1:will:will_qos:range
+      Examples: <will_qos> in range
+        | idx | value                  |
+        | 0   | 1,0,0,"w/q0","m"       |
+        | 5   | 1,2,0,"w/q2","m"       |
+
+      @spec:3.3.1:will:will_retain:range
+      Examples: <will_retain> in range
+        | idx | value              |
+        | 1   | 1,1,1,"w/r","m"    |
+
+      @spec:3.3.1:will:willtopic:range
+      Examples: <willtopic> of 1 and 256 bytes
+        | idx | value                   |
+        | 0   | 1,0,0,"t","m"           |
+        | 2   | 1,0,0,"{text:256}","m"  |
+
+      @spec:3.3.1:will:willmessage:range
+      Examples: <willmessage> of 0 and 256 bytes
+        | idx | value                      |
+        | 0   | 1,0,0,"w/m",""             |
+        | 4   | 1,0,0,"w/m","{text:256}"   |
+
+    Scenario Outline: Will set to <value> is refused with ERROR
+      When the host sends AT+QMTCFG="will",0,<value>
+      Then the module answers ERROR
+
+      @spec:3.3.1:will:will_fg:range
+      Examples: <will_fg> out of range
+        | value               |
+        | 2,1,0,"w","m"       |
+        | x                   |
+
+      @spec:3.3.1:will:will_qos:range
+      Examples: <will_qos> out of range
+        | value               |
+        | 1,3,0,"w","m"       |
+        | 1,-1,0,"w","m"      |
+
+      @spec:3.3.1:will:will_retain:range
+      Examples: <will_retain> out of range
+        | value               |
+        | 1,1,2,"w","m"       |
+
+      @spec:3.3.1:will:willtopic:range
+      Examples: <willtopic> empty or over 256 bytes
+        | value                   |
+        | 1,1,0,"","m"            |
+        | 1,1,0,"{text:257}","m"  |
+
+      @spec:3.3.1:will:willmessage:range
+      Examples: <willmessage> over 256 bytes
+        | value                    |
+        | 1,1,0,"w","{text:257}"   |
+
+      @spec:3.3.1:will:set
+      Examples: <will_fg>=1 without the Will parameters (note 1)
+        | value       |
+        | 1           |
+        | 1,1,0,"w"   |
+
+  Rule: The setting cannot be changed while the client has an MQTT connection
+
+    @spec:3.3.1:will:not-while-connected @reading:A10=error
+    Scenario: Will cannot be set on client 0 after AT+QMTOPEN succeeded
+      Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTCFG="will",0,1,1,0,"will/topic","gone"
+      Then the module answers ERROR

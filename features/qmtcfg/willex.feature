@@ -1,0 +1,86 @@
+@sub-option:willex
+Feature: AT+QMTCFG="willex" — Will information with the message entered after a prompt (spec 3.3.1)
+
+  Like "will", but the Will message is typed after a ">" prompt and is <will_len> (0~256) bytes
+  long. The note gives "willex" no "connection not created" condition (A10), so no scenario
+  checks a refusal while connected. How input ends before <will_len> bytes is not stated (A11);
+  scenarios always send exactly <will_len> bytes.
+
+  Rule: The query form reports the current Will configuration
+
+    @spec:3.3.1:willex:query @reboot
+    Scenario: A freshly restarted module reports no Will
+      Given the module has restarted
+      When the host sends AT+QMTCFG="willex",0
+      Then the module answers:
+        """
+        +QMTCFG: "willex",0
+        OK
+        """
+
+  Rule: The set form prompts for <will_len> bytes of Will message and the query reports the setting
+
+    @spec:3.3.1:willex:set
+    Scenario Outline: Will with a <len>-byte message entered after the prompt on client <idx>
+      When the host sends AT+QMTCFG="willex",<idx>,1,<qos>,<retain>,"<topic>",<len> with a payload of <len> bytes
+      Then the module answers OK
+      When the host sends AT+QMTCFG="willex",<idx>
+      Then the module answers:
+        """
+        +QMTCFG: "willex",1,<qos>,<retain>,"<topic>",<len>
+        OK
+        """
+
+      @spec:3.3.1:willex:will_len:range
+      Examples: <will_len> at its limits
+        | idx | qos | retain | topic | len |
+        | 0   | 1   | 0      | w/x   | 1   |
+        | 5   | 0   | 1      | w/x   | 256 |
+
+      @spec:3.3.1:willex:will_qos:range @spec:3.3.1:willex:will_fg:range
+      Examples: <will_qos> in range
+        | idx | qos | retain | topic | len |
+        | 1   | 0   | 0      | w/q   | 4   |
+        | 2   | 2   | 0      | w/q   | 4   |
+
+      @spec:3.3.1:willex:will_retain:range
+      Examples: <will_retain> in range
+        | idx | qos | retain | topic | len |
+        | 3   | 1   | 1      | w/r   | 4   |
+
+      @spec:3.3.1:willex:willtopic:range
+      Examples: <willtopic> of 256 bytes
+        | idx | qos | retain | topic      | len |
+        | 4   | 1   | 0      | {text:256} | 4   |
+
+    Scenario Outline: Will set to <value> is refused with ERROR, without a prompt
+      When the host sends AT+QMTCFG="willex",0,<value>
+      Then the module answers ERROR
+
+      @spec:3.3.1:willex:will_fg:range
+      Examples: <will_fg> out of range
+        | value          |
+        | 2,1,0,"w",4    |
+
+      @spec:3.3.1:willex:will_qos:range
+      Examples: <will_qos> out of range
+        | value          |
+        | 1,3,0,"w",4    |
+
+      @spec:3.3.1:willex:will_retain:range
+      Examples: <will_retain> out of range
+        | value          |
+        | 1,1,2,"w",4    |
+
+      @spec:3.3.1:willex:willtopic:range
+      Examples: <willtopic> empty or over 256 bytes
+        | value                |
+        | 1,1,0,"",4           |
+        | 1,1,0,"{text:257}",4 |
+
+      @spec:3.3.1:willex:will_len:range
+      Examples: <will_len> out of range
+        | value          |
+        | 1,1,0,"w",257  |
+        | 1,1,0,"w",-1   |
+        | 1,1,0,"w",x    |

@@ -1,0 +1,66 @@
+/**
+ * Runs the conformance features in this process with Cucumber's programmatic API. The support
+ * code is loaded once and reused, so the fault-score run can repeat the suite many times.
+ */
+import { loadConfiguration, loadSupport, runCucumber, type IRunOptions } from '@cucumber/cucumber/api';
+import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import { devNull } from 'node:os';
+import path from 'node:path';
+import { RUN_CONFIG_ENV, type RunConfig } from './run-config';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface SuiteRunOptions {
+  config: RunConfig;
+  /** Cucumber tag expression. */
+  tags?: string;
+  /** Allure results folder; undefined = no Allure output. */
+  resultsDir?: string;
+  /** Console format: progress bar for people, nothing for fault-score runs. */
+  quiet?: boolean;
+  /** Stop at the first failure (fault-score runs only need one). */
+  failFast?: boolean;
+}
+
+export interface SuiteOutcome {
+  success: boolean;
+  /** Scenario counts by status. */
+  counts: Record<string, number>;
+}
+
+let support: ISupportCodeLibrary | undefined;
+
+export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> {
+  // Only one formatter may own stdout: the Allure reporter writes files, its stream goes nowhere.
+  const formats: (string | [string, string])[] = [];
+  formats.push(options.quiet ? ['summary', devNull] : 'progress');
+  if (options.resultsDir) formats.push(['allure-cucumberjs/reporter', devNull]);
+  const { runConfiguration } = await loadConfiguration(
+    {
+      file: false,
+      provided: {
+        paths: [path.join(PROJECT_ROOT, 'features/**/*.feature')],
+        require: [path.join(PROJECT_ROOT, 'support/**/*.ts'), path.join(PROJECT_ROOT, 'steps/**/*.ts')],
+        requireModule: ['ts-node/register'],
+        format: formats,
+        formatOptions: options.resultsDir ? { resultsDir: options.resultsDir } : {},
+        tags: options.tags ?? '',
+        failFast: options.failFast ?? false,
+        strict: true,
+      },
+    },
+    { cwd: PROJECT_ROOT },
+  );
+  process.env[RUN_CONFIG_ENV] = JSON.stringify(options.config);
+  process.env.TS_NODE_TRANSPILE_ONLY = 'true';
+  support ??= await loadSupport(runConfiguration, { cwd: PROJECT_ROOT });
+  const counts: Record<string, number> = {};
+  const config: IRunOptions = { ...runConfiguration, support };
+  const { success } = await runCucumber(config, { cwd: PROJECT_ROOT }, (envelope) => {
+    const finished = envelope.testCaseFinished;
+    if (finished && !finished.willBeRetried) counts.finished = (counts.finished ?? 0) + 1;
+    const status = envelope.testStepFinished?.testStepResult.status;
+    if (status) counts[`step:${status}`] = (counts[`step:${status}`] ?? 0) + 1;
+  });
+  return { success, counts };
+}

@@ -1,0 +1,61 @@
+/**
+ * The run's configuration, handed from the `run` command to the Cucumber support code through
+ * one environment variable (BeforeAll hooks get no world parameters), validated on both ends.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/** Fresh per run, so no real credential is ever needed or written in a feature. */
+export function makeRunSecrets(): Record<string, string> {
+  const secret = () => `S${randomBytes(9).toString('base64url')}`;
+  return { password: secret(), 'device-secret': secret(), 'access-key': secret(), 'product-secret': secret() };
+}
+
+export const RunConfigSchema = z.object({
+  /** undefined = the built-in simulator; a device path or tcp://host:port = a real module. */
+  port: z.string().min(1).optional(),
+  baud: z.number().int().positive().default(115200),
+  /** Variant name; undefined = detect from ATI (the simulator then simulates EC200N-CN). */
+  variant: z.string().min(1).optional(),
+  /** Address the module dials to reach the broker fixture. */
+  brokerHost: z.string().min(1).default('127.0.0.1'),
+  /** Address the fixture listens on (loopback unless the user asks otherwise). */
+  brokerListen: z.string().min(1).default('127.0.0.1'),
+  /** 0 = an ephemeral port per scenario. */
+  brokerPort: z.number().int().min(0).max(65535).default(0),
+  /** Simulator faults to switch on (sensitivity runs). */
+  faults: z.array(z.string().min(1)).default([]),
+  /** Extra secrets from configuration to mask everywhere (passwords, device secrets, keys). */
+  secrets: z.array(z.string()).default([]),
+  /** Secrets made up for this run, used by scenarios through placeholders ({password} …). */
+  runSecrets: z.record(z.string(), z.string()).default(() => makeRunSecrets()),
+  /** Allure results folder of this run (environment, executor and categories are written there). */
+  resultsDir: z.string().min(1).optional(),
+  /** Run @slow scenarios on real-time rigs too. */
+  includeSlow: z.boolean().default(false),
+  /** Cucumber tag expression of this run, for the report's environment. */
+  tags: z.string().optional(),
+  /** Harness version, for reports. */
+  harness: z.string().default('0.0.0'),
+});
+
+export type RunConfig = z.infer<typeof RunConfigSchema>;
+
+export const RUN_CONFIG_ENV = 'QMT_RUN_CONFIG';
+
+export function readRunConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
+  const text = env[RUN_CONFIG_ENV];
+  let input: unknown = {};
+  if (text) {
+    try {
+      input = JSON.parse(text);
+    } catch {
+      throw new Error(`${RUN_CONFIG_ENV} is not valid JSON`);
+    }
+  }
+  const parsed = RunConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new Error(`bad run configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

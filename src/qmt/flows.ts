@@ -1,0 +1,30 @@
+/**
+ * Preconditions many scenarios share, each the spec's own flow (chapter 2, figure 1), checked
+ * on the way: a precondition that fails says which step of the flow the module broke.
+ */
+import type { QmtHost } from './host';
+
+export async function openNetwork(host: QmtHost, idx: number, brokerHost: string, port: number): Promise<void> {
+  await host.send(`AT+QMTOPEN=${idx},"${brokerHost}",${port}`);
+  host.expectFinal('OK');
+  await host.expectUrc(`+QMTOPEN: ${idx},0`);
+}
+
+export async function connectClient(host: QmtHost, idx: number, clientId: string): Promise<void> {
+  await host.send(`AT+QMTCONN=${idx},"${clientId}"`);
+  host.expectFinal('OK');
+  await host.expectUrc(`+QMTCONN: ${idx},0,0`);
+}
+
+export async function subscribe(host: QmtHost, idx: number, msgid: number, topic: string, qos: number): Promise<void> {
+  await host.send(`AT+QMTSUB=${idx},${msgid},"${topic}",${qos}`);
+  host.expectFinal('OK');
+  await host.expectUrc(`+QMTSUB: ${idx},${msgid},0,${qos}`);
+}
+
+/** AT+CFUN=1,1 restarts the module; it is back when RDY arrives (field notes: power-up URCs). */
+export async function restartModule(host: QmtHost): Promise<void> {
+  const restart = await host.send('AT+CFUN=1,1');
+  host.expectFinal('OK');
+  await host.expectUrc('RDY', { withinMs: 15_000, source: 'harness limit for a restart', since: restart.response.sentAt });
+}

@@ -1,0 +1,53 @@
+/**
+ * Compares a URC the module sent with the text a scenario expects, field by field, so that
+ * quoting differences the spec leaves open (A22, A33) do not decide a verdict on their own.
+ * `*` in the expected text matches any one field.
+ */
+import type { Urc } from '../at/types';
+import { splitArguments } from './command-line';
+
+export interface ExpectedUrc {
+  readonly name: string;
+  readonly fields: readonly string[];
+}
+
+export function parseExpectedUrc(text: string): ExpectedUrc {
+  const colon = text.indexOf(':');
+  if (colon < 0) return { name: text.trim(), fields: [] };
+  return { name: text.slice(0, colon).trim(), fields: splitArguments(text.slice(colon + 1).trim()) };
+}
+
+export function urcMatches(urc: Urc, expected: ExpectedUrc): boolean {
+  if (urc.name !== expected.name) return false;
+  const actual = urc.fields;
+  if (urc.payload !== undefined && expected.name === '+QMTRECV') {
+    // The payload is the last field and may itself contain commas: everything after the header
+    // fields the module sent (idx, msgid, topic[, length]) is the expected payload, compared whole.
+    const headCount = actual.length - 1;
+    const head = expected.fields.slice(0, headCount);
+    const payload = expected.fields.slice(headCount).join(',');
+    return head.length === headCount && head.every((f, i) => f === '*' || f === actual[i]) &&
+      (payload === '*' || urc.payload.toString('latin1') === payload);
+  }
+  return actual.length === expected.fields.length && expected.fields.every((f, i) => f === '*' || f === actual[i]);
+}
+
+export function describeUrc(expected: ExpectedUrc): string {
+  return expected.fields.length ? `${expected.name}: ${expected.fields.join(',')}` : expected.name;
+}
+
+/**
+ * A URC that settles the same question differently: the result of the same command for the same
+ * client (spec 3.3.2–3.3.8). Waiting on after it would only delay the verdict. Retransmission
+ * notices (<result> 1) settle nothing: the final result still follows.
+ */
+const ONE_SHOT = new Set(['+QMTOPEN', '+QMTCLOSE', '+QMTCONN', '+QMTDISC']);
+const PER_MESSAGE = new Set(['+QMTSUB', '+QMTUNS', '+QMTPUBEX']);
+
+export function urcConflicts(urc: Urc, expected: ExpectedUrc): boolean {
+  if (urc.name !== expected.name || urcMatches(urc, expected)) return false;
+  const [idx, second, third] = urc.fields;
+  if (ONE_SHOT.has(urc.name)) return idx === expected.fields[0] && urc.fields.length >= 2;
+  if (PER_MESSAGE.has(urc.name)) return idx === expected.fields[0] && second === expected.fields[1] && third !== '1';
+  return false;
+}

@@ -1,0 +1,38 @@
+/**
+ * A rig provides the module under test (labgrid's idea: the scenario asks for a console, the
+ * configuration decides whether it is a serial port, a ser2net TCP port or the simulator).
+ */
+import type { Clock } from '../clock/clock';
+import type { AtClient } from '../at/at-client';
+import type { Transcript } from '../at/transcript';
+import type { SecretMasker } from '../secrets/masker';
+import type { VariantProfile } from '../variants/profile';
+
+export interface ModuleIdentity {
+  readonly manufacturer: string;
+  readonly model: string;
+  /** Firmware revision the module itself reported (ATI / AT+GMR). */
+  readonly revision: string;
+  /** IMEI (AT+CGSN) when the module answers it. */
+  readonly imei?: string;
+}
+
+/** What one scenario gets: a module that is reset to a known state, on the scenario's clock. */
+export interface ModuleSession {
+  readonly clock: Clock;
+  readonly at: AtClient;
+  readonly transcript: Transcript;
+  /** Ends the scenario's use of the module (closes MQTT clients on hardware, drops the simulator). */
+  finish(): Promise<void>;
+}
+
+export interface Rig {
+  /** "in-process simulator", "/dev/ttyUSB2 @115200", "tcp://rig7:4001". */
+  readonly description: string;
+  readonly variant: VariantProfile;
+  readonly identity: ModuleIdentity;
+  /** True when scenario time is virtual (built-in simulator). */
+  readonly virtualTime: boolean;
+  openSession(masker: SecretMasker): Promise<ModuleSession>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,46 @@
+/**
+ * The AT side of a scenario: what the host sends, what the module answers, which URCs follow.
+ */
+import { Then, When } from '@cucumber/cucumber';
+import type { QmtWorld } from '../support/world';
+
+When(/^the host sends (AT.*) with payload "(.*)"$/i, async function (this: QmtWorld, command: string, payload: string) {
+  await this.host.send(this.resolve(command), Buffer.from(this.resolve(payload), 'latin1'));
+});
+
+When(/^the host sends (AT.*) with a payload of (\d+) bytes$/i, async function (this: QmtWorld, command: string, size: string) {
+  await this.host.send(this.resolve(command), payloadOfSize(Number(size)));
+});
+
+When(/^the host sends (?!.* with (?:payload "|a payload of \d+ bytes$))(AT.*)$/i, async function (this: QmtWorld, command: string) {
+  await this.host.send(this.resolve(command));
+});
+
+Then('the module answers OK', function (this: QmtWorld) {
+  this.host.expectFinal('OK');
+});
+
+Then('the module answers ERROR', function (this: QmtWorld) {
+  this.host.expectFinal('ERROR');
+});
+
+Then('the module answers:', function (this: QmtWorld, lines: string) {
+  this.host.expectLines(this.resolve(lines).split(/\r?\n/));
+});
+
+Then(/^the module reports (\+?[A-Z][\w ]*(?::.*)?) within (\d+(?:\.\d+)?) seconds$/, async function (this: QmtWorld, urc: string, s: string) {
+  await this.host.expectUrc(this.resolve(urc), { withinMs: Number(s) * 1000, source: 'scenario limit' });
+});
+
+Then(/^the module reports (?!.* within \d+(?:\.\d+)? seconds$)(\+?[A-Z][\w ]*(?::.*)?)$/, async function (this: QmtWorld, urc: string) {
+  await this.host.expectUrc(this.resolve(urc));
+});
+
+Then(/^no (\+[A-Z]+)(?:: (.*))? URC arrives within (\d+) seconds$/, async function (this: QmtWorld, name: string, fields: string | undefined, s: string) {
+  await this.host.expectNoUrc(fields ? `${name}: ${this.resolve(fields)}` : name, Number(s) * 1000);
+});
+
+/** A recognisable, printable payload of an exact size: "0123456789" repeated. */
+function payloadOfSize(size: number): Buffer {
+  return Buffer.from(Array.from({ length: size }, (_, i) => String(i % 10)).join(''), 'latin1');
+}

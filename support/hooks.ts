@@ -1,0 +1,88 @@
+/**
+ * Scenario lifecycle: a fresh module session and broker fixture before, the transcript and packet
+ * log attached after, and a scenario that left an ERROR unasserted goes red (cucumber-js style).
+ */
+import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import * as allure from 'allure-js-commons';
+import { BrokerFixture } from '../src/broker/fixture';
+import { QmtHost } from '../src/qmt/host';
+import { notApplicableReason } from '../src/rig/applicability';
+import { recoverModule } from '../src/rig/recover';
+import { changedSettings, restoreSettings } from '../src/rig/restore-config';
+import { scenarioLabels } from '../src/report/labels';
+import { endRun, runState, startRun } from './run-state';
+import type { QmtWorld } from './world';
+
+// Against hardware a scenario may wait 120 s for +QMTOPEN; virtual time makes this moot for the simulator.
+setDefaultTimeout(10 * 60 * 1000);
+
+BeforeAll({ timeout: 120_000 }, async function () {
+  await startRun();
+});
+
+AfterAll(async function () {
+  await endRun();
+});
+
+Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
+  const { rig, config, runSecrets } = this.run;
+  const tags = pickle.tags.map((t) => t.name);
+  const feature = gherkinDocument.feature;
+  const rule = feature?.children.find((child) =>
+    child.rule?.children.some((c) => c.scenario && pickle.astNodeIds.includes(c.scenario.id)),
+  )?.rule;
+  for (const label of scenarioLabels({
+    variant: rig.variant.name,
+    firmware: rig.identity.revision,
+    model: rig.identity.model,
+    imei: rig.identity.imei,
+    rig: rig.description,
+    harness: config.harness,
+    featureName: feature?.name ?? '',
+    ruleName: rule?.name,
+    tags,
+  })) {
+    await allure.label(label.name, label.value);
+  }
+  const reason = notApplicableReason(tags, rig, config.includeSlow);
+  if (reason) {
+    await allure.label('applicability', `not applicable: ${reason}`);
+    this.attach(`not applicable: ${reason}`, 'text/plain');
+    return 'skipped';
+  }
+  for (const secret of [...config.secrets, ...Object.values(runSecrets)]) this.masker.add(secret);
+  this.session = await rig.openSession(this.masker);
+  this.broker = await BrokerFixture.start({
+    clock: this.session.clock,
+    host: config.brokerListen,
+    allowNonLoopback: config.brokerListen !== '127.0.0.1',
+    port: config.brokerPort,
+    masker: this.masker,
+  });
+  this.host = new QmtHost(this.session.at, this.session.clock, this.masker, rig.variant.readings.A20 === 'after-first');
+  return undefined;
+});
+
+After(async function (this: QmtWorld, { result }) {
+  if (!this.session) return;
+  try {
+    await allure.attachment('AT transcript', this.session.transcript.render(), 'text/plain');
+    if (this.broker) await allure.attachment('Broker packets', this.broker.packetLog(), 'text/plain');
+    const unasserted = this.host.unassertedErrors();
+    if (result?.status === Status.PASSED && unasserted.length > 0) {
+      throw new Error(
+        `non-conformance: unexpected error answers nobody asserted: ${unasserted.map((e) => `${e.response.command} → ${e.response.final.kind}`).join('; ')}`,
+      );
+    }
+  } finally {
+    await this.broker?.stop();
+    if (!this.run.rig.virtualTime) {
+      // A real module outlives the scenario: put back what it changed (a fresh simulator needs nothing).
+      await recoverModule(this.session.at).catch(() => undefined);
+      await restoreSettings(this.session.at, this.run.rig.variant, changedSettings(this.host.commands())).catch(() => undefined);
+    }
+    await this.session.finish();
+  }
+});
+
+export { runState };

@@ -1,0 +1,57 @@
+/**
+ * What lives for the whole run: the configuration and the rig (the module under test). Created
+ * once in BeforeAll; every scenario opens a fresh session on it.
+ */
+import { readRunConfig, type RunConfig } from '../src/cli/run-config';
+import { HardwareRig } from '../src/rig/hardware-rig';
+import { SimulatedRig } from '../src/rig/simulated-rig';
+import { writeRunMetadata } from '../src/report/run-metadata';
+import type { Rig } from '../src/rig/types';
+import { findVariant } from '../src/variants/catalog';
+
+/** The simulator needs a model to be; detection from ATI then finds the same one. */
+export const DEFAULT_SIMULATED_VARIANT = 'EC200N-CN';
+
+export interface RunState {
+  readonly config: RunConfig;
+  readonly rig: Rig;
+  /** Secrets made up for this run, used by scenarios through placeholders ({password} …). */
+  readonly runSecrets: Readonly<Record<string, string>>;
+}
+
+let state: RunState | undefined;
+
+export async function startRun(): Promise<RunState> {
+  const config = readRunConfig();
+  const rig = config.port
+    ? await HardwareRig.create({ port: config.port, baud: config.baud, variant: config.variant })
+    : await SimulatedRig.create({
+        variant: findVariant(config.variant ?? DEFAULT_SIMULATED_VARIANT),
+        faults: config.faults,
+        hosts: { 'broker.qmt.test': '127.0.0.1' },
+      });
+  state = { config, rig, runSecrets: config.runSecrets };
+  if (config.resultsDir) {
+    writeRunMetadata(config.resultsDir, {
+      variant: rig.variant.name,
+      firmware: rig.identity.revision,
+      model: rig.identity.model,
+      rig: rig.description,
+      harness: config.harness,
+      startedAt: new Date(),
+      brokerHost: config.brokerHost,
+      tags: config.tags,
+      faults: config.faults,
+    });
+  }
+  return state;
+}
+
+export function runState(): RunState {
+  if (!state) throw new Error('harness: the run has not started (BeforeAll failed?)');
+  return state;
+}
+
+export async function endRun(): Promise<void> {
+  await state?.rig.close();
+}
