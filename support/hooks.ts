@@ -58,6 +58,8 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     allowNonLoopback: config.brokerListen !== '127.0.0.1',
     port: config.brokerPort,
     masker: this.masker,
+    // @ssl scenarios get a TLS listener with certificates made for this scenario (spec 5.2).
+    tls: tags.includes('@ssl'),
   });
   this.host = new QmtHost(this.session.at, this.session.clock, this.masker, rig.variant.readings.A20 === 'after-first');
   return undefined;

@@ -7,11 +7,11 @@ import type { BrokerFixture } from '../src/broker/fixture';
 import { resolvePlaceholders } from '../src/qmt/placeholders';
 import type { QmtHost } from '../src/qmt/host';
 import type { ModuleSession } from '../src/rig/types';
-import { SecretMasker } from '../src/secrets/masker';
+import { DisabledMasker, maskingDisabled, SecretMasker } from '../src/secrets/masker';
 import { runState } from './run-state';
 
 export class QmtWorld extends World {
-  readonly masker = new SecretMasker();
+  readonly masker = maskingDisabled() ? new DisabledMasker() : new SecretMasker();
   session!: ModuleSession;
   broker!: BrokerFixture;
   host!: QmtHost;

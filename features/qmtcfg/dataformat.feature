@@ -21,7 +21,7 @@ Feature: AT+QMTCFG="dataformat" — MQTT data format (spec 3.3.1)
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:dataformat:set
+    @spec:3.3.1:dataformat:set @spec:3.3.1:dataformat:query
     Scenario Outline: "dataformat" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="dataformat",<idx>,<value>
       Then the module answers OK

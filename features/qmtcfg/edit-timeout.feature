@@ -22,7 +22,7 @@ Feature: AT+QMTCFG="edit/timeout" — MQTT input-data timeout (spec 3.3.1)
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:edit/timeout:set
+    @spec:3.3.1:edit/timeout:set @spec:3.3.1:edit/timeout:query
     Scenario Outline: "edit/timeout" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="edit/timeout",<idx>,<value>
       Then the module answers OK

@@ -22,7 +22,7 @@ Feature: AT+QMTCFG="keepalive" — keep-alive time (spec 3.3.1)
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:keepalive:set
+    @spec:3.3.1:keepalive:set @spec:3.3.1:keepalive:query
     Scenario Outline: "keepalive" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="keepalive",<idx>,<value>
       Then the module answers OK

@@ -21,7 +21,7 @@ Feature: AT+QMTCFG="pdpcid" — PDP context used by the MQTT client (spec 3.3.1)
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:pdpcid:set
+    @spec:3.3.1:pdpcid:set @spec:3.3.1:pdpcid:query
     Scenario Outline: "pdpcid" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="pdpcid",<idx>,<value>
       Then the module answers OK

@@ -22,7 +22,7 @@ Feature: AT+QMTCFG="qmtping" — MQTT heartbeat interval (spec 3.3.1)
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:qmtping:set @reading:A13=ok
+    @spec:3.3.1:qmtping:set @spec:3.3.1:qmtping:query @reading:A13=ok
     Scenario Outline: "qmtping" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="qmtping",<idx>,<value>
       Then the module answers OK

@@ -22,7 +22,7 @@ Feature: AT+QMTCFG="recv/mode" — receiving mode of data from the server (spec 
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:recv/mode:set
+    @spec:3.3.1:recv/mode:set @spec:3.3.1:recv/mode:query
     Scenario Outline: "recv/mode" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="recv/mode",<idx>,<value>
       Then the module answers OK

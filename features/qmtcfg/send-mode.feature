@@ -22,7 +22,7 @@ Feature: AT+QMTCFG="send/mode" — sending format of MQTT messages (spec 3.3.1)
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:send/mode:set
+    @spec:3.3.1:send/mode:set @spec:3.3.1:send/mode:query
     Scenario Outline: "send/mode" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="send/mode",<idx>,<value>
       Then the module answers OK

@@ -22,7 +22,7 @@ Feature: AT+QMTCFG="session" — session type (clean session) (spec 3.3.1)
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:session:set
+    @spec:3.3.1:session:set @spec:3.3.1:session:query
     Scenario Outline: "session" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="session",<idx>,<value>
       Then the module answers OK

@@ -23,7 +23,7 @@ Feature: AT+QMTCFG="ssl" — SSL mode and SSL context index (spec 3.3.1)
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:ssl:set
+    @spec:3.3.1:ssl:set @spec:3.3.1:ssl:query
     Scenario Outline: "ssl" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="ssl",<idx>,<value>
       Then the module answers OK

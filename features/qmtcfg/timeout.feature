@@ -22,7 +22,7 @@ Feature: AT+QMTCFG="timeout" — message delivery timeout (spec 3.3.1)
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:timeout:set
+    @spec:3.3.1:timeout:set @spec:3.3.1:timeout:query
     Scenario Outline: "timeout" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="timeout",<idx>,<value>
       Then the module answers OK

@@ -22,7 +22,7 @@ Feature: AT+QMTCFG="version" — MQTT protocol version (spec 3.3.1)
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:version:set
+    @spec:3.3.1:version:set @spec:3.3.1:version:query
     Scenario Outline: "version" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="version",<idx>,<value>
       Then the module answers OK

@@ -22,7 +22,7 @@ Feature: AT+QMTCFG="view/mode" — echo of MQTT data in transparent transmission
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:view/mode:set
+    @spec:3.3.1:view/mode:set @spec:3.3.1:view/mode:query
     Scenario Outline: "view/mode" set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="view/mode",<idx>,<value>
       Then the module answers OK

@@ -20,7 +20,7 @@ Feature: AT+QMTCFG="will" — Will information (spec 3.3.1)
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 
-    @spec:3.3.1:will:set
+    @spec:3.3.1:will:set @spec:3.3.1:will:query
     Scenario Outline: Will set to <value> on client <idx> is reported back
       When the host sends AT+QMTCFG="will",<idx>,<value>
       Then the module answers OK

@@ -33,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--secret <value>', 'a secret to mask everywhere (repeatable)', collect, [])
     .option('--include-slow', 'run @slow scenarios on real-time rigs too')
     .option('--no-report', 'write Allure results only, no HTML report')
+    .option('--report-dir <dir>', 'where the HTML report and compliance summary go', 'reports')
     .action(async (options) => {
       exitCode = await runCommand(options);
     });

@@ -7,8 +7,11 @@ import path from 'node:path';
 import { writeComplianceReport } from '../report/compliance-report';
 import { generateReport } from '../report/generate';
 import { scrubResultsDir } from '../report/scrub-results';
-import { PROJECT_ROOT, runSuite } from './cucumber-runner';
-import { checkInteger, checkPort, checkTags, checkVariant } from './options';
+import { runSuite } from './cucumber-runner';
+import { FAULTS } from '../sim/faults/catalog';
+import { checkPortOpens } from '../rig/preflight';
+import { maskingDisabled } from '../secrets/masker';
+import { checkInteger, checkPort, checkTags, checkVariant, UsageError } from './options';
 import { RunConfigSchema } from './run-config';
 import { harnessVersion } from './version';
 
@@ -25,6 +28,21 @@ export interface RunCommandOptions {
   secret: string[];
   report: boolean;
   includeSlow?: boolean;
+  reportDir: string;
+}
+
+/**
+ * QMT_RUN_SECRETS (a JSON object) fixes the secrets a run makes up ({password} …), e.g. to
+ * reproduce a run or to check that known secrets never reach a report; otherwise they are fresh.
+ */
+function fixedRunSecrets(): Record<string, string> | undefined {
+  const text = process.env.QMT_RUN_SECRETS;
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as Record<string, string>;
+  } catch {
+    throw new UsageError('QMT_RUN_SECRETS is not a JSON object');
+  }
 }
 
 export async function runCommand(options: RunCommandOptions): Promise<number> {
@@ -41,8 +59,14 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     tags: options.tags,
     includeSlow: Boolean(options.includeSlow),
     harness: harnessVersion(),
+    runSecrets: fixedRunSecrets(),
   });
   const tags = checkTags(options.tags);
+  checkFaults(options.fault, config.port);
+  if (config.port) {
+    const problem = await checkPortOpens(config.port, config.baud);
+    if (problem) throw new UsageError(`--port ${config.port}: ${problem}`);
+  }
   const resultsDir = config.resultsDir as string;
   // Cleaned at each run; each scenario's result is written as soon as it finishes, so an
   // interrupted run keeps what it completed.
@@ -50,11 +74,21 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   mkdirSync(resultsDir, { recursive: true });
   const target = config.port ?? `the built-in simulator (${config.variant ?? 'EC200N-CN'})`;
   console.log(`qmt: conformance suite against ${target}; broker fixture on ${config.brokerListen}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}`);
+  // Interrupted (Ctrl-C): every finished scenario's result is already on disk; say where, exit 130.
+  const onInterrupt = () => {
+    console.error(`\nqmt: interrupted; results of the scenarios that finished are kept in ${resultsDir}`);
+    scrubResultsDir(resultsDir, [...config.secrets, ...Object.values(config.runSecrets)]);
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
   const outcome = await runSuite({ config, tags, resultsDir });
+  process.off('SIGINT', onInterrupt);
+  process.off('SIGTERM', onInterrupt);
   // Belt and braces: secrets are masked where they are recorded; this catches any that slipped through.
-  scrubResultsDir(resultsDir, [...config.secrets, ...Object.values(config.runSecrets)]);
+  if (!maskingDisabled()) scrubResultsDir(resultsDir, [...config.secrets, ...Object.values(config.runSecrets)]);
   if (options.report) {
-    const outDir = path.join(PROJECT_ROOT, 'reports');
+    const outDir = path.resolve(options.reportDir);
     const started = Date.now();
     const report = await generateReport({ resultsDirs: [resultsDir], outDir });
     const compliance = await writeComplianceReport([resultsDir], outDir);
@@ -65,4 +99,11 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   }
   console.log(outcome.success ? 'qmt: every scenario passed' : 'qmt: some scenarios FAILED');
   return outcome.success ? 0 : 1;
+}
+
+/** Faults are switches of the built-in simulator; a real module has its own bugs. */
+function checkFaults(ids: string[], port: string | undefined): void {
+  if (ids.length && port) throw new UsageError('--fault switches simulator faults; it cannot be used with --port (a real module)');
+  const unknown = ids.filter((id) => !FAULTS.some((f) => f.id === id));
+  if (unknown.length) throw new UsageError(`--fault ${unknown.join(', ')}: unknown (see qmt-sim --list-faults)`);
 }

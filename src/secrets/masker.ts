@@ -60,3 +60,21 @@ export class SecretMasker {
     return Buffer.concat(parts);
   }
 }
+
+/**
+ * Masks nothing. Only for the secret-leak test, which proves that its detector finds secrets
+ * when masking is off (QMT_UNSAFE_NO_MASKING=1); never used otherwise.
+ */
+export class DisabledMasker extends SecretMasker {
+  override mask(text: string): string {
+    return text;
+  }
+
+  override maskBuffer(bytes: Buffer): Buffer {
+    return bytes;
+  }
+}
+
+export function maskingDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.QMT_UNSAFE_NO_MASKING === '1';
+}
