@@ -33,7 +33,7 @@ let support: ISupportCodeLibrary | undefined;
 export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> {
   // Only one formatter may own stdout: the Allure reporter writes files, its stream goes nowhere.
   const formats: (string | [string, string])[] = [];
-  formats.push(options.quiet ? ['summary', devNull] : 'progress');
+  formats.push(options.quiet ? path.join(PROJECT_ROOT, 'scripts', 'silent-formatter.js') : 'progress');
   if (options.resultsDir) formats.push(['allure-cucumberjs/reporter', devNull]);
   const { runConfiguration } = await loadConfiguration(
     {
