@@ -3,7 +3,7 @@
  * (plain ERROR). The MQTT commands go to the MQTT side's handler map; a command the MQTT side
  * does not implement is unknown too.
  */
-import { handleAt, handleAti, handleCmee, handleEcho, handleRevision } from '../handlers/basic/basic-commands';
+import { handleAt, handleAti, handleCmee, handleEcho, handleImei, handleRevision } from '../handlers/basic/basic-commands';
 import { handleCfun } from '../handlers/basic/cfun';
 import { handleQfupl } from '../handlers/basic/qfupl';
 import { handleQsslcfg } from '../handlers/basic/qsslcfg';
@@ -27,6 +27,8 @@ export function findHandler(name: string, mqttHandlers: Readonly<Record<string, 
       return handleRevision;
     case '+CMEE':
       return handleCmee;
+    case '+CGSN':
+      return handleImei;
     case '+CFUN':
       return handleCfun;
     case '+QFUPL':

@@ -53,3 +53,26 @@ export const handleCmee: CoreHandler = (command, ctx) => {
   ctx.state.cmee = Number(arg.text);
   ctx.out.ok();
 };
+
+/**
+ * AT+CGSN (3GPP 27.007): the IMEI, then OK. The simulator's IMEI is made from the model name so
+ * every variant reports a stable, valid-looking 15-digit number (test TAC 35-000000).
+ */
+export const handleImei: CoreHandler = (command, ctx) => {
+  if (command.form === 'test') return ctx.out.ok();
+  if (command.form !== 'exec') return ctx.out.error();
+  const serial = [...ctx.variant.model].reduce((sum, ch) => (sum * 31 + ch.charCodeAt(0)) % 1_000_000, 7);
+  ctx.out.line(`35000000${String(serial).padStart(6, '0')}${luhnDigit(`35000000${String(serial).padStart(6, '0')}`)}`);
+  ctx.out.ok();
+};
+
+/** IMEI check digit (Luhn), so the number passes the checks a rig database applies. */
+function luhnDigit(digits: string): number {
+  let sum = 0;
+  [...digits].reverse().forEach((d, i) => {
+    let n = Number(d) * (i % 2 === 0 ? 2 : 1);
+    if (n > 9) n -= 9;
+    sum += n;
+  });
+  return (10 - (sum % 10)) % 10;
+}
