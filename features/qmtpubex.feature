@@ -3,10 +3,17 @@ Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
   After the > prompt the host enters exactly <length> bytes; the module publishes them and
   reports +QMTPUBEX: <idx>,<msgid>,<result>. For QoS 0 the URC follows the 5.1 example
   (ambiguity A4: figure 1 shows none; the profile's reading decides).
+  <msgid> is 0~65535 and "0 only when <qos>=0" (A26: must be 0 for QoS 0, or may be 0 only for
+  QoS 0 — the profile's reading decides the QoS 0 case; QoS 1/2 never take 0 in either reading).
+  At most 1500 bytes per input (note 2); a <length> above 1500 is ERROR or clipped (A28).
+  At most five messages in transmission (note 1: sliding window of 5), a sixth is ERROR.
+  Result 2 comes after every send timed out: pkt_timeout x (retry_times + 1) under reading
+  A20=after-first, later than the maximum response time, so those scenarios give the time.
 
   Rule: A publish puts a PUBLISH with the topic, payload, QoS and retain flag on the wire
 
     @spec:3.3.8:set @spec:3.3.8:result=0 @spec:3.3.8:prompt @spec:3.3.8:max-response-time @reading:A4=urc
+    @spec:3.3.8:qos:range
     Scenario Outline: Client 0 publishes at QoS <qos>
       Given client 0 is connected to the broker as "qmt-pub"
       When the host sends AT+QMTPUBEX=0,<msgid>,<qos>,<retain>,"qmt/pub/<qos>",5 with payload "hello"
@@ -32,3 +39,183 @@ Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
       Examples: QoS 2
         | qos | msgid | retain |
         | 2   | 12    | 0      |
+
+    @spec:3.3.8:qos:range
+    Scenario Outline: AT+QMTPUBEX at <qos> <qos> is refused with ERROR before the prompt
+      Given client 0 is connected to the broker as "qmt-pub-qos-bad"
+      When the host sends AT+QMTPUBEX=0,1,<qos>,0,"qmt/pub/qos",5 with payload "hello"
+      Then the module answers ERROR
+      And no +QMTPUBEX URC arrives within 2 seconds
+      And the broker receives no PUBLISH within 1 second
+
+      Examples: out of range or not a number
+        | qos |
+        | 3   |
+        | -1  |
+        | x   |
+
+  Rule: <msgid> is 1~65535 for QoS 1 and 2; 0 belongs to QoS 0 (A26)
+
+    @spec:3.3.8:msgid:range @spec:3.3.8:set @spec:3.3.8:result=0
+    Scenario Outline: AT+QMTPUBEX at QoS <qos> with <msgid> <msgid> is published with that packet id
+      Given client 0 is connected to the broker as "qmt-pub-msgid"
+      When the host sends AT+QMTPUBEX=0,<msgid>,<qos>,0,"qmt/pub/id",5 with payload "hello"
+      Then the module answers OK
+      And the module reports +QMTPUBEX: 0,<msgid>,0
+      And the broker receives a PUBLISH with:
+        | packet id | <msgid> |
+        | qos       | <qos>   |
+
+      Examples: in range
+        | qos | msgid |
+        | 1   | 1     |
+        | 1   | 65535 |
+        | 2   | 65535 |
+
+    @spec:3.3.8:msgid:range @spec:3.3.8:qos0-msgid @reading:A4=urc
+    Scenario Outline: AT+QMTPUBEX at QoS 0 with <msgid> <msgid> is accepted
+      Given client 0 is connected to the broker as "qmt-pub-msgid0"
+      When the host sends AT+QMTPUBEX=0,<msgid>,0,0,"qmt/pub/id0",5 with payload "hello"
+      Then the module answers OK
+      And the module reports +QMTPUBEX: 0,<msgid>,0
+      And the broker receives a PUBLISH with:
+        | qos       | 0        |
+        | packet id | (absent) |
+
+      Examples: in range, any reading
+        | msgid |
+        | 0     |
+
+      @reading:A26=may-zero
+      Examples: in range when a QoS 0 msgid may be non-zero (A26 may-zero)
+        | msgid |
+        | 7     |
+        | 65535 |
+
+    @spec:3.3.8:msgid:range
+    Scenario Outline: AT+QMTPUBEX at QoS <qos> with <msgid> <msgid> is refused with ERROR
+      Given client 0 is connected to the broker as "qmt-pub-msgid-bad"
+      When the host sends AT+QMTPUBEX=0,<msgid>,<qos>,0,"qmt/pub/id",5 with payload "hello"
+      Then the module answers ERROR
+      And no +QMTPUBEX URC arrives within 2 seconds
+      And the broker receives no PUBLISH within 1 second
+
+      Examples: out of range or not a number
+        | qos | msgid |
+        | 1   | 0     |
+        | 2   | 0     |
+        | 1   | 65536 |
+        | 1   | -1    |
+        | 1   | x     |
+
+      @reading:A26=must-zero
+      Examples: out of range when a QoS 0 msgid must be 0 (A26 must-zero)
+        | qos | msgid |
+        | 0   | 7     |
+
+  Rule: At most 1500 bytes of payload per input (note 2)
+
+    @spec:3.3.8:max-input @spec:3.3.8:prompt
+    Scenario: A 1500-byte payload is published whole
+      Given client 0 is connected to the broker as "qmt-pub-1500"
+      When the host sends AT+QMTPUBEX=0,15,1,0,"qmt/pub/big",1500 with a payload of 1500 bytes
+      Then the module answers OK
+      And the module reports +QMTPUBEX: 0,15,0
+      And the broker receives a PUBLISH with:
+        | packet id      | 15   |
+        | payload length | 1500 |
+
+    @spec:3.3.8:max-input @reading:A28=error
+    Scenario: A <length> of 1501 is refused with ERROR before the prompt
+      Given client 0 is connected to the broker as "qmt-pub-1501"
+      When the host sends AT+QMTPUBEX=0,16,1,0,"qmt/pub/big",1501 with a payload of 1501 bytes
+      Then the module answers ERROR
+      And the broker receives no PUBLISH within 1 second
+
+    @spec:3.3.8:max-input @reading:A28=clip
+    Scenario: A <length> of 1501 is clipped to 1500 bytes
+      Given client 0 is connected to the broker as "qmt-pub-1501-clip"
+      When the host sends AT+QMTPUBEX=0,16,1,0,"qmt/pub/big",1501 with a payload of 1500 bytes
+      Then the module answers OK
+      And the module reports +QMTPUBEX: 0,16,0
+      And the broker receives a PUBLISH with:
+        | payload length | 1500 |
+
+  Rule: At most five messages are in transmission (note 1: sliding window of 5)
+
+    @spec:3.3.8:window @spec:3.3.8:result=0
+    Scenario: Five QoS 1 publishes without PUBACK are in flight; the sixth is ERROR until one is acknowledged
+      When the host sends AT+QMTCFG="timeout",0,60,3,0
+      Then the module answers OK
+      Given the broker withholds PUBACK
+      And client 0 is connected to the broker as "qmt-pub-window"
+      When the host sends AT+QMTPUBEX=0,1,1,0,"qmt/pub/window",2 with payload "m1"
+      Then the module answers OK
+      When the host sends AT+QMTPUBEX=0,2,1,0,"qmt/pub/window",2 with payload "m2"
+      Then the module answers OK
+      When the host sends AT+QMTPUBEX=0,3,1,0,"qmt/pub/window",2 with payload "m3"
+      Then the module answers OK
+      When the host sends AT+QMTPUBEX=0,4,1,0,"qmt/pub/window",2 with payload "m4"
+      Then the module answers OK
+      When the host sends AT+QMTPUBEX=0,5,1,0,"qmt/pub/window",2 with payload "m5"
+      Then the module answers OK
+      When the host sends AT+QMTPUBEX=0,6,1,0,"qmt/pub/window",2 with payload "m6"
+      Then the module answers ERROR
+      And the broker receives no PUBLISH with packet id 6 within 1 second
+      Given the broker no longer withholds PUBACK
+      Then the module reports +QMTPUBEX: 0,1,0 within 61 seconds
+      When the host sends AT+QMTPUBEX=0,6,1,0,"qmt/pub/window",2 with payload "m6"
+      Then the module answers OK
+      And the module reports +QMTPUBEX: 0,6,0
+
+  Rule: An unacknowledged publish is retransmitted (figure 1 T1, Excep2) and finally reported as failed
+
+    @spec:3.3.8:result=1 @spec:2:timeout-notice @reading:A20=after-first
+    Scenario: With timeout_notice 1 each retransmission of a QoS 1 PUBLISH without PUBACK is reported
+      When the host sends AT+QMTCFG="timeout",0,2,2,1
+      Then the module answers OK
+      Given the broker withholds PUBACK
+      And client 0 is connected to the broker as "qmt-pub-retry"
+      When the host sends AT+QMTPUBEX=0,21,1,0,"qmt/pub/retry",5 with payload "hello"
+      Then the module answers OK
+      And the module reports +QMTPUBEX: 0,21,1,1
+      And the module reports +QMTPUBEX: 0,21,1,2
+      And the module reports +QMTPUBEX: 0,21,2 within 6 seconds
+
+    @spec:3.3.8:result=2 @spec:2:retransmission @reading:A20=after-first
+    Scenario: With timeout_notice 0 a QoS 1 PUBLISH never acknowledged ends in result 2 after 4 sends
+      When the host sends AT+QMTCFG="timeout",0,1,3,0
+      Then the module answers OK
+      Given the broker withholds PUBACK
+      And client 0 is connected to the broker as "qmt-pub-fail"
+      When the host sends AT+QMTPUBEX=0,22,1,0,"qmt/pub/fail",5 with payload "hello"
+      Then the module answers OK
+      And the module reports +QMTPUBEX: 0,22,2 within 4 seconds
+      And the broker receives the PUBLISH with packet id 22 4 times, 1 second apart
+
+  Rule: QoS 2 is PUBLISH, PUBREC, PUBREL, PUBCOMP with one packet id, each request under T1 (figure 1, 2.h)
+
+    @spec:3.3.8:qos2-flow @spec:3.3.8:result=0
+    Scenario: A QoS 2 publish completes the four-packet exchange before +QMTPUBEX reports result 0
+      Given client 0 is connected to the broker as "qmt-pub-qos2"
+      When the host sends AT+QMTPUBEX=0,12,2,0,"qmt/pub/two",5 with payload "hello"
+      Then the module answers OK
+      And the module reports +QMTPUBEX: 0,12,0
+      And the packets with packet id 12 are, in order:
+        | module -> broker | PUBLISH |
+        | broker -> module | PUBREC  |
+        | module -> broker | PUBREL  |
+        | broker -> module | PUBCOMP |
+
+    @spec:3.3.8:qos2-flow @spec:3.3.8:result=1 @spec:3.3.8:result=2 @spec:2:retransmission @reading:A20=after-first
+    Scenario: Without PUBCOMP the PUBREL (not the PUBLISH) is retransmitted, then result 2
+      When the host sends AT+QMTCFG="timeout",0,2,2,1
+      Then the module answers OK
+      Given the broker withholds PUBCOMP
+      And client 0 is connected to the broker as "qmt-pub-pubrel"
+      When the host sends AT+QMTPUBEX=0,13,2,0,"qmt/pub/pubrel",5 with payload "hello"
+      Then the module answers OK
+      And the module reports +QMTPUBEX: 0,13,1,1
+      And the module reports +QMTPUBEX: 0,13,2 within 6 seconds
+      And the broker receives the PUBREL with packet id 13 3 times, 2 seconds apart
+      And the broker receives the PUBLISH with packet id 13 only once

@@ -1,5 +1,16 @@
 Feature: AT+QMTSUB — subscribe to topics (spec 3.3.6)
 
+  AT+QMTSUB=<client_idx>,<msgid>,<topic1>,<qos1>[,<topic2>,<qos2>…] answers OK, sends one
+  SUBSCRIBE, and reports +QMTSUB: <client_idx>,<msgid>,<result>[,<value>]. <msgid> is 1~65535,
+  <qos> 0~2. <value> is the granted QoS vector for result 0 and the retransmission count for
+  result 1 (timeout_notice 1); result 2 has none. The note does not say how a vector of several
+  granted QoS is printed (second half of ambiguity A25): the simulated firmware prints them
+  comma-separated (+QMTSUB: 0,5,0,0,1,2), which is what the multi-topic scenario expects.
+  The test line follows the §5.1 example's spelling (`,list of`, no space); §3.3.6 prints a space.
+  Result 2 comes after every send timed out: pkt_timeout x (retry_times + 1) under reading
+  A20=after-first, later than the §3.3.6 maximum response time (pkt_timeout x retry_times), so
+  those scenarios give the time explicitly.
+
   Rule: A subscription is sent as SUBSCRIBE and reported with the granted QoS
 
     @spec:3.3.6:set @spec:3.3.6:result=0 @spec:3.3.6:value @spec:3.3.6:max-response-time
@@ -11,3 +22,124 @@ Feature: AT+QMTSUB — subscribe to topics (spec 3.3.6)
       And the broker receives a SUBSCRIBE with:
         | packet id     | 7               |
         | subscriptions | qmt/sub/one@1   |
+
+    @spec:3.3.6:value @spec:3.3.6:result=0
+    Scenario Outline: A broker granting only QoS <granted> for a QoS <requested> request is reported as granted
+      Given the broker grants at most QoS <granted> in SUBACK
+      And client 0 is connected to the broker as "qmt-sub-grant"
+      When the host sends AT+QMTSUB=0,9,"qmt/sub/grant",<requested>
+      Then the module answers OK
+      And the module reports +QMTSUB: 0,9,0,<granted>
+      And the broker receives a SUBSCRIBE with:
+        | packet id     | 9                         |
+        | subscriptions | qmt/sub/grant@<requested> |
+
+      Examples: lower than requested (MQTT 3.1.1 §3.9.3)
+        | requested | granted |
+        | 2         | 1       |
+        | 2         | 0       |
+        | 1         | 0       |
+
+    @spec:3.3.6:multi-topic @spec:3.3.6:value @spec:3.3.6:set
+    Scenario: Three topics in one command make one SUBSCRIBE and a vector of three granted QoS
+      Given client 0 is connected to the broker as "qmt-sub-multi"
+      When the host sends AT+QMTSUB=0,5,"qmt/sub/a",0,"qmt/sub/b",1,"qmt/sub/c",2
+      Then the module answers OK
+      And the module reports +QMTSUB: 0,5,0,0,1,2
+      And the broker receives a SUBSCRIBE with:
+        | packet id     | 5                                   |
+        | subscriptions | qmt/sub/a@0 qmt/sub/b@1 qmt/sub/c@2 |
+
+  Rule: The test command reports the syntax
+
+    @spec:3.3.6:test
+    Scenario: AT+QMTSUB=? lists the client range, msgid and topic/qos pairs
+      When the host sends AT+QMTSUB=?
+      Then the module answers:
+        """
+        +QMTSUB: (0-5),<msgid>,list of ["topic",qos]
+        OK
+        """
+
+  Rule: <msgid> is 1~65535 and <qos> is 0~2; anything else is ERROR
+
+    @spec:3.3.6:msgid:range @spec:3.3.6:set
+    Scenario Outline: AT+QMTSUB with <msgid> <msgid> is accepted and sent as packet id <msgid>
+      Given client 0 is connected to the broker as "qmt-sub-msgid"
+      When the host sends AT+QMTSUB=0,<msgid>,"qmt/sub/id",0
+      Then the module answers OK
+      And the module reports +QMTSUB: 0,<msgid>,0,0
+      And the broker receives a SUBSCRIBE with:
+        | packet id | <msgid> |
+
+      Examples: in range
+        | msgid |
+        | 1     |
+        | 65535 |
+
+    @spec:3.3.6:msgid:range
+    Scenario Outline: AT+QMTSUB with <msgid> <msgid> is refused with ERROR
+      Given client 0 is connected to the broker as "qmt-sub-msgid-bad"
+      When the host sends AT+QMTSUB=0,<msgid>,"qmt/sub/id",0
+      Then the module answers ERROR
+      And no +QMTSUB URC arrives within 2 seconds
+
+      Examples: out of range or not a number
+        | msgid |
+        | 0     |
+        | 65536 |
+        | -1    |
+        | x     |
+
+    @spec:3.3.6:qos:range @spec:3.3.6:set
+    Scenario Outline: AT+QMTSUB at <qos> <qos> is sent with that QoS
+      Given client 0 is connected to the broker as "qmt-sub-qos"
+      When the host sends AT+QMTSUB=0,3,"qmt/sub/qos",<qos>
+      Then the module answers OK
+      And the module reports +QMTSUB: 0,3,0,<qos>
+      And the broker receives a SUBSCRIBE with:
+        | subscriptions | qmt/sub/qos@<qos> |
+
+      Examples: in range
+        | qos |
+        | 0   |
+        | 1   |
+        | 2   |
+
+    @spec:3.3.6:qos:range
+    Scenario Outline: AT+QMTSUB at <qos> <qos> is refused with ERROR
+      Given client 0 is connected to the broker as "qmt-sub-qos-bad"
+      When the host sends AT+QMTSUB=0,3,"qmt/sub/qos",<qos>
+      Then the module answers ERROR
+      And no +QMTSUB URC arrives within 2 seconds
+
+      Examples: out of range or not a number
+        | qos |
+        | 3   |
+        | -1  |
+        | x   |
+
+  Rule: An unacknowledged SUBSCRIBE is retransmitted (figure 1 T1, Excep2) and finally reported as failed
+
+    @spec:3.3.6:result=1 @spec:3.3.6:value @spec:2:timeout-notice @reading:A20=after-first
+    Scenario: With timeout_notice 1 each retransmission of a SUBSCRIBE without SUBACK is reported
+      When the host sends AT+QMTCFG="timeout",0,2,2,1
+      Then the module answers OK
+      Given the broker withholds SUBACK
+      And client 0 is connected to the broker as "qmt-sub-retry"
+      When the host sends AT+QMTSUB=0,3,"qmt/sub/retry",1
+      Then the module answers OK
+      And the module reports +QMTSUB: 0,3,1,1
+      And the module reports +QMTSUB: 0,3,1,2
+      And the module reports +QMTSUB: 0,3,2 within 6 seconds
+
+    @spec:3.3.6:result=2 @spec:2:retransmission @reading:A20=after-first
+    Scenario: With timeout_notice 0 a SUBSCRIBE never acknowledged ends in result 2 after 3 sends
+      When the host sends AT+QMTCFG="timeout",0,1,2,0
+      Then the module answers OK
+      Given the broker withholds SUBACK
+      And client 0 is connected to the broker as "qmt-sub-fail"
+      When the host sends AT+QMTSUB=0,4,"qmt/sub/fail",1
+      Then the module answers OK
+      And the module reports +QMTSUB: 0,4,2 within 3 seconds
+      And the broker receives the SUBSCRIBE with packet id 4 3 times, 1 second apart

@@ -2,7 +2,8 @@
  * One module connection through the tap. Bytes from the module are parsed (mqtt-packet),
  * recorded and forwarded raw to Aedes over an in-memory stream; bytes from Aedes are parsed,
  * recorded and re-encoded packet by packet (so single acknowledgements can be withheld).
- * Faults act here: refusing CONNACKs, withheld packets, closing on a packet type, keep-alive.
+ * Faults act here: refusing CONNACKs, withheld packets, closing on a packet type, keep-alive,
+ * granting a lower QoS than a SUBSCRIBE asked for.
  */
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -49,6 +50,8 @@ export class TapConnection {
   private readonly fromBroker = mqttPacket.parser();
   private parsedFromModule: Packet[] = [];
   private parsedFromBroker: Packet[] = [];
+  /** Bytes of an incomplete packet the module parser holds (what mqtt-packet's parse() returns). */
+  private moduleLeftover = 0;
 
   constructor(
     readonly id: number,
@@ -105,12 +108,14 @@ export class TapConnection {
     this.armKeepAlive();
     const wasAwaiting = this.phase === 'awaiting-connect';
     if (wasAwaiting) this.pending.push(chunk);
-    this.fromModule.parse(chunk);
+    const startsOnPacketBoundary = this.moduleLeftover === 0;
+    this.moduleLeftover = this.fromModule.parse(chunk);
+    const wholePackets = startsOnPacketBoundary && this.moduleLeftover === 0;
     const packets = this.parsedFromModule;
     this.parsedFromModule = [];
     let accepted = false;
     for (const packet of packets) {
-      this.record('module->broker', packet);
+      this.record('module->broker', packet, { note: this.loweringNote(packet, wholePackets) });
       if (packet.cmd === 'connect') {
         if (!this.onConnect(packet)) return; // refused: nothing reaches Aedes
         accepted = true;
@@ -127,7 +132,27 @@ export class TapConnection {
       this.openBroker();
       for (const buffered of this.pending.splice(0)) this.broker?.write(buffered);
     } else if (!wasAwaiting) {
+      this.forwardToBroker(chunk, packets, wholePackets);
+    }
+  }
+
+  /**
+   * Raw bytes go to Aedes unchanged, except a SUBSCRIBE while `grantQosAtMost` is set: it is
+   * re-encoded with the lower QoS so Aedes grants (and later delivers) what the SUBACK says.
+   * Only a chunk made of whole packets can be re-encoded; otherwise the SUBACK alone is lowered.
+   */
+  private forwardToBroker(chunk: Buffer, packets: readonly Packet[], wholePackets: boolean): void {
+    const cap = this.context.faults.grantQosAtMost;
+    if (cap === undefined || !wholePackets || !packets.some((p) => p.cmd === 'subscribe')) {
       this.broker?.write(chunk);
+      return;
+    }
+    for (const packet of packets) {
+      const lowered: Packet =
+        packet.cmd === 'subscribe'
+          ? { ...packet, subscriptions: packet.subscriptions.map((s) => ({ ...s, qos: Math.min(s.qos, cap) as 0 | 1 | 2 })) }
+          : packet;
+      this.broker?.write(mqttPacket.generate(lowered, { protocolVersion: this.protocolVersion }));
     }
   }
 
@@ -179,11 +204,30 @@ export class TapConnection {
     for (const packet of packets) this.sendToModule(packet, {});
   }
 
-  private sendToModule(packet: Packet, flags: { injected?: boolean; note?: string }): void {
+  private sendToModule(original: Packet, flags: { injected?: boolean; note?: string }): void {
+    const packet = this.lowerGrants(original);
+    if (packet !== original) flags = { ...flags, note: `faults.grantQosAtMost = ${this.context.faults.grantQosAtMost}` };
     const withheld = this.context.faults.withhold.has(packet.cmd as WithheldPacket);
     this.record('broker->module', packet, { ...flags, withheld: withheld || undefined });
     if (withheld || this.socket.destroyed) return;
     this.socket.write(mqttPacket.generate(packet, { protocolVersion: this.protocolVersion }));
+  }
+
+  /** Says in the packet log that a SUBSCRIBE reached Aedes with a lower QoS than the module asked for. */
+  private loweringNote(packet: Packet, wholePackets: boolean): string | undefined {
+    const cap = this.context.faults.grantQosAtMost;
+    if (cap === undefined || !wholePackets || packet.cmd !== 'subscribe' || this.phase !== 'forwarding') return undefined;
+    if (!packet.subscriptions.some((s) => s.qos > cap)) return undefined;
+    return `forwarded with QoS at most ${cap} (faults.grantQosAtMost)`;
+  }
+
+  /** MQTT 3.1.1 §3.9.3: a granted QoS may be lower than requested; 0x80 (failure) stays as it is. */
+  private lowerGrants(packet: Packet): Packet {
+    const cap = this.context.faults.grantQosAtMost;
+    if (cap === undefined || packet.cmd !== 'suback') return packet;
+    const granted = (packet.granted as (number | object)[]).map((g) => (typeof g === 'number' && g !== 0x80 ? Math.min(g, cap) : g));
+    if (granted.every((g, i) => g === packet.granted[i])) return packet;
+    return { ...packet, granted } as Packet;
   }
 
   private record(direction: Direction, packet: Packet, extra: { withheld?: boolean; injected?: boolean; note?: string } = {}): void {

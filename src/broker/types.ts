@@ -50,8 +50,18 @@ export interface BrokerFaults {
   connackReturnCode?: number;
   /** Packets from the broker to the module that are dropped on the wire. */
   withhold: Set<WithheldPacket>;
-  /** Close the module's TCP connection as soon as a packet of this type arrives from it. */
-  closeOn?: 'connect' | 'disconnect' | 'subscribe' | 'publish';
+  /**
+   * Close the module's TCP connection as soon as a packet of this type arrives from it (the broker
+   * never sees that packet). 'puback' leaves a QoS 1 delivery in flight at the broker, which must
+   * then resend it when the session resumes (MQTT 3.1.1 §4.4).
+   */
+  closeOn?: 'connect' | 'disconnect' | 'subscribe' | 'publish' | 'puback';
+  /**
+   * Grant at most this QoS to every subscription (MQTT 3.1.1 §3.9.3: the server may grant a lower
+   * QoS than requested). The SUBSCRIBE reaches Aedes with the lower QoS, so its SUBACK and its
+   * later deliveries agree with each other, as a real broker's would.
+   */
+  grantQosAtMost?: 0 | 1 | 2;
 }
 
 export interface PublishOptions {

@@ -1,0 +1,194 @@
+/**
+ * Messaging on the wire (spec 2 figure 1, 3.3.6–3.3.9, 4.2): what the broker grants, how often and
+ * how far apart the module resends an unacknowledged request (T1), the order of a QoS 2 exchange,
+ * and what the broker delivered to the module. Steps parse the words, ask the BrokerFixture, and
+ * assert once; the small checks below are pure functions over the recorded packets.
+ */
+import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import type { Packet } from 'mqtt-packet';
+import type { RecordedPacket } from '../src/broker/types';
+import { packetMismatches } from '../src/qmt/packet-fields';
+import { describeUrc, parseExpectedUrc, urcMatches } from '../src/qmt/urc-match';
+import { nonConformance } from '../src/qmt/verdict';
+import type { QmtWorld } from '../support/world';
+
+const WAIT_MS = 60_000;
+const REQUESTS = 'PUBLISH|SUBSCRIBE|UNSUBSCRIBE|PUBREL';
+
+// ----- broker behaviour ------------------------------------------------------------------------
+
+Given(/^the broker grants at most QoS ([012]) in SUBACK$/, function (this: QmtWorld, qos: string) {
+  // MQTT 3.1.1 §3.9.3: the server may grant a lower maximum QoS than the subscriber requested.
+  this.broker.faults.grantQosAtMost = Number(qos) as 0 | 1 | 2;
+});
+
+Given(/^the broker no longer withholds (SUBACK|UNSUBACK|PUBACK|PUBREC|PUBCOMP)$/, function (this: QmtWorld, type: string) {
+  this.broker.faults.withhold.delete(type.toLowerCase() as never);
+});
+
+Given('the broker cuts the connection when the module sends PUBACK', function (this: QmtWorld) {
+  // The PUBACK never reaches Aedes: the delivery stays in flight at the broker (MQTT 3.1.1 §4.4).
+  this.broker.faults.closeOn = 'puback';
+});
+
+Given('the broker stops cutting connections', function (this: QmtWorld) {
+  this.broker.faults.closeOn = undefined;
+});
+
+When(/^another client publishes a payload of (\d+) bytes to "(.*)" at QoS ([012])$/, async function (this: QmtWorld, size: string, topic: string, qos: string) {
+  const payload = Array.from({ length: Number(size) }, (_, i) => String.fromCharCode(65 + (i % 26))).join('');
+  // Later steps compare against it as {published-payload}.
+  this.values['published-payload'] = payload;
+  await this.broker.publish(topic, payload, { qos: Number(qos) as 0 | 1 | 2 });
+});
+
+// ----- what reached the broker -----------------------------------------------------------------
+
+Then(
+  new RegExp(`^the broker receives the (${REQUESTS}) with packet id (\\d+) (\\d+) times?, (\\d+(?:\\.\\d+)?) seconds? apart$`),
+  async function (this: QmtWorld, type: string, id: string, times: string, apart: string) {
+    const sends = await requestSends(this, type, Number(id), Number(times), Number(apart) * 1000);
+    const problem = retransmissionProblem(sends, Number(times), Number(apart) * 1000, this.run.rig.virtualTime);
+    if (problem) throw nonConformance(`${type} with packet id ${id}: ${problem}`);
+  },
+);
+
+Then(new RegExp(`^the broker receives the (${REQUESTS}) with packet id (\\d+) only once$`), async function (this: QmtWorld, type: string, id: string) {
+  const sends = await requestSends(this, type, Number(id), 1, 0);
+  if (sends.length !== 1) throw nonConformance(`${type} with packet id ${id} reached the broker ${sends.length} times, expected once (it was acknowledged)`);
+});
+
+Then(/^the first PUBLISH with packet id (\d+) has DUP 0 and every resend has DUP 1$/, function (this: QmtWorld, id: string) {
+  const sends = modulePackets(this, 'publish', Number(id));
+  const problem = dupProblem(sends.map((s) => s.packet));
+  if (problem) throw nonConformance(`PUBLISH with packet id ${id}: ${problem}`);
+});
+
+/** Counts every such packet of the scenario, before and during the wait: none may exist. */
+Then(/^the broker receives no (PUBACK|PUBREC|PUBLISH|PUBREL)(?: with packet id (\d+))? within (\d+) seconds?$/, async function (this: QmtWorld, type: string, id: string | undefined, s: string) {
+  const cmd = type.toLowerCase();
+  await this.clock.sleep(Number(s) * 1000);
+  const seen = this.broker.packetsFromModule(cmd).filter((p) => id === undefined || p.packet.messageId === Number(id));
+  if (seen.length > 0) throw nonConformance(`the module sent ${seen.length} ${type}${id ? ` with packet id ${id}` : ''} where none was expected`);
+});
+
+/** Packets of one exchange, both directions, in wire order: `| module -> broker | PUBLISH |`. */
+Then(/^the packets with packet id (\d+) are, in order:$/, async function (this: QmtWorld, id: string, table: DataTable) {
+  const expected = table.raw().map(([direction, type]) => `${direction.replace(/\s+/g, '')} ${type.toLowerCase()}`);
+  const wanted = new Set(expected);
+  const label = (p: RecordedPacket) => `${p.direction} ${p.packet.cmd}`;
+  const inExchange = (p: RecordedPacket) => !p.withheld && p.packet.messageId === Number(id) && wanted.has(label(p));
+  const exchange = () => this.broker.packets().filter(inExchange);
+  await this.broker
+    .waitForPacket(() => exchange().length >= expected.length, WAIT_MS, `${expected.length} packets with packet id ${id}`)
+    .catch(() => undefined);
+  const seen = exchange().map(label);
+  if (seen.join(' | ') !== expected.join(' | ')) {
+    throw nonConformance(`packets with packet id ${id} on the wire were\n  ${seen.join('\n  ') || '(none)'}\nexpected\n  ${expected.join('\n  ')}`);
+  }
+});
+
+// ----- what the broker delivered to the module -------------------------------------------------
+
+Then('the broker sends the module a PUBLISH with:', async function (this: QmtWorld, table: DataTable) {
+  const expected = Object.fromEntries(table.raw().map(([field, value]) => [field, this.resolve(value)]));
+  const matches = (p: RecordedPacket) =>
+    p.direction === 'broker->module' && !p.withheld && p.packet.cmd === 'publish' && packetMismatches(p.packet, expected).length === 0;
+  await this.broker.waitForPacket(matches, WAIT_MS).catch(() => {
+    const seen = this.broker.packetsToModule('publish').map((p) => packetMismatches(p.packet, expected).join('; '));
+    throw nonConformance(`the broker delivered no matching PUBLISH to the module: ${seen.join(' | ') || 'no PUBLISH delivered'}`);
+  });
+});
+
+/** MQTT 3.1.1 §4.4: a resumed session redelivers an unacknowledged message with its original packet id. */
+Then(/^the broker has sent the module the message on "(.*)" (\d+) times with one packet id$/, async function (this: QmtWorld, topic: string, times: string) {
+  const deliveries = () => this.broker.packetsToModule('publish').filter((p) => p.packet.cmd === 'publish' && p.packet.topic === topic);
+  await this.broker.waitForPacket(() => deliveries().length >= Number(times), WAIT_MS).catch(() => undefined);
+  const ids = deliveries().map((p) => `${p.packet.messageId ?? '-'} (connection ${p.connection})`);
+  const distinct = new Set(deliveries().map((p) => p.packet.messageId));
+  if (ids.length !== Number(times) || distinct.size !== 1) {
+    throw nonConformance(`the broker delivered "${topic}" ${ids.length} times with packet ids ${ids.join(', ') || '(none)'}; expected ${times} deliveries with one packet id`);
+  }
+});
+
+Then(/^the module reports one \+QMTRECV on "(.*)" for each PUBLISH the broker sent it$/, async function (this: QmtWorld, topic: string) {
+  const deliveries = this.broker.packetsToModule('publish').filter((p) => p.packet.cmd === 'publish' && p.packet.topic === topic);
+  if (deliveries.length === 0) throw nonConformance(`the broker delivered nothing on "${topic}" to the module`);
+  // spec 4.2: every PUBLISH from the server is reported (msg_len_enable 1 layout: idx,msgid,topic,len,payload).
+  const text = `+QMTRECV: *,*,"${topic}",*,*`;
+  for (let n = 1; n <= deliveries.length; n++) {
+    await this.host.expectUrc(text, { withinMs: 5_000, source: `harness limit for delivery ${n} of ${deliveries.length}` });
+  }
+  // No more reports than deliveries: a further, unconsumed one is a duplicate the host would act on twice.
+  const expected = parseExpectedUrc(text);
+  const extra = await this.session.at.waitForUrc((u) => urcMatches(u, expected), 1_000, { index: 0 }).catch(() => undefined);
+  if (extra) throw nonConformance(`the module reported more +QMTRECV on "${topic}" than the ${deliveries.length} PUBLISH it was sent: ${extra.text}`);
+});
+
+// ----- the AT side of messaging ------------------------------------------------------------------
+
+/** Unlike `no … URC arrives`, also looks back to the start of the scenario: an early URC counts. */
+Then(/^the module never reports (\+[A-Z]+: .*) within (\d+) seconds?$/, async function (this: QmtWorld, text: string, s: string) {
+  const expected = parseExpectedUrc(this.resolve(text));
+  const seen = await this.session.at.waitForUrc((u) => urcMatches(u, expected), Number(s) * 1000, { index: 0 }).catch(() => undefined);
+  if (seen) throw nonConformance(`${seen.text} arrived, where no ${describeUrc(expected)} may be reported at all`);
+});
+
+/** spec 3.3.9: AT+QMTRECV=<idx>[,<recv_id>] lists buffered messages as +QMTRECV lines, then OK. */
+Then(/^the module answers OK after (\d+) buffered messages?$/, function (this: QmtWorld, count: string) {
+  this.host.expectFinal('OK');
+  const messages = this.host.last.response.lines.filter((l) => l.startsWith('+QMTRECV:'));
+  if (messages.length !== Number(count)) {
+    throw nonConformance(`AT+QMTRECV listed ${messages.length} messages, expected ${count}:\n  ${messages.join('\n  ')}`);
+  }
+});
+
+// ----- checks over recorded packets ------------------------------------------------------------
+
+function modulePackets(world: QmtWorld, cmd: string, id: number): RecordedPacket[] {
+  return world.broker.packetsFromModule(cmd).filter((p) => p.packet.messageId === id);
+}
+
+/** Waits until `times` sends arrived (or T1 would have produced them), then returns every send. */
+async function requestSends(world: QmtWorld, type: string, id: number, times: number, apartMs: number): Promise<RecordedPacket[]> {
+  const cmd = type.toLowerCase();
+  const enough = () => modulePackets(world, cmd, id).length >= times;
+  await world.broker
+    .waitForPacket(() => enough(), Math.max(WAIT_MS, times * apartMs * 1.5), `${times} x ${type} ${id}`)
+    .catch(() => undefined);
+  return modulePackets(world, cmd, id);
+}
+
+/**
+ * spec figure 1 T1 / Excep2: `times` sends in all, consecutive ones <pkt_timeout> apart, all the
+ * same message. Virtual time is exact (50 ms slack); a real module gets 10 % or 0.5 s.
+ */
+export function retransmissionProblem(sends: readonly RecordedPacket[], times: number, apartMs: number, virtualTime: boolean): string | undefined {
+  const at = sends.map((s) => s.at);
+  if (sends.length !== times) return `reached the broker ${sends.length} times (at ${at.join(', ')} ms), expected ${times}`;
+  const slack = virtualTime ? 50 : Math.max(500, apartMs * 0.1);
+  for (let i = 1; i < sends.length; i++) {
+    const gap = at[i] - at[i - 1];
+    if (Math.abs(gap - apartMs) > slack) return `send ${i + 1} came ${gap} ms after send ${i}, expected ${apartMs} ms (<pkt_timeout>) ± ${slack} ms`;
+  }
+  const first = sameMessageKey(sends[0].packet);
+  const other = sends.find((s) => sameMessageKey(s.packet) !== first);
+  if (other) return `a resend differs from the first send (${sameMessageKey(other.packet)} vs ${first})`;
+  return undefined;
+}
+
+/** MQTT 3.1.1 §3.3.1.1: DUP 0 on the first delivery attempt, 1 on every re-delivery. */
+export function dupProblem(publishes: readonly Packet[]): string | undefined {
+  if (publishes.length < 2) return `only ${publishes.length} send(s) seen: no resend to check`;
+  const dups = publishes.map((p) => (p.cmd === 'publish' && p.dup ? 1 : 0));
+  if (dups[0] !== 0) return `the first send has DUP 1`;
+  const bad = dups.findIndex((d, i) => i > 0 && d !== 1);
+  return bad > 0 ? `resend ${bad} has DUP 0 (DUP per send: ${dups.join(',')})` : undefined;
+}
+
+function sameMessageKey(packet: Packet): string {
+  if (packet.cmd === 'publish') return `${packet.topic} qos=${packet.qos} retain=${packet.retain} ${Buffer.from(packet.payload).toString('base64')}`;
+  if (packet.cmd === 'subscribe') return packet.subscriptions.map((s) => `${s.topic}@${s.qos}`).join(' ');
+  if (packet.cmd === 'unsubscribe') return packet.unsubscriptions.join(' ');
+  return packet.cmd;
+}
