@@ -70,6 +70,13 @@ After(async function (this: QmtWorld, { result }) {
   try {
     await allure.attachment('AT transcript', this.session.transcript.render(), 'text/plain');
     if (this.broker) await allure.attachment('Broker packets', this.broker.packetLog(), 'text/plain');
+    // Field notes: a URC the scenario did not ask about is logged and attached, not a failure.
+    const unasked = this.session.at.unconsumedUrcs();
+    if (unasked.length) await allure.attachment('URCs no step asked about', unasked.map((u) => this.masker.mask(u.text)).join('\n'), 'text/plain');
+    const echoes = this.session.at.unexpectedEchoes();
+    if (result?.status === Status.PASSED && echoes.length > 0) {
+      throw new Error(`non-conformance: the module echoed ${echoes.length} command line(s) after ATE0 switched echo off`);
+    }
     const unasserted = this.host.unassertedErrors();
     if (result?.status === Status.PASSED && unasserted.length > 0) {
       throw new Error(

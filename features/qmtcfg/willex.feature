@@ -4,7 +4,8 @@ Feature: AT+QMTCFG="willex" — Will information with the message entered after 
   Like "will", but the Will message is typed after a ">" prompt and is <will_len> (0~256) bytes
   long. The note gives "willex" no "connection not created" condition (A10), so no scenario
   checks a refusal while connected. How input ends before <will_len> bytes is not stated (A11);
-  scenarios always send exactly <will_len> bytes.
+  scenarios never send fewer than <will_len> bytes. Longer input is cut to its first <will_len>
+  bytes ("only the first <will_len> bytes of the data are sent"), checked in the CONNECT.
 
   Rule: The query form reports the current Will configuration
 
@@ -84,3 +85,18 @@ Feature: AT+QMTCFG="willex" — Will information with the message entered after 
         | 1,1,0,"w",257  |
         | 1,1,0,"w",-1   |
         | 1,1,0,"w",x    |
+
+  Rule: Input longer than <will_len> is cut: only the first <will_len> bytes are the Will message
+
+    @spec:3.3.1:willex:set @spec:3.3.4:set
+    Scenario: Ten bytes typed after the prompt of a 5-byte Will: the CONNECT carries the first five
+      When the host sends AT+QMTCFG="willex",0,1,1,0,"qmt/willex/cut",5 with payload "gone!EXTRA"
+      Then the module answers OK
+      Given client 0 is connected to the broker as "qmt-willex-cut"
+      Then the broker receives a CONNECT with:
+        | client id    | qmt-willex-cut |
+        | will flag    | 1              |
+        | will topic   | qmt/willex/cut |
+        | will message | gone!          |
+        | will qos     | 1              |
+        | will retain  | 0              |

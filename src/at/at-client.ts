@@ -5,6 +5,7 @@
  * Bytes are classified by the Digester; every byte both ways goes to the Transcript.
  */
 import type { Clock, TimerHandle } from '../clock/clock';
+import { dataPromptOf, describeCommand } from './command-info';
 import { Digester, type DigestEvent, type DigesterOptions } from './digester';
 import type { Transcript } from './transcript';
 import { AtTimeoutError, type AtResponse, type ReceivedUrc, type SendOptions, type Transport, type Urc } from './types';
@@ -65,8 +66,9 @@ export class AtClient {
 
   /**
    * Sends `command` + CR and resolves on its final result; ERROR / +CME ERROR are results, not
-   * exceptions. With `payload`, waits for `>` and writes the payload after it (spec 3.3.8: sending
-   * before the prompt gets the data swallowed as command text). Rejects with AtTimeoutError when
+   * exceptions. With `payload`, waits for `>` (for AT+QFUPL: the `CONNECT` line, spec 5.2) and
+   * writes the payload after it (spec 3.3.8: sending before the prompt gets the data swallowed
+   * as command text). Rejects with AtTimeoutError when
    * the prompt or the final result misses `timeoutMs` on the clock.
    */
   send(command: string, options: SendOptions): Promise<AtResponse> {
@@ -153,7 +155,8 @@ export class AtClient {
         reject,
       };
       flight.timer = this.clock.setTimeout(() => {
-        const detail = options.payload !== undefined && !flight.prompted ? 'no > prompt' : undefined;
+        const prompt = dataPromptOf(describeCommand(command));
+        const detail = options.payload !== undefined && !flight.prompted ? `no ${prompt} prompt` : undefined;
         // Errors reach reports: the command text is masked like the transcript (passwords).
         this.fail(flight, new AtTimeoutError(this.transcript.mask(command), options.timeoutMs, flight.bytesReceived, detail));
       }, options.timeoutMs);

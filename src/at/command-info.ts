@@ -35,3 +35,16 @@ export function describeCommand(text: string): CommandInfo {
   const untaggedInfo = UNTAGGED_INFO_COMMANDS.has(name) || /^I\d*$/.test(name);
   return { text, name, form, untaggedInfo };
 }
+
+/**
+ * What the module answers before it reads raw data for a command: `>` (QMTPUBEX, QMTCFG="willex",
+ * spec 3.3.8 / 3.3.1) or a `CONNECT` line (AT+QFUPL, spec 5.2: `CONNECT`, then exactly <size>
+ * raw bytes, then `+QFUPL: <size>,<checksum>` and OK).
+ */
+export type DataPrompt = '>' | 'CONNECT';
+
+const CONNECT_PROMPT_COMMANDS = new Set(['+QFUPL']);
+
+export function dataPromptOf(command: CommandInfo): DataPrompt {
+  return CONNECT_PROMPT_COMMANDS.has(command.name) ? 'CONNECT' : '>';
+}

@@ -2,14 +2,15 @@
  * Pure, synchronous classifier of the bytes a module sends (no I/O, no clock: the caller passes
  * the time of each chunk). Feed chunks split anywhere; it returns events in order:
  *   echo          the module echoing our command line (ATE1) or the prompted payload — dropped
- *   prompt        `>` / `> ` with no line ending, only while the running command expects one
+ *   prompt        `>` / `> ` with no line ending, only while the running command expects one;
+ *                 for AT+QFUPL the `CONNECT` line instead (spec 5.2)
  *   response-line an information line of the running command
  *   final         OK / ERROR / +CME ERROR: <n or text>; ends the running command
  *   urc           everything else, and everything after the final result
  * Bytes are handled one at a time through a small state machine, so any split of the same bytes
  * gives the same events.
  */
-import { describeCommand, type CommandInfo } from './command-info';
+import { dataPromptOf, describeCommand, type CommandInfo, type DataPrompt } from './command-info';
 import { isInformationLine, lineName, parseFinal, splitFields } from './line-kinds';
 import { headerFrom, LENGTH_HEADER, parseNoLengthMessage, SPLIT_HEADER, type RecvHeader } from './recv-layouts';
 import type { FinalResult, Urc } from './types';
@@ -55,6 +56,8 @@ const COMMA = 0x2c;
 interface RunningCommand {
   readonly info: CommandInfo;
   readonly expectPrompt: boolean;
+  /** `>` or, for AT+QFUPL, a `CONNECT` line. */
+  readonly prompt: DataPrompt;
   readonly payload?: Buffer;
   prompted: boolean;
   echoSeen: boolean;
@@ -105,9 +108,11 @@ export class Digester {
 
   /** The command just written; lines are attributed to it until its final result. */
   startCommand(command: string, options: StartOptions = {}): void {
+    const info = describeCommand(command);
     this.command = {
-      info: describeCommand(command),
+      info,
       expectPrompt: options.expectPrompt ?? options.payload !== undefined,
+      prompt: dataPromptOf(info),
       payload: options.payload,
       prompted: false,
       echoSeen: false,
@@ -158,7 +163,7 @@ export class Digester {
       return;
     }
     const cmd = this.command;
-    if (b === PROMPT && this.line.length === 0 && !this.recvDone && cmd && cmd.expectPrompt && !cmd.prompted) {
+    if (b === PROMPT && this.line.length === 0 && !this.recvDone && cmd && cmd.expectPrompt && cmd.prompt === '>' && !cmd.prompted) {
       cmd.prompted = true;
       this.events.push({ type: 'prompt', text: '>', at: this.now });
       this.mode = 'prompt-space';
@@ -254,6 +259,13 @@ export class Digester {
     if (cmd && !cmd.echoSeen && !cmd.answered && text === cmd.info.text) {
       cmd.echoSeen = true;
       this.events.push({ type: 'echo', text, expected: this.echo, at: this.now });
+      return;
+    }
+    // AT+QFUPL (spec 5.2): `CONNECT` on its own line is the go-ahead for the raw data. The
+    // uploaded bytes are not echoed back, so no payload echo is expected after it.
+    if (cmd && cmd.expectPrompt && cmd.prompt === 'CONNECT' && !cmd.prompted && text === 'CONNECT') {
+      cmd.prompted = true;
+      this.events.push({ type: 'prompt', text, at: this.now });
       return;
     }
     const final = parseFinal(text);

@@ -39,7 +39,7 @@ export interface AtResponse {
   /** Information lines belonging to the command, in order (empty lines dropped). */
   readonly lines: readonly string[];
   readonly final: FinalResult;
-  /** True when the `>` prompt came (and the payload, if any, was written after it). */
+  /** True when the `>` prompt (AT+QFUPL: `CONNECT`) came (and the payload, if any, was written after it). */
   readonly prompted: boolean;
   /** Clock times (ms) the command was sent and the final result complete. */
   readonly sentAt: number;
@@ -62,7 +62,7 @@ export interface ReceivedUrc extends Urc {
 export interface SendOptions {
   /** Maximum response time on the scenario's clock; a late answer rejects naming the command. */
   timeoutMs: number;
-  /** Bytes to send after the `>` prompt (QMTPUBEX, QMTCFG="willex"). */
+  /** Bytes to send after the `>` prompt (QMTPUBEX, QMTCFG="willex") or AT+QFUPL's `CONNECT` (spec 5.2). */
   payload?: Buffer;
 }
 

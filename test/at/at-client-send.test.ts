@@ -171,3 +171,26 @@ test('ERROR instead of the prompt resolves without writing the payload', async (
   assert.deepEqual(module.received.map((b) => b.toString()), ['AT+QMTPUBEX=9,1,1,0,"t",2\r']);
   clock.stop();
 });
+
+test('AT+QFUPL: the data is written only after CONNECT, and the confirmation is an information line', async () => {
+  const data = Buffer.from('-----BEGIN CERTIFICATE-----\n');
+  let uploadedBeforeConnect = false;
+  const { client, module, clock } = await rig((line, m) => {
+    if (line !== `AT+QFUPL="UFS:ca.pem",${data.length},100`) return;
+    uploadedBeforeConnect = module.received.length > 1;
+    m.later(50, '\r\nCONNECT\r\n');
+    m.later(500, `\r\n+QFUPL: ${data.length},1234\r\n\r\nOK\r\n`);
+  });
+  const response = await client.send(`AT+QFUPL="UFS:ca.pem",${data.length},100`, { timeoutMs: 5_000, payload: data });
+  assert.equal(uploadedBeforeConnect, false);
+  assert.equal(response.prompted, true);
+  assert.deepEqual(response.lines, [`+QFUPL: ${data.length},1234`]);
+  assert.deepEqual(Buffer.concat(module.received.slice(1)), data);
+  clock.stop();
+});
+
+test('AT+QFUPL without CONNECT times out naming the missing CONNECT prompt', async () => {
+  const { client, clock } = await rig(() => {});
+  await assert.rejects(client.send('AT+QFUPL="UFS:ca.pem",4,100', { timeoutMs: 1_000, payload: Buffer.from('abcd') }), /no CONNECT prompt/);
+  clock.stop();
+});
