@@ -26,4 +26,7 @@ export const MQTT_FAULTS: FaultDefinition[] = [
   { id: 'publish-retain-ignored', description: 'AT+QMTPUBEX with retain=1 publishes without the RETAIN flag.', targets: ['3.3.8:retain'] },
   { id: 'sub-msgid-zero-accepted', description: 'AT+QMTSUB accepts <msgid>=0 instead of answering ERROR.', targets: ['3.3.6:msgid:range'] },
   { id: 'qmtrecv-without-connection-ok', description: 'AT+QMTRECV=<idx> answers OK instead of ERROR when the client has no MQTT connection.', targets: ['3.3.9:set'] },
+  { id: 'aliauth-sign-omits-timestamp', description: 'The Alibaba Cloud password is signed without the timestamp that the MQTT client id announces.', targets: ['3.3.1:aliauth:set'] },
+  { id: 'onenet-key-not-decoded', description: 'The OneNET token is signed with the access key text instead of its base64-decoded bytes.', targets: ['3.3.1:onenet:set'] },
+  { id: 'huawei-hmac-key-swapped', description: 'The Huawei password is HMAC-SHA256 keyed by the secret instead of by the timestamp.', targets: ['3.3.1:hwauth:set', '3.3.1:hwprodid:set'] },
 ];

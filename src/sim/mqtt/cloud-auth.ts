@@ -5,7 +5,7 @@
  * independently from the same documents, so nothing here may be "simplified".
  */
 import { createHmac } from 'node:crypto';
-import type { ClientConfig } from '../types';
+import type { ClientConfig, FaultSet } from '../types';
 
 export interface MqttCredentials {
   clientId: string;
@@ -26,9 +26,12 @@ export function aliyunCredentials(
   clientId: string,
   tlsEnabled: boolean,
   nowMs: number,
+  faults: FaultSet,
 ): MqttCredentials {
   const timestamp = String(nowMs);
-  const content = `clientId${clientId}deviceName${auth.deviceName}productKey${auth.productKey}timestamp${timestamp}`;
+  // Fault: the signed content leaves out the timestamp the client id announces.
+  const signedTimestamp = faults.has('aliauth-sign-omits-timestamp') ? '' : `timestamp${timestamp}`;
+  const content = `clientId${clientId}deviceName${auth.deviceName}productKey${auth.productKey}${signedTimestamp}`;
   const password = createHmac('sha1', auth.deviceSecret).update(content, 'utf8').digest('hex');
   const securemode = tlsEnabled ? 2 : 3;
   return {
@@ -49,13 +52,15 @@ export function onenetCredentials(
   auth: { productId: string; accessKey: string },
   deviceName: string,
   nowMs: number,
+  faults: FaultSet,
 ): MqttCredentials {
   const version = '2018-10-31';
   const method = 'sha1';
   const res = `products/${auth.productId}`;
   // Valid for one day from now (unix seconds): long enough for any scenario, not forever.
   const et = String(Math.floor(nowMs / 1000) + 24 * 3600);
-  const key = Buffer.from(auth.accessKey, 'base64');
+  // Fault: the access key's text is used as the HMAC key instead of its base64-decoded bytes.
+  const key = faults.has('onenet-key-not-decoded') ? Buffer.from(auth.accessKey, 'utf8') : Buffer.from(auth.accessKey, 'base64');
   const sign = createHmac(method, key).update(`${et}\n${method}\n${res}\n${version}`, 'utf8').digest('base64');
   const token =
     `version=${version}&res=${encodeURIComponent(res)}&et=${et}` +
@@ -78,10 +83,14 @@ export function huaweiCredentials(
   secret: string,
   checkTimestamp: boolean,
   nowMs: number,
+  faults: FaultSet,
 ): MqttCredentials {
   const timestamp = new Date(nowMs).toISOString().replace(/[-T:]/g, '').slice(0, 10); // YYYYMMDDHH
   const deviceId = `${productId}_${nodeId}`;
-  const password = createHmac('sha256', timestamp).update(secret, 'utf8').digest('hex');
+  // Fault: HMAC key and message swapped (keyed by the secret instead of the timestamp).
+  const password = faults.has('huawei-hmac-key-swapped')
+    ? createHmac('sha256', secret).update(timestamp, 'utf8').digest('hex')
+    : createHmac('sha256', timestamp).update(secret, 'utf8').digest('hex');
   return { clientId: `${deviceId}_0_${checkTimestamp ? 1 : 0}_${timestamp}`, username: deviceId, password };
 }
 
@@ -89,14 +98,14 @@ export function huaweiCredentials(
  * Picks the platform credentials for a CONNECT without a user name, in the order the sub-options
  * are listed in spec 3.3.1. Undefined when no cloud platform is configured.
  */
-export function cloudCredentials(config: ClientConfig, clientId: string, nowMs: number): MqttCredentials | undefined {
-  if (config.aliauth) return aliyunCredentials(config.aliauth, clientId, config.sslEnable === 1, nowMs);
-  if (config.onenet) return onenetCredentials(config.onenet, clientId, nowMs);
+export function cloudCredentials(config: ClientConfig, clientId: string, nowMs: number, faults: FaultSet): MqttCredentials | undefined {
+  if (config.aliauth) return aliyunCredentials(config.aliauth, clientId, config.sslEnable === 1, nowMs, faults);
+  if (config.onenet) return onenetCredentials(config.onenet, clientId, nowMs, faults);
   const checkTime = config.hwTimeEnable === 1;
-  if (config.hwauth) return huaweiCredentials(config.hwauth.productId, clientId, config.hwauth.deviceSecret, checkTime, nowMs);
+  if (config.hwauth) return huaweiCredentials(config.hwauth.productId, clientId, config.hwauth.deviceSecret, checkTime, nowMs, faults);
   if (config.hwprodid) {
     const p = config.hwprodid;
-    return huaweiCredentials(p.productId, p.nodeId, p.productSecret, checkTime, nowMs);
+    return huaweiCredentials(p.productId, p.nodeId, p.productSecret, checkTime, nowMs, faults);
   }
   return undefined;
 }
