@@ -1,5 +1,21 @@
 Feature: AT+QMTCLOSE — close the network connection of the MQTT client (spec 3.3.3)
 
+  AT+QMTCLOSE ends the TCP connection (figure 1, 2.j: "TCP disconnect request", no MQTT packet)
+  and reports +QMTCLOSE: <client_idx>,<result> within 30 s. Result -1 is provoked by closing a
+  client that has no network open. Closing a client whose MQTT session is up is the client
+  "actively closing the MQTT connection": +QMTSTAT: <client_idx>,8 (spec 4.1 table 4).
+
+  Rule: The test form lists the client range
+
+    @spec:3.3.3:test
+    Scenario: AT+QMTCLOSE=? reports the supported client range
+      When the host sends AT+QMTCLOSE=?
+      Then the module answers:
+        """
+        +QMTCLOSE: (0-5)
+        OK
+        """
+
   Rule: Closing an open client answers OK, then +QMTCLOSE: <client_idx>,0, and the TCP connection ends
 
     @spec:3.3.3:set @spec:3.3.3:result=0 @spec:3.3.3:max-response-time
@@ -9,3 +25,53 @@ Feature: AT+QMTCLOSE — close the network connection of the MQTT client (spec 3
       Then the module answers OK
       And the module reports +QMTCLOSE: 0,0
       And the broker sees the module close its connection
+
+    @spec:3.3.3:set @spec:3.3.3:result=0 @spec:4.1:err_code=8
+    Scenario: Closing a connected client ends the MQTT connection with +QMTSTAT: 0,8
+      Given client 0 is connected to the broker as "qmt-close"
+      When the host sends AT+QMTCLOSE=0
+      Then the module answers OK
+      And the module reports +QMTCLOSE: 0,0
+      And the module reports +QMTSTAT: 0,8 within 30 seconds
+      And the broker sees the module close its connection
+      When the host sends AT+QMTCONN?
+      Then the module answers:
+        """
+        OK
+        """
+
+  Rule: Closing a client without an open network reports +QMTCLOSE: <client_idx>,-1
+
+    @spec:3.3.3:set @spec:3.3.3:result=-1
+    Scenario Outline: Client <idx> has no network to close
+      When the host sends AT+QMTCLOSE=<idx>
+      Then the module answers OK
+      And the module reports +QMTCLOSE: <idx>,-1
+
+      Examples: never opened
+        | idx |
+        | 0   |
+        | 5   |
+
+    @spec:3.3.3:set @spec:3.3.3:result=-1
+    Scenario: A client closed once cannot be closed again
+      Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTCLOSE=0
+      Then the module answers OK
+      And the module reports +QMTCLOSE: 0,0
+      When the host sends AT+QMTCLOSE=0
+      Then the module answers OK
+      And the module reports +QMTCLOSE: 0,-1
+
+  Rule: A <client_idx> outside 0~5 is refused with ERROR
+
+    @spec:3.3.3:set
+    Scenario Outline: AT+QMTCLOSE=<idx> is refused with ERROR
+      When the host sends AT+QMTCLOSE=<idx>
+      Then the module answers ERROR
+
+      Examples: out of range
+        | idx |
+        | 6   |
+        | -1  |
+        | x   |

@@ -1,5 +1,22 @@
 Feature: AT+QMTDISC — disconnect a client from the MQTT server (spec 3.3.5)
 
+  The client sends DISCONNECT to tell the server it is about to close its TCP/IP connection
+  (figure 1, 2.i), answers OK, then +QMTDISC: <client_idx>,<result> within 30 s. Because the
+  module says goodbye with DISCONNECT, the server must NOT publish the client's Will (MQTT 3.1.1
+  §3.14.4): an observer subscribed to the will topic sees nothing. Result -1 is provoked by
+  disconnecting a client that has no MQTT connection.
+
+  Rule: The test form lists the client range
+
+    @spec:3.3.5:test
+    Scenario: AT+QMTDISC=? reports the supported client range
+      When the host sends AT+QMTDISC=?
+      Then the module answers:
+        """
+        +QMTDISC: (0-5)
+        OK
+        """
+
   Rule: Disconnecting sends DISCONNECT, answers OK, then +QMTDISC: <client_idx>,0
 
     @spec:3.3.5:set @spec:3.3.5:result=0 @spec:3.3.5:max-response-time
@@ -9,3 +26,37 @@ Feature: AT+QMTDISC — disconnect a client from the MQTT server (spec 3.3.5)
       Then the module answers OK
       And the module reports +QMTDISC: 0,0
       And the broker receives a DISCONNECT
+      And the broker sees the module close its connection
+      When the host sends AT+QMTCONN?
+      Then the module answers:
+        """
+        OK
+        """
+
+    @spec:3.3.5:set @spec:3.3.5:result=0
+    Scenario: Client 0 disconnects after announcing a Will, and no Will is published
+      When the host sends AT+QMTCFG="will",0,1,1,0,"qmt/will/disc","gone"
+      Then the module answers OK
+      Given client 0 is connected to the broker as "qmt-disc-will"
+      And an observer client has subscribed to "qmt/will/disc" at QoS 1
+      When the host sends AT+QMTDISC=0
+      Then the module answers OK
+      And the module reports +QMTDISC: 0,0
+      And the broker receives a DISCONNECT
+      And the observer client receives nothing on "qmt/will/disc" within 5 seconds
+
+  Rule: Disconnecting a client without an MQTT connection reports +QMTDISC: <client_idx>,-1
+
+    @spec:3.3.5:set @spec:3.3.5:result=-1
+    Scenario: Client 0 has never been connected
+      When the host sends AT+QMTDISC=0
+      Then the module answers OK
+      And the module reports +QMTDISC: 0,-1
+
+    @spec:3.3.5:set @spec:3.3.5:result=-1
+    Scenario: Client 0 has a network but no MQTT connection
+      Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTDISC=0
+      Then the module answers OK
+      And the module reports +QMTDISC: 0,-1
+      And the broker receives no DISCONNECT within 5 seconds

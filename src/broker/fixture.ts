@@ -19,6 +19,17 @@ import { tlsMaterial, type TlsMaterial } from './tls-material';
 import { summarisePredicate, WaitList } from './wait-list';
 import type { BrokerFaults, ConnectionInfo, DropHow, PublishOptions, RecordedPacket } from './types';
 
+/** One PINGREQ and the silence before it (see BrokerFixture.pingSilences). */
+export interface PingSilence {
+  /** Clock time the PINGREQ arrived. */
+  readonly at: number;
+  readonly connection: number;
+  /** Clock ms since the module's previous packet on that connection. */
+  readonly silenceMs: number;
+  /** Keep-alive (s) the CONNECT on that connection declared. */
+  readonly keepAliveS: number;
+}
+
 export interface BrokerFixtureOptions {
   readonly clock: Clock;
   /** '127.0.0.1' (default) or '::1'; another address only with allowNonLoopback. */
@@ -174,6 +185,11 @@ export class BrokerFixture {
 
   // ----- faults --------------------------------------------------------------------------------
 
+  /** Sends each open module connection a malformed packet (reserved packet type 0). */
+  injectMalformedPacket(): void {
+    for (const connection of this.connectionsById.values()) connection.injectMalformedPacket();
+  }
+
   dropModuleConnections(how: DropHow): void {
     for (const connection of this.connectionsById.values()) connection.drop(how, `dropModuleConnections('${how}')`);
   }
@@ -194,7 +210,35 @@ export class BrokerFixture {
     this.cloud = identity ? { identity, options } : undefined;
   }
 
+  /**
+   * spec figure 1 T2, MQTT 3.1.1 §3.1.2.10: for every PINGREQ from the module, how long the module
+   * had been silent before it (clock ms since its previous packet on that connection) and the
+   * keep-alive its CONNECT declared on that connection.
+   */
+  pingSilences(): PingSilence[] {
+    const fromModule = this.packetsFromModule();
+    const result: PingSilence[] = [];
+    for (const [i, ping] of fromModule.entries()) {
+      if (ping.packet.cmd !== 'pingreq') continue;
+      const earlier = fromModule.slice(0, i).filter((p) => p.connection === ping.connection);
+      const previous = earlier.at(-1);
+      const connect = earlier.find((p) => p.packet.cmd === 'connect');
+      if (!previous || !connect || connect.packet.cmd !== 'connect') continue;
+      result.push({ at: ping.at, connection: ping.connection, silenceMs: ping.at - previous.at, keepAliveS: connect.packet.keepalive ?? 0 });
+    }
+    return result;
+  }
+
   // ----- acting as other clients ---------------------------------------------------------------
+
+  /**
+   * Another MQTT client connects with `clientId` and stays connected until the fixture stops.
+   * With the module's client id, the server must drop the module first (spec 3.3.4 note).
+   */
+  async connectAs(clientId: string): Promise<void> {
+    const client = await connectHelper((stream) => this.aedes.handle(stream), this.clock, 'same-id', clientId);
+    this.helpers.add(client);
+  }
 
   async publish(topic: string, payload: string | Buffer, options: PublishOptions = {}): Promise<void> {
     this.publisher ??= this.helper('publisher');

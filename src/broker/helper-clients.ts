@@ -32,11 +32,14 @@ export interface Subscriber {
 
 let helperCount = 0;
 
-/** Connects an mqtt.js client to `handle` in memory; resolves once CONNACK arrived. */
-export function connectHelper(handle: StreamHandler, clock: Clock, role: string): Promise<MqttClient> {
+/**
+ * Connects an mqtt.js client to `handle` in memory; resolves once CONNACK arrived. `clientId`
+ * names the client (default: a fresh fixture id), e.g. to take over a module's id (spec 3.3.4 note).
+ */
+export function connectHelper(handle: StreamHandler, clock: Clock, role: string, clientId?: string): Promise<MqttClient> {
   const release = clock.hold(`broker helper ${role} connect`);
   const options: IClientOptions = {
-    clientId: `qmt-fixture-${role}-${++helperCount}`,
+    clientId: clientId ?? `qmt-fixture-${role}-${++helperCount}`,
     protocolVersion: 4,
     clean: true,
     keepalive: 0, // mqtt.js timers run on real time; a helper must not ping on its own schedule

@@ -62,6 +62,11 @@ export interface BrokerFaults {
    * later deliveries agree with each other, as a real broker's would.
    */
   grantQosAtMost?: 0 | 1 | 2;
+  /**
+   * Keep the connection open after the module's DISCONNECT (the DISCONNECT never reaches Aedes),
+   * so the module stays "disconnecting" (spec 3.3.4 <state> 4) until it closes itself.
+   */
+  keepOpenAfterDisconnect?: boolean;
 }
 
 export interface PublishOptions {

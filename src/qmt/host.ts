@@ -143,6 +143,8 @@ export class QmtHost {
     const { line, response } = exchange;
     if (response.final.kind !== 'OK') return;
     if (line.name === '+CFUN') this.timing.clear();
+    // ATE1 / ATE0 (V.25ter): the digester must know whether to expect echoes from now on.
+    if (line.name === 'E1' || line.name === 'E0') this.at.setEcho(line.name === 'E1');
     if (line.name === '+QMTCFG' && line.form === 'set' && line.args[0]?.toLowerCase() === 'timeout' && line.args.length >= 4) {
       const idx = Number(line.args[1]);
       this.timing.set(idx, {

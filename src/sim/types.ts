@@ -85,6 +85,8 @@ export interface HandlerContext {
   readonly files: Map<string, Buffer>;
   /** SSL contexts 0..5 as AT+QSSLCFG sets them (spec 5.2; details in the SSL application note). */
   readonly sslContexts: SslContext[];
+  /** False while AT+CFUN=0 or =4 has the radio off: no network for QMTOPEN. */
+  radioOn(): boolean;
 }
 
 export interface SslContext {
@@ -117,6 +119,7 @@ export interface MqttEnvironment {
   resolveHost(name: string): string | undefined;
   readonly files: Map<string, Buffer>;
   readonly sslContexts: SslContext[];
+  radioOn(): boolean;
 }
 
 export interface MqttSide {

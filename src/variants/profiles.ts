@@ -64,12 +64,15 @@ export const profiles = [
   { name: 'EC200N-CN', series: 'EC200x', model: 'EC200N', detect: ['EC200N'], revision: 'EC200NCNAAR01A03M16' },
   { name: 'EC600S-CN', series: 'EC600x', model: 'EC600S', detect: ['EC600S'], revision: 'EC600SCNLAR01A05M08' },
   { name: 'EC600N-CN', series: 'EC600x', model: 'EC600N', detect: ['EC600N'], revision: 'EC600NCNLCR01A02M16' },
-  { name: 'EG912Y', series: 'EG912Y', model: 'EG912Y', detect: ['EG912Y'], revision: 'EG912YEUAAR01A04M08' },
+  // A3 retransmit: this firmware resends an unanswered CONNECT like SUBSCRIBE (spec 3.3.4
+  // <result> 1/2) instead of tearing the link down (figure 1 Excep1), so the suite exercises
+  // both readings of A3 (EG912Y is run with --variant EG912Y).
+  { name: 'EG912Y', series: 'EG912Y', model: 'EG912Y', detect: ['EG912Y'], revision: 'EG912YEUAAR01A04M08', readings: { A3: 'retransmit' } },
 ].map((p) => ({
   ...p,
   manufacturer: 'Quectel',
   capabilities,
   defaults: { ...commonDefaults },
-  readings: { ...commonReadings },
+  readings: { ...commonReadings, ...('readings' in p ? p.readings : {}) },
   at: { ...commonAt },
 }));

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { resultStatuses, runQmt, startSimulator, tempDir } from './helpers';
 
-// The chapter 5.1 flow (QMTCFG, OPEN, CONN, SUB, RECV, UNS, PUBEX, DISC) plus the keepalive sub-option.
-const TAGS = '(@spec:5.1 or @sub-option:keepalive) and not @reboot';
+// The chapter 5.1 flow (QMTCFG, OPEN, CONN, SUB, RECV, UNS, PUBEX, DISC) plus the keep-alive range checks (no long real-time waits).
+const TAGS = '(@spec:5.1 or @spec:3.3.1:keepalive:keep_alive_time:range) and not @reboot';
 
 for (const how of ['--pty', '--tcp'] as const) {
   test(`the suite passes against a standalone simulator reached with ${how}`, { timeout: 240_000 }, async () => {

@@ -13,6 +13,8 @@ export interface ModuleState {
   config: ClientConfig[];
   readonly files: Map<string, Buffer>;
   sslContexts: SslContext[];
+  /** AT+CFUN <fun>: 1 full functionality, 0 / 4 radio off (3GPP 27.007). */
+  fun: number;
 }
 
 /** SSL context defaults of the simulated firmware (the SSL note [1] is not part of this spec). */
@@ -28,6 +30,7 @@ export function createModuleState(variant: VariantProfile, faults: FaultSet): Mo
   return {
     echo: powerUpEcho(variant, faults),
     cmee: variant.at?.cmee ?? 0,
+    fun: 1,
     config: createDefaultConfigs(variant, faults),
     files: new Map(),
     sslContexts: createDefaultSslContexts(),
@@ -41,6 +44,7 @@ export function createModuleState(variant: VariantProfile, faults: FaultSet): Mo
 export function resetVolatileState(state: ModuleState, variant: VariantProfile, faults: FaultSet): void {
   state.echo = powerUpEcho(variant, faults);
   state.cmee = variant.at?.cmee ?? 0;
+  state.fun = 1;
   // spec 3.3.1 "The parameter configurations are not saved".
   if (!faults.has('qmtcfg-survives-reboot')) state.config.splice(0, state.config.length, ...createDefaultConfigs(variant, faults));
   state.sslContexts.splice(0, state.sslContexts.length, ...createDefaultSslContexts());

@@ -81,6 +81,7 @@ export class ModuleRuntime implements SimulatedModule {
       resolveHost: this.resolveHost,
       files: this.state.files,
       sslContexts: this.state.sslContexts,
+      radioOn: () => this.state.fun === 1,
     };
     this.mqtt = (options.mqttSide ?? createMqttSide)(env);
   }
@@ -245,6 +246,7 @@ export class ModuleRuntime implements SimulatedModule {
       resolveHost: this.resolveHost,
       files: this.state.files,
       sslContexts: this.state.sslContexts,
+      radioOn: () => this.state.fun === 1,
       state: this.state,
       reboot: () => this.reboot(),
     };

@@ -28,6 +28,7 @@ export class ClientSession {
   private link: PacketLink | undefined;
   private readonly keepAlive: KeepAlive;
   private connackTimer: TimerHandle | undefined;
+  private discTimer: TimerHandle | undefined;
   /** Bumped on every teardown so a connect that finishes after a reset/close is thrown away. */
   private generation = 0;
   private packetListener: (packet: Packet) => void = () => {};
@@ -132,6 +133,8 @@ export class ClientSession {
     if (this.state !== 'connecting') return;
     this.env.clock.clearTimeout(this.connackTimer);
     this.connackTimer = undefined;
+    this.env.clock.clearTimeout(this.discTimer);
+    this.discTimer = undefined;
     this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.acked},${returnCode}`);
     if (returnCode !== 0) {
       // MQTT 3.1.1 §3.2.2.3: the server closes the network after a refusal; until it does, the
@@ -148,16 +151,32 @@ export class ClientSession {
     this.keepAlive.pingResponse();
   }
 
-  /** spec 3.3.5: DISCONNECT, close the TCP connection, +QMTDISC: idx,0 (−1 when not connected). */
+  /**
+   * spec 3.3.5: DISCONNECT, then +QMTDISC: idx,0 (−1 when not connected). After sending DISCONNECT
+   * the client is "disconnecting" (spec 3.3.4 <state> 4) and gives the server <pkt_timeout> to
+   * close its side; a server that does is the "normal process" of spec 4.1 code 5 (+QMTSTAT: idx,5).
+   * A server that keeps the link open is left behind when the time is up (the client closes).
+   */
   disconnect(): void {
     if (this.state !== 'connected') {
       this.urc(`+QMTDISC: ${this.idx},-1`);
       return;
     }
+    if (this.env.faults.has('disc-sends-no-disconnect')) {
+      this.teardown(undefined);
+      this.urc(`+QMTDISC: ${this.idx},0`);
+      return;
+    }
     this.state = 'disconnecting';
-    if (!this.env.faults.has('disc-sends-no-disconnect')) this.send({ cmd: 'disconnect' });
-    this.teardown(undefined);
-    this.urc(`+QMTDISC: ${this.idx},0`);
+    this.keepAlive.stop();
+    this.send({ cmd: 'disconnect' });
+    const generation = this.generation;
+    this.discTimer = this.env.clock.setTimeout(() => {
+      this.discTimer = undefined;
+      if (this.generation !== generation || this.state !== 'disconnecting') return;
+      this.teardown(undefined);
+      this.urc(`+QMTDISC: ${this.idx},0`);
+    }, this.config.pktTimeout * 1000);
   }
 
   /**
@@ -207,8 +226,10 @@ export class ClientSession {
       }
       // A3 "retransmit": CONNECT is resent like SUBSCRIBE (spec 3.3.4 <result> 1 / 2).
       if (retransmissions >= policy.retransmissions) {
+        // Every send of CONNECT timed out: table 4 code 3 "sending CONNECT timed out or failed"
+        // (with A3 "excep1" no resend happens, and the lone CONNACK timeout is code 4).
         this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
-        this.teardown(QMTSTAT.connackTimeout);
+        this.teardown(QMTSTAT.connectSendFailed);
         return;
       }
       this.send(packet);
@@ -227,7 +248,10 @@ export class ClientSession {
   private linkLost(loss: LinkLoss): void {
     const code = this.lossCode(loss);
     const silent = code === QMTSTAT.serverClosed && this.env.faults.has('qmtstat-missing-on-server-close');
+    const disconnecting = this.state === 'disconnecting';
     this.teardown(silent ? undefined : code);
+    // The server closed after our DISCONNECT: the disconnect is complete (spec 3.3.5).
+    if (disconnecting) this.urc(`+QMTDISC: ${this.idx},0`);
   }
 
   private lossCode(loss: LinkLoss): number {

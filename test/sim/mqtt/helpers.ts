@@ -127,6 +127,7 @@ export function makeModule(variantName = 'EC200N-CN', readings: Partial<VariantP
     config,
     out,
     resolveHost: (name) => hosts[name],
+    radioOn: () => true,
     files: new Map(),
     sslContexts: Array.from({ length: 6 }, () => ({ seclevel: 0, sslversion: 4, ciphersuite: '0xFFFF', ignorelocaltime: 1 })),
   };

@@ -1,8 +1,8 @@
 /**
  * AT+CFUN (3GPP 27.007). `AT+CFUN=1,1` reboots: OK first, then the module is deaf until the
  * power-up URCs (field notes: `RDY`, `+CFUN: 1`, `+CPIN: READY`, `+QUSIM: 1`,
- * `+QIND: SMS DONE`, `APP RDY`). Other <fun> values answer OK without further effect
- * (the simulator has no radio); the read form always reports `+CFUN: 1`.
+ * `+QIND: SMS DONE`, `APP RDY`). `AT+CFUN=0` / `=4` switch the radio off (no network: QMTOPEN
+ * then reports result 5, spec 3.3.2), `AT+CFUN=1` back on; the read form reports the level.
  */
 import type { CoreHandler } from '../../core/core-context';
 
@@ -12,7 +12,7 @@ export const handleCfun: CoreHandler = (command, ctx) => {
     return ctx.out.ok();
   }
   if (command.form === 'read') {
-    ctx.out.line('+CFUN: 1');
+    ctx.out.line(`+CFUN: ${ctx.state.fun}`);
     return ctx.out.ok();
   }
   const [funArg, rstArg] = command.args;
@@ -22,4 +22,5 @@ export const handleCfun: CoreHandler = (command, ctx) => {
   if (rst === 1 && (fun !== 1 || !ctx.variant.capabilities.reboot)) return ctx.out.error();
   ctx.out.ok();
   if (rst === 1) ctx.reboot();
+  else ctx.state.fun = fun;
 };

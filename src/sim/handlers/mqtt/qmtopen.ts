@@ -62,6 +62,8 @@ async function open(session: ClientSession, host: string, port: number, ctx: Han
     material = found;
   }
   if (config.cid !== 1) return report(OPEN_RESULT.pdpActivationFailed);
+  // spec 3.3.2 result 5 "network disconnection": the radio is off (AT+CFUN=0 or =4).
+  if (!ctx.radioOn()) return report(OPEN_RESULT.networkDisconnected);
   const address = isIP(host) ? host : ctx.resolveHost(host);
   if (address === undefined) return report(OPEN_RESULT.dnsFailed);
   if (!isLoopback(address)) return report(OPEN_RESULT.networkDisconnected);
