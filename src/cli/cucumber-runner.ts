@@ -6,6 +6,7 @@ import { loadConfiguration, loadSupport, runCucumber, type IRunOptions } from '@
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { devNull } from 'node:os';
 import path from 'node:path';
+import type { Envelope } from '@cucumber/messages';
 import { RUN_CONFIG_ENV, type RunConfig } from './run-config';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -26,6 +27,10 @@ export interface SuiteOutcome {
   success: boolean;
   /** Scenario counts by status. */
   counts: Record<string, number>;
+  /** Every scenario that ran (not skipped), as "features/x.feature » name". */
+  ran: string[];
+  /** The scenarios that failed, same naming. */
+  failed: string[];
 }
 
 let support: ISupportCodeLibrary | undefined;
@@ -56,11 +61,55 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
   support ??= await loadSupport(runConfiguration, { cwd: PROJECT_ROOT });
   const counts: Record<string, number> = {};
   const config: IRunOptions = { ...runConfiguration, support };
+  const tracker = new ScenarioTracker();
   const { success } = await runCucumber(config, { cwd: PROJECT_ROOT }, (envelope) => {
+    tracker.observe(envelope);
     const finished = envelope.testCaseFinished;
     if (finished && !finished.willBeRetried) counts.finished = (counts.finished ?? 0) + 1;
     const status = envelope.testStepFinished?.testStepResult.status;
     if (status) counts[`step:${status}`] = (counts[`step:${status}`] ?? 0) + 1;
   });
-  return { success, counts };
+  return { success, counts, ran: tracker.ran(), failed: tracker.failed() };
+}
+
+/** Follows Cucumber's messages to name each scenario that ran and each that failed. */
+class ScenarioTracker {
+  private readonly pickleNames = new Map<string, string>();
+  private readonly occurrences = new Map<string, number>();
+  private readonly testCasePickle = new Map<string, string>();
+  private readonly startedCase = new Map<string, string>();
+  private readonly statuses = new Map<string, Set<string>>();
+
+  observe(envelope: Envelope): void {
+    if (envelope.pickle) {
+      const { id, uri, name } = envelope.pickle;
+      // Outline rows may share a name: the n-th occurrence keeps them apart, stable across runs.
+      const base = `${path.relative(PROJECT_ROOT, path.resolve(PROJECT_ROOT, uri))} » ${name}`;
+      const seen = (this.occurrences.get(base) ?? 0) + 1;
+      this.occurrences.set(base, seen);
+      this.pickleNames.set(id, seen === 1 ? base : `${base} (${seen})`);
+    }
+    if (envelope.testCase) this.testCasePickle.set(envelope.testCase.id, envelope.testCase.pickleId);
+    if (envelope.testCaseStarted) this.startedCase.set(envelope.testCaseStarted.id, envelope.testCaseStarted.testCaseId);
+    const step = envelope.testStepFinished;
+    if (step) {
+      const pickle = this.testCasePickle.get(this.startedCase.get(step.testCaseStartedId) ?? '');
+      if (!pickle) return;
+      const set = this.statuses.get(pickle) ?? new Set<string>();
+      set.add(step.testStepResult.status);
+      this.statuses.set(pickle, set);
+    }
+  }
+
+  ran(): string[] {
+    return this.named((s) => !(s.size === 1 && s.has('SKIPPED')));
+  }
+
+  failed(): string[] {
+    return this.named((s) => s.has('FAILED') || s.has('AMBIGUOUS') || s.has('UNDEFINED'));
+  }
+
+  private named(keep: (statuses: Set<string>) => boolean): string[] {
+    return [...this.statuses].filter(([, s]) => keep(s)).map(([id]) => this.pickleNames.get(id) ?? id);
+  }
 }

@@ -5,7 +5,9 @@
  */
 import { FAULTS } from '../sim/faults/catalog';
 import type { FaultDefinition } from '../sim/faults/types';
-import { runSuite } from './cucumber-runner';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { UsageError } from './options';
 import { RunConfigSchema } from './run-config';
 import { harnessVersion } from './version';
@@ -18,6 +20,8 @@ export interface FaultVerdict {
   fault: FaultDefinition;
   caught: boolean;
   scenarios: number;
+  /** The targeted scenarios that went red with the fault on. */
+  red: string[];
 }
 
 export async function faultScoreCommand(options: FaultScoreOptions): Promise<number> {
@@ -26,31 +30,59 @@ export async function faultScoreCommand(options: FaultScoreOptions): Promise<num
   const selected = options.fault.length ? FAULTS.filter((f) => options.fault.includes(f.id)) : FAULTS;
   const base = { harness: harnessVersion() };
 
-  // Without faults the targeted scenarios must pass, or "caught" would mean nothing.
-  const allTargets = [...new Set(selected.flatMap((f) => f.targets))];
-  const baseline = await runSuite({ config: RunConfigSchema.parse({ ...base, faults: [] }), tags: tagsFor(allTargets), quiet: true });
+  // Without faults every scenario must pass, or "caught" would mean nothing.
+  const baseline = await runSuite({ config: RunConfigSchema.parse({ ...base, faults: [] }), tags: 'not @slow', quiet: true });
   if (!baseline.success) {
-    console.error('qmt fault-score: the targeted scenarios fail WITHOUT any fault; fix the suite first');
+    console.error(`qmt fault-score: scenarios fail WITHOUT any fault (${baseline.failed.join('; ')}); fix the suite first`);
     return 1;
   }
 
   const verdicts: FaultVerdict[] = [];
+  const seenFailing = new Set<string>();
   for (const fault of selected) {
     const outcome = await runSuite({
       config: RunConfigSchema.parse({ ...base, faults: [fault.id] }),
       tags: tagsFor(fault.targets),
       quiet: true,
-      failFast: true,
     });
-    const scenarios = outcome.counts.finished ?? 0;
-    const verdict = { fault, caught: scenarios > 0 && !outcome.success, scenarios };
+    const scenarios = outcome.ran.length;
+    outcome.failed.forEach((name) => seenFailing.add(name));
+    const verdict = { fault, caught: outcome.failed.length > 0, scenarios, red: outcome.failed };
     verdicts.push(verdict);
-    console.log(`${verdict.caught ? 'caught   ' : 'MISSED   '} ${fault.id.padEnd(44)} ${scenarios > 0 ? '' : '(no scenario targets it) '}${fault.description}`);
+    console.log(`${verdict.caught ? 'caught   ' : 'MISSED   '} ${fault.id.padEnd(44)} ${scenarios > 0 ? `${outcome.failed.length}/${scenarios} targeted scenarios red  ` : '(no scenario targets it) '}${fault.description}`);
   }
   const caught = verdicts.filter((v) => v.caught).length;
   const percent = verdicts.length ? Math.round((caught / verdicts.length) * 1000) / 10 : 100;
+  const never = baseline.ran.filter((name) => !seenFailing.has(name));
+  const file = writeFaultCoverage(verdicts, baseline.ran, never);
+  console.log(`scenarios seen failing under some fault: ${baseline.ran.length - never.length} of ${baseline.ran.length} (the others are listed in ${path.relative(process.cwd(), file)})`);
   console.log(`fault score: ${caught}/${verdicts.length} faults caught (${percent} %)`);
   return caught === verdicts.length ? 0 : 1;
+}
+
+/** reports/fault-coverage.md: which scenarios each fault turned red, and which none did. */
+function writeFaultCoverage(verdicts: FaultVerdict[], all: string[], never: string[]): string {
+  const dir = path.join(PROJECT_ROOT, 'reports');
+  mkdirSync(dir, { recursive: true });
+  const lines = [
+    '# Fault coverage',
+    '',
+    `${verdicts.filter((v) => v.caught).length} of ${verdicts.length} simulated firmware faults caught; ${all.length - never.length} of ${all.length} scenarios seen failing under at least one fault.`,
+    '',
+    '| fault | caught | red scenarios | what the faulty firmware does |',
+    '|---|---|---|---|',
+    ...verdicts.map((v) => `| ${v.fault.id} | ${v.caught ? 'yes' : '**no**'} | ${v.red.length}/${v.scenarios} | ${v.fault.description} |`),
+    '',
+    '## Scenarios no fault has turned red',
+    '',
+    'These pass against every simulated fault: either no fault targets what they check, or they check',
+    'behaviour a fault elsewhere already proves the harness can see (a shared step or fixture control).',
+    '',
+    ...never.map((name) => `- ${name}`),
+  ];
+  const file = path.join(dir, 'fault-coverage.md');
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
 }
 
 function tagsFor(targets: readonly string[]): string {

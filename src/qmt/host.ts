@@ -109,7 +109,7 @@ export class QmtHost {
       throw nonConformance(`${urc.text} arrived where ${describeUrc(expected)} was expected`);
     }
     if (limitMs !== undefined && origin?.limit.normative !== false && urc.at - since > limitMs) {
-      throw nonConformance(`${describeUrc(expected)} arrived after ${seconds(urc.at - since)}; ${source} allows ${seconds(limitMs)}`);
+      throw nonConformance(`${describeUrc(expected)} arrived after ${seconds(urc.at - since)}, over the limit of ${seconds(limitMs)} (${source})`);
     }
     return urc;
   }

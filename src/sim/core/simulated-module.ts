@@ -172,6 +172,11 @@ export class ModuleRuntime implements SimulatedModule {
       this.writer.line('ERROR');
       return;
     }
+    // Fault: every test form (=?) answers a bare OK, without its ranges.
+    if (command.form === 'test' && this.faults.has('test-forms-answer-bare-ok')) {
+      this.writer.line('OK');
+      return;
+    }
     this.runCommand(command, handler);
   }
 

@@ -140,4 +140,19 @@ export const CORE_FAULTS: FaultDefinition[] = [
     description: 'Echo is on after power-up and ATE0 answers OK without switching it off.',
     targets: ['3.1:syntax'],
   },
+  {
+    id: 'qmtcfg-rejected-set-answers-ok',
+    description: 'An AT+QMTCFG set whose value is rejected answers OK instead of ERROR (the value is silently dropped).',
+    targets: ["3.3.1:version:vsn:range", "3.3.1:pdpcid:cid:range", "3.3.1:ssl:SSL_enable:range", "3.3.1:ssl:SSL_ctx_idx:range", "3.3.1:keepalive:keep_alive_time:range", "3.3.1:session:clean_session:range", "3.3.1:timeout:pkt_timeout:range", "3.3.1:timeout:retry_times:range", "3.3.1:timeout:timeout_notice:range", "3.3.1:will:will_fg:range", "3.3.1:will:will_qos:range", "3.3.1:will:will_retain:range", "3.3.1:will:willtopic:range", "3.3.1:will:willmessage:range", "3.3.1:willex:will_fg:range", "3.3.1:willex:will_qos:range", "3.3.1:willex:will_retain:range", "3.3.1:willex:willtopic:range", "3.3.1:willex:will_len:range", "3.3.1:recv/mode:msg_recv_mode:range", "3.3.1:recv/mode:msg_len_enable:range", "3.3.1:qmtping:qmtping_interval:range", "3.3.1:send/mode:send_mode:range", "3.3.1:hwauth:hw_time_enable:range", "3.3.1:hwprodid:hw_time_enable:range", "3.3.1:dataformat:send_mode:range", "3.3.1:dataformat:recv_mode:range", "3.3.1:view/mode:view_mode:range", "3.3.1:edit/timeout:edit_mode:range", "3.3.1:edit/timeout:edit_time:range", "3.3.1:client_idx:range"],
+  },
+  {
+    id: 'qmtcfg-set-not-stored',
+    description: 'AT+QMTCFG sets answer OK but store nothing; queries keep reporting the power-up values.',
+    targets: ["3.3.1:version:query", "3.3.1:pdpcid:query", "3.3.1:ssl:query", "3.3.1:keepalive:query", "3.3.1:session:query", "3.3.1:timeout:query", "3.3.1:will:query", "3.3.1:willex:query", "3.3.1:recv/mode:query", "3.3.1:aliauth:query", "3.3.1:qmtping:query", "3.3.1:send/mode:query", "3.3.1:onenet:query", "3.3.1:hwauth:query", "3.3.1:hwprodid:query", "3.3.1:dataformat:query", "3.3.1:view/mode:query", "3.3.1:edit/timeout:query"],
+  },
+  {
+    id: 'test-forms-answer-bare-ok',
+    description: 'Every test form (=?) answers a bare OK without the supported ranges.',
+    targets: ["3.3.1:test", "3.3.2:test", "3.3.3:test", "3.3.4:test", "3.3.5:test", "3.3.6:test", "3.3.7:test", "3.3.8:test"],
+  },
 ];

@@ -29,4 +29,8 @@ export const MQTT_FAULTS: FaultDefinition[] = [
   { id: 'aliauth-sign-omits-timestamp', description: 'The Alibaba Cloud password is signed without the timestamp that the MQTT client id announces.', targets: ['3.3.1:aliauth:set'] },
   { id: 'onenet-key-not-decoded', description: 'The OneNET token is signed with the access key text instead of its base64-decoded bytes.', targets: ['3.3.1:onenet:set'] },
   { id: 'huawei-hmac-key-swapped', description: 'The Huawei password is HMAC-SHA256 keyed by the secret instead of by the timestamp.', targets: ['3.3.1:hwauth:set', '3.3.1:hwprodid:set'] },
+  { id: 'exhausted-send-reports-success', description: 'When every retransmission went unacknowledged the URC reports result 0 (success) instead of 2.', targets: ['3.3.6:result=2', '3.3.7:result=2', '3.3.8:result=2', '2:retransmission'] },
+  { id: 'qmtconn-result-late', description: '+QMTCONN arrives 1 s after <pkt_timeout>, beyond the maximum response time.', targets: ['3.3.4:max-response-time'] },
+  { id: 'qmtopen-result-after-130s', description: '+QMTOPEN arrives after 130 s, beyond the 120 s maximum response time.', targets: ['3.3.2:max-response-time'] },
+  { id: 'mqtt-rejected-command-answers-ok', description: 'QMTOPEN … QMTRECV answer OK where they reject a parameter, then do nothing.', targets: ['3.3.2:port:range', '3.3.2:host_name:length', '3.3.6:msgid:range', '3.3.6:qos:range', '3.3.7:msgid:range', '3.3.8:msgid:range', '3.3.8:qos:range', '3.3.8:qos0-msgid', '3.3.8:max-input', '3.3.8:window', '3.3.9:recv_id:range', '3.3.9:set'] },
 ];

@@ -80,7 +80,9 @@ function hooks(session: ClientSession, urcName: string, msgid: number): RequestH
       session.urc(`${urcName}: ${session.idx},${msgid},${PACKET_RESULT.retransmission},${count}`);
     },
     exhausted: () => {
-      session.urc(`${urcName}: ${session.idx},${msgid},${PACKET_RESULT.failed}`);
+      // Fault: giving up is reported as success (result 0) instead of "failed to send" (2).
+      const result = session.env.faults.has('exhausted-send-reports-success') ? PACKET_RESULT.acked : PACKET_RESULT.failed;
+      session.urc(`${urcName}: ${session.idx},${msgid},${result}`);
       // spec 4.1 code 6: "the client actively closed the MQTT connection because sending kept failing".
       session.teardown(QMTSTAT.sendKeptFailing);
     },

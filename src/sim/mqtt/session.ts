@@ -133,9 +133,10 @@ export class ClientSession {
     if (this.state !== 'connecting') return;
     this.env.clock.clearTimeout(this.connackTimer);
     this.connackTimer = undefined;
-    this.env.clock.clearTimeout(this.discTimer);
-    this.discTimer = undefined;
-    this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.acked},${returnCode}`);
+    const connUrc = `+QMTCONN: ${this.idx},${PACKET_RESULT.acked},${returnCode}`;
+    // Fault: the result is reported 1 s after <pkt_timeout>, beyond the maximum response time (spec 3.3.4).
+    if (this.env.faults.has('qmtconn-result-late')) this.env.clock.setTimeout(() => this.urc(connUrc), (this.config.pktTimeout + 1) * 1000);
+    else this.urc(connUrc);
     if (returnCode !== 0) {
       // MQTT 3.1.1 §3.2.2.3: the server closes the network after a refusal; until it does, the
       // client is back to "initializing" and its close is then reported as +QMTSTAT: idx,1.
@@ -203,6 +204,8 @@ export class ClientSession {
     this.keepAlive.stop();
     this.env.clock.clearTimeout(this.connackTimer);
     this.connackTimer = undefined;
+    this.env.clock.clearTimeout(this.discTimer);
+    this.discTimer = undefined;
     this.inboundQos2.clear();
     this.received.clear();
     this.state = 'closed';

@@ -63,6 +63,9 @@ const PROBES: Record<string, Probe> = {
   'lowercase-at-rejected': q('at'),
   'response-lf-only': q('AT'),
   'echo-stuck-on': q('ATE0', 'AT'),
+  'qmtcfg-rejected-set-answers-ok': q('AT+QMTCFG="keepalive",1,3601'),
+  'qmtcfg-set-not-stored': q('AT+QMTCFG="keepalive",1,60', 'AT+QMTCFG="keepalive",1'),
+  'test-forms-answer-bare-ok': q('AT+QMTCFG=?'),
 };
 
 function driver(faults: string[] = []): ModuleDriver {

@@ -51,7 +51,12 @@ export function qmtOpenHandler(sessions: readonly ClientSession[]): CommandHandl
 }
 
 async function open(session: ClientSession, host: string, port: number, ctx: HandlerContext): Promise<void> {
-  const report = (result: number): void => session.urc(`+QMTOPEN: ${session.idx},${result}`);
+  const report = (result: number): void => {
+    const urc = `+QMTOPEN: ${session.idx},${result}`;
+    // Fault: the result comes after 130 s, beyond the 120 s maximum response time (spec 3.3.2).
+    if (ctx.faults.has('qmtopen-result-after-130s')) ctx.clock.setTimeout(() => session.urc(urc), 130_000);
+    else session.urc(urc);
+  };
   if (session.state !== 'closed') return report(OPEN_RESULT.occupied);
   if (!isIP(host) && !HOST_SYNTAX.test(host)) return report(OPEN_RESULT.wrongParameter);
   const config = ctx.config[session.idx];

@@ -64,8 +64,11 @@ export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerConte
     !ctx.faults.has('qmtcfg-set-while-connected');
   if (refuseWhileConnected && idx < 6 && ctx.mqtt.hasConnection(idx)) return ctx.out.error();
 
-  const result = option.set(rest, config, ctx);
-  if (result === true) ctx.out.ok();
+  // Fault: the firmware stores nothing (it sets a scratch copy) but answers as if it had.
+  const target = ctx.faults.has('qmtcfg-set-not-stored') ? structuredClone(config) : config;
+  const result = option.set(rest, target, ctx);
+  // Fault: a rejected value is swallowed and answered OK (validation without an error path).
+  if (result === true || (result === false && ctx.faults.has('qmtcfg-rejected-set-answers-ok'))) ctx.out.ok();
   else if (result === false) ctx.out.error();
 }
 
