@@ -2,12 +2,13 @@
  * `qmt run`: the conformance suite against a module (a serial port, a ser2net TCP port, or the
  * built-in simulator), Allure results on disk scenario by scenario, then the report.
  */
-import { rmSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeComplianceReport } from '../report/compliance-report';
 import { generateReport } from '../report/generate';
 import { scrubResultsDir } from '../report/scrub-results';
-import { runSuite } from './cucumber-runner';
+import { writeTraceabilityResult } from '../report/traceability-result';
+import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { FAULTS } from '../sim/faults/catalog';
 import { checkPortOpens } from '../rig/preflight';
 import { maskingDisabled } from '../secrets/masker';
@@ -85,6 +86,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   const outcome = await runSuite({ config, tags, resultsDir });
   process.off('SIGINT', onInterrupt);
   process.off('SIGTERM', onInterrupt);
+  writeTraceabilityResult(resultsDir, path.join(PROJECT_ROOT, 'features'), variantOfResults(resultsDir, config.variant));
   // Belt and braces: secrets are masked where they are recorded; this catches any that slipped through.
   if (!maskingDisabled()) scrubResultsDir(resultsDir, [...config.secrets, ...Object.values(config.runSecrets)]);
   if (options.report) {
@@ -106,4 +108,14 @@ function checkFaults(ids: string[], port: string | undefined): void {
   if (ids.length && port) throw new UsageError('--fault switches simulator faults; it cannot be used with --port (a real module)');
   const unknown = ids.filter((id) => !FAULTS.some((f) => f.id === id));
   if (unknown.length) throw new UsageError(`--fault ${unknown.join(', ')}: unknown (see qmt-sim --list-faults)`);
+}
+
+/** The variant the run's scenarios were labelled with (detected from ATI on hardware). */
+function variantOfResults(resultsDir: string, fallback: string | undefined): string {
+  for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('-result.json'))) {
+    const result = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8')) as { labels?: { name: string; value: string }[] };
+    const variant = result.labels?.find((l) => l.name === 'variant')?.value;
+    if (variant) return variant;
+  }
+  return fallback ?? 'unknown variant';
 }
