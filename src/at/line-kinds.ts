@@ -47,10 +47,15 @@ export function splitFields(line: string): string[] {
   if (colon < 0) return [];
   const body = line.slice(colon + 1).replace(/^ +/, '');
   if (body === '') return [];
+  return splitOutsideQuotes(body);
+}
+
+/** Splits on commas outside double quotes and removes the quotes (AT argument lists, V.25ter). */
+export function splitOutsideQuotes(text: string): string[] {
   const fields: string[] = [];
   let current = '';
   let quoted = false;
-  for (const ch of body) {
+  for (const ch of text) {
     if (ch === '"') quoted = !quoted;
     else if (ch === ',' && !quoted) {
       fields.push(current);

@@ -2,6 +2,8 @@
  * The harness's own reading of an AT command line it is about to send: name, form and
  * arguments. Written independently of the simulator's parser (src/sim must never share it).
  */
+import { splitOutsideQuotes } from '../at/line-kinds';
+
 export interface CommandLine {
   readonly raw: string;
   /** Upper-case name with prefix, e.g. `+QMTCFG`, `I`, `E0`. */
@@ -21,17 +23,4 @@ export function parseCommandLine(raw: string): CommandLine {
 }
 
 /** Splits on commas outside double quotes and removes the quotes. */
-export function splitArguments(text: string): string[] {
-  const args: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      args.push(current);
-      current = '';
-    } else current += ch;
-  }
-  args.push(current);
-  return args;
-}
+export const splitArguments = splitOutsideQuotes;

@@ -1,30 +1,9 @@
 /** The simulator served on a pty device, opened with the serialport package as hardware would be. */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { test } from 'node:test';
 import { SerialPort } from 'serialport';
-import { RealClock } from '../../../src/clock/clock';
-import { createSimulatedModule } from '../../../src/sim';
 import { servePty } from '../../../src/sim/serve/pty';
-import { findVariant } from '../../../src/variants/catalog';
-
-function newModule() {
-  return createSimulatedModule({ variant: findVariant('EC200N-CN'), clock: new RealClock() });
-}
-
-async function readUntil(stream: NodeJS.EventEmitter, pattern: RegExp, timeoutMs = 2000): Promise<string> {
-  let text = '';
-  const timer = setTimeout(() => stream.emit('error', new Error(`timeout; got ${JSON.stringify(text)}`)), timeoutMs);
-  try {
-    while (!pattern.test(text)) {
-      const [chunk] = (await once(stream, 'data')) as [Buffer];
-      text += chunk.toString('latin1');
-    }
-    return text;
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { newModule, readUntil } from './served-module';
 
 async function openPort(path: string): Promise<SerialPort> {
   const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });

@@ -3,28 +3,8 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { test } from 'node:test';
-import { RealClock } from '../../../src/clock/clock';
-import { createSimulatedModule } from '../../../src/sim';
 import { serveTcp } from '../../../src/sim/serve/tcp';
-import { findVariant } from '../../../src/variants/catalog';
-
-function newModule() {
-  return createSimulatedModule({ variant: findVariant('EC200N-CN'), clock: new RealClock() });
-}
-
-async function readUntil(stream: NodeJS.EventEmitter, pattern: RegExp, timeoutMs = 2000): Promise<string> {
-  let text = '';
-  const timer = setTimeout(() => stream.emit('error', new Error(`timeout; got ${JSON.stringify(text)}`)), timeoutMs);
-  try {
-    while (!pattern.test(text)) {
-      const [chunk] = (await once(stream, 'data')) as [Buffer];
-      text += chunk.toString('latin1');
-    }
-    return text;
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { newModule, readUntil } from './served-module';
 
 test('TCP server on 127.0.0.1: one connection at a time is the UART', async () => {
   const module = newModule();
