@@ -29,12 +29,12 @@ function benchDigester(): void {
   console.log(`digester: ${((rounds * SESSION.length) / seconds / 1e6).toFixed(1)} MB/s (${rounds} sessions of ${SESSION.length} B in ${seconds.toFixed(2)} s)`);
 }
 
-async function timeSuite(label: string, tags: string, repeats: number): Promise<void> {
+async function timeSuite(label: string, tags: string, repeats: number, names?: string[]): Promise<void> {
   const walls: number[] = [];
   let scenarios = 0;
   for (let i = 0; i < repeats; i++) {
     const started = Date.now();
-    const outcome = await runSuite({ config: RunConfigSchema.parse({}), tags, quiet: true });
+    const outcome = await runSuite({ config: RunConfigSchema.parse({}), tags, quiet: true, names });
     walls.push(Date.now() - started);
     scenarios = outcome.counts.finished ?? 0;
   }
@@ -47,6 +47,9 @@ async function main(): Promise<void> {
   await timeSuite('whole catalog vs simulator', '', 3);
   await timeSuite('keep-alive scenarios (virtual time)', '@spec:2:keepalive', 3);
   await timeSuite('retransmission scenarios (virtual time)', '@spec:2:retransmission', 3);
+  // The two the issue names: keep-alive 120 s, and pkt_timeout 5 s x retry_times 3.
+  await timeSuite('keep-alive 120 s: first PINGREQ after 120 s', '', 5, ['^With keep-alive 120 s the first PINGREQ']);
+  await timeSuite('pkt_timeout 5 s x retry_times 3: QoS 1 PUBLISH sent 4 times', '', 5, ['^With pkt_timeout 5 s and retry_times 3 a QoS 1 PUBLISH is sent 4 times']);
 }
 
 main().then(

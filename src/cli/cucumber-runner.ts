@@ -21,6 +21,8 @@ export interface SuiteRunOptions {
   quiet?: boolean;
   /** Stop at the first failure (fault-score runs only need one). */
   failFast?: boolean;
+  /** Only scenarios whose name matches one of these regular expressions. */
+  names?: string[];
 }
 
 export interface SuiteOutcome {
@@ -50,6 +52,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
         format: formats,
         formatOptions: options.resultsDir ? { resultsDir: options.resultsDir } : {},
         tags: options.tags ?? '',
+        name: options.names ?? [],
         failFast: options.failFast ?? false,
         strict: true,
       },
