@@ -2,7 +2,7 @@
  * Scenario lifecycle: a fresh module session and broker fixture before, the transcript and packet
  * log attached after, and a scenario that left an ERROR unasserted goes red (cucumber-js style).
  */
-import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import { After, AfterAll, AfterStep, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import * as allure from 'allure-js-commons';
 import { BrokerFixture } from '../src/broker/fixture';
 import { QmtHost } from '../src/qmt/host';
@@ -63,6 +63,13 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
   });
   this.host = new QmtHost(this.session.at, this.session.clock, this.masker, rig.variant.readings.A20 === 'after-first');
   return undefined;
+});
+
+// The step that failed carries the evidence where the reader looks first (the scenario's end has it all too).
+AfterStep(async function (this: QmtWorld, { result }) {
+  if (result.status !== Status.FAILED || !this.session) return;
+  await allure.attachment('AT transcript up to this step', this.session.transcript.render(), 'text/plain');
+  if (this.broker) await allure.attachment('Broker packets up to this step', this.broker.packetLog(), 'text/plain');
 });
 
 After(async function (this: QmtWorld, { result }) {

@@ -33,4 +33,9 @@ export const MQTT_FAULTS: FaultDefinition[] = [
   { id: 'qmtconn-result-late', description: '+QMTCONN arrives 1 s after <pkt_timeout>, beyond the maximum response time.', targets: ['3.3.4:max-response-time'] },
   { id: 'qmtopen-result-after-130s', description: '+QMTOPEN arrives after 130 s, beyond the 120 s maximum response time.', targets: ['3.3.2:max-response-time'] },
   { id: 'mqtt-rejected-command-answers-ok', description: 'QMTOPEN … QMTRECV answer OK where they reject a parameter, then do nothing.', targets: ['3.3.2:port:range', '3.3.2:host_name:length', '3.3.6:msgid:range', '3.3.6:qos:range', '3.3.7:msgid:range', '3.3.8:msgid:range', '3.3.8:qos:range', '3.3.8:qos0-msgid', '3.3.8:max-input', '3.3.8:window', '3.3.9:recv_id:range', '3.3.9:set'] },
+  { id: 'qmtconn-query-always-connected', description: 'AT+QMTCONN? reports state 3 (connected) for every client with an open network.', targets: ['3.3.4:query', '3.3.4:state=1', '3.3.4:state=2', '3.3.4:state=4'] },
+  { id: 'qmtstat-always-code-1', description: 'Every +QMTSTAT carries err_code 1, whatever ended the link.', targets: ['4.1:err_code=2', '4.1:err_code=3', '4.1:err_code=4', '4.1:err_code=5', '4.1:err_code=6', '4.1:err_code=7', '4.1:err_code=8'] },
+  { id: 'qmtclose-unopened-reports-0', description: 'AT+QMTCLOSE on a client without a network reports +QMTCLOSE: idx,0 instead of -1.', targets: ['3.3.3:result=-1'] },
+  { id: 'qmtdisc-unconnected-reports-0', description: 'AT+QMTDISC on a client that is not connected reports +QMTDISC: idx,0 instead of -1.', targets: ['3.3.5:result=-1'] },
+  { id: 'qmtopen-failures-all-minus-1', description: 'Every failed AT+QMTOPEN reports -1, never the specific result 1..5.', targets: ['3.3.2:result=1', '3.3.2:result=2', '3.3.2:result=3', '3.3.2:result=4', '3.3.2:result=5'] },
 ];

@@ -55,6 +55,8 @@ export class ClientSession {
 
   /** spec 3.3.4 <state> for AT+QMTCONN?, undefined while no network is open. */
   connState(): number | undefined {
+    // Fault: the query reports "connected" for every client with an open network.
+    if (this.env.faults.has('qmtconn-query-always-connected') && this.state !== 'closed' && this.state !== 'opening') return CONN_STATE.connected;
     switch (this.state) {
       case 'opened':
         return CONN_STATE.initializing;
@@ -160,7 +162,8 @@ export class ClientSession {
    */
   disconnect(): void {
     if (this.state !== 'connected') {
-      this.urc(`+QMTDISC: ${this.idx},-1`);
+      // Fault: disconnecting a client that is not connected reports success.
+      this.urc(`+QMTDISC: ${this.idx},${this.env.faults.has('qmtdisc-unconnected-reports-0') ? 0 : -1}`);
       return;
     }
     if (this.env.faults.has('disc-sends-no-disconnect')) {
@@ -186,7 +189,8 @@ export class ClientSession {
    */
   closeNetwork(): void {
     if (!this.hasConnection()) {
-      this.urc(`+QMTCLOSE: ${this.idx},-1`);
+      // Fault: closing a client without a network reports success.
+      this.urc(`+QMTCLOSE: ${this.idx},${this.env.faults.has('qmtclose-unopened-reports-0') ? 0 : -1}`);
       return;
     }
     const wasConnected = this.state === 'connected';
@@ -209,7 +213,9 @@ export class ClientSession {
     this.inboundQos2.clear();
     this.received.clear();
     this.state = 'closed';
-    if (statCode !== undefined) this.urc(`+QMTSTAT: ${this.idx},${statCode}`);
+    // Fault: every link loss is reported with the generic code 1, whatever happened.
+    const reported = statCode !== undefined && this.env.faults.has('qmtstat-always-code-1') ? QMTSTAT.serverClosed : statCode;
+    if (reported !== undefined) this.urc(`+QMTSTAT: ${this.idx},${reported}`);
   }
 
   /** Reboot: tear down without any report. */
