@@ -4,7 +4,7 @@
  * messages, sessions), and the cloud identity the broker checks (spec 3.3.1 cloud sub-options).
  */
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
-import type { CloudIdentity } from '../src/broker/cloud-credentials';
+import { cloudIdentityFromRows } from '../src/broker/cloud-identity-table';
 import type { Subscriber } from '../src/broker/helper-clients';
 import { tlsMaterial } from '../src/broker/tls-material';
 import { expectEcho, expectFramedAnswer } from '../src/qmt/answer-bytes';
@@ -128,35 +128,8 @@ Then(/^the broker holds one open connection from the module for each of the clie
 
 // ----- cloud identity (spec 3.3.1 "aliauth" / "onenet" / "hwauth" / "hwprodid") ---------------
 
-const IDENTITY_FIELDS: Record<string, string> = {
-  'product key': 'productKey',
-  'device name': 'deviceName',
-  'device secret': 'deviceSecret',
-  'product id': 'productId',
-  'access key': 'accessKey',
-  'device id': 'deviceId',
-  'product secret': 'productSecret',
-  'node id': 'nodeId',
-};
-
-const REQUIRED: Record<CloudIdentity['platform'], string[]> = {
-  aliauth: ['productKey', 'deviceName', 'deviceSecret'],
-  onenet: ['productId', 'accessKey'],
-  hwauth: ['deviceId', 'deviceSecret'],
-  hwprodid: ['productId', 'productSecret', 'nodeId'],
-};
-
 Given('the broker accepts only the cloud identity:', function (this: QmtWorld, table: DataTable) {
-  const fields: Record<string, string> = {};
-  for (const [name, value] of table.raw()) {
-    const key = name === 'platform' ? 'platform' : IDENTITY_FIELDS[name];
-    if (!key) throw harnessTrouble(`unknown cloud identity field "${name}" (known: platform, ${Object.keys(IDENTITY_FIELDS).join(', ')})`);
-    fields[key] = this.resolve(value);
-  }
-  const required = REQUIRED[fields.platform as CloudIdentity['platform']];
-  const missing = required?.filter((k) => fields[k] === undefined);
-  if (!required || missing?.length) throw harnessTrouble(`cloud identity for "${fields.platform}" needs ${required ? missing!.join(', ') : 'a known platform'}`);
-  this.broker.expectCloudIdentity(fields as unknown as CloudIdentity);
+  this.broker.expectCloudIdentity(cloudIdentityFromRows(table.raw().map(([name, value]) => [name, this.resolve(value)])));
 });
 
 // ----- helpers ---------------------------------------------------------------------------------
