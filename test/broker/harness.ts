@@ -28,16 +28,7 @@ export async function startRig(options: Partial<BrokerFixtureOptions> = {}): Pro
 
 /** An mqtt.js client dialling the tap, as a module would. Resolves on CONNACK 0. */
 export function connectModule(rig: Rig, options: IClientOptions = {}): Promise<MqttClient> {
-  const client = mqtt.connect({
-    host: '127.0.0.1',
-    port: rig.fixture.port,
-    protocolVersion: 4,
-    clientId: 'module-under-test',
-    keepalive: 0,
-    reconnectPeriod: 0,
-    ...options,
-  });
-  rig.modules.push(client);
+  const client = dialTap(rig, options);
   return new Promise((resolve, reject) => {
     client.once('connect', () => resolve(client));
     client.once('error', reject);
@@ -46,16 +37,7 @@ export function connectModule(rig: Rig, options: IClientOptions = {}): Promise<M
 
 /** Resolves with the error/close outcome of a connection attempt that the fixture refuses. */
 export function connectExpectingRefusal(rig: Rig, options: IClientOptions = {}): Promise<Error & { code?: number }> {
-  const client = mqtt.connect({
-    host: '127.0.0.1',
-    port: rig.fixture.port,
-    protocolVersion: 4,
-    clientId: 'module-under-test',
-    keepalive: 0,
-    reconnectPeriod: 0,
-    ...options,
-  });
-  rig.modules.push(client);
+  const client = dialTap(rig, options);
   return new Promise((resolve, reject) => {
     client.once('connect', () => reject(new Error('connection was accepted')));
     client.once('error', (error) => resolve(error as Error & { code?: number }));
@@ -74,4 +56,19 @@ export function nextEvent<T = unknown>(emitter: Emitter, event: string, ms = 200
       resolve(value);
     });
   });
+}
+
+/** An mqtt.js client standing in for the module, dialling the tap on loopback. */
+function dialTap(rig: Rig, options: IClientOptions): MqttClient {
+  const client = mqtt.connect({
+    host: '127.0.0.1',
+    port: rig.fixture.port,
+    protocolVersion: 4,
+    clientId: 'module-under-test',
+    keepalive: 0,
+    reconnectPeriod: 0,
+    ...options,
+  });
+  rig.modules.push(client);
+  return client;
 }
