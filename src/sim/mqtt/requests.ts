@@ -15,13 +15,16 @@ export interface Subscription {
 
 /** spec 3.3.6: SUBSCRIBE; +QMTSUB: idx,msgid,0,<granted QoS, comma-separated> on SUBACK. */
 export function subscribe(session: ClientSession, msgid: number, subscriptions: Subscription[]): void {
-  const packet: ISubscribePacket = { cmd: 'subscribe', messageId: msgid, subscriptions };
+  const faults = session.env.faults;
+  // Fault: every subscription is requested at QoS 0, whatever <qos> said.
+  const requested = faults.has('subscribe-qos-always-0') ? subscriptions.map((s) => ({ ...s, qos: 0 as const })) : subscriptions;
+  const packet: ISubscribePacket = { cmd: 'subscribe', messageId: wireId(session, msgid), subscriptions: firstOnly(session, requested) };
   session.requests.start('subscribe', msgid, packet, session.retryPolicy(), hooks(session, '+QMTSUB', msgid));
 }
 
 /** spec 3.3.7: UNSUBSCRIBE; +QMTUNS: idx,msgid,0 on UNSUBACK. */
 export function unsubscribe(session: ClientSession, msgid: number, topics: string[]): void {
-  const packet: Packet = { cmd: 'unsubscribe', messageId: msgid, unsubscriptions: topics };
+  const packet: Packet = { cmd: 'unsubscribe', messageId: wireId(session, msgid), unsubscriptions: firstOnly(session, topics) };
   session.requests.start('unsubscribe', msgid, packet, session.retryPolicy(), hooks(session, '+QMTUNS', msgid));
 }
 
@@ -50,7 +53,7 @@ export function publish(
     else if (session.env.variant.readings.A4 === 'urc') session.urc(`+QMTPUBEX: ${session.idx},${msgid},${PACKET_RESULT.acked}`);
     return;
   }
-  packet.messageId = msgid;
+  packet.messageId = wireId(session, msgid);
   const base = hooks(session, '+QMTPUBEX', msgid);
   session.requests.start('publish', msgid, packet, session.retryPolicy(), {
     ...base,
@@ -87,4 +90,14 @@ function hooks(session: ClientSession, urcName: string, msgid: number): RequestH
       session.teardown(QMTSTAT.sendKeptFailing);
     },
   };
+}
+
+/** Fault: the firmware numbers packets with its own counter instead of the host's <msgid>. */
+function wireId(session: ClientSession, msgid: number): number {
+  return session.env.faults.has('packet-id-not-msgid') ? (msgid % 65535) + 1 : msgid;
+}
+
+/** Fault: of several topics in one AT+QMTSUB / AT+QMTUNS only the first goes on the wire. */
+function firstOnly<T>(session: ClientSession, items: T[]): T[] {
+  return session.env.faults.has('sub-uns-first-topic-only') ? items.slice(0, 1) : items;
 }

@@ -147,7 +147,9 @@ export class ClientSession {
     }
     this.state = 'connected';
     // spec figure 1 T2; the PINGREQ wait follows <qmtping_interval> (reading of A31, README).
-    if (!this.env.faults.has('pingreq-never-sent')) this.keepAlive.start(this.config.keepAlive, this.config.qmtpingInterval);
+    // Fault: keep-alive 0 ("never disconnected", spec 3.3.1) is taken as 60 s, so PINGREQs still go out.
+    const keepAliveS = this.config.keepAlive === 0 && this.env.faults.has('keepalive-zero-still-pings') ? 60 : this.config.keepAlive;
+    if (!this.env.faults.has('pingreq-never-sent')) this.keepAlive.start(keepAliveS, this.config.qmtpingInterval);
   }
 
   pingResponse(): void {

@@ -29,7 +29,8 @@ export function qmtRecvHandler(sessions: readonly ClientSession[]): CommandHandl
     if (!session.hasConnection()) return ctx.faults.has('qmtrecv-without-connection-ok') ? ctx.out.ok() : ctx.out.error();
     for (const { recvId: id, message } of session.received.read(recvId)) {
       ctx.out.line(formatReceived(idx, message, ctx.config[idx], ctx.variant, ctx.faults));
-      if (ctx.variant.readings.A30 === 'consume') session.received.remove(id);
+      // Fault: a read leaves the message in its slot although the variant reads A30 as "consume".
+      if (ctx.variant.readings.A30 === 'consume' && !ctx.faults.has('qmtrecv-read-keeps-message')) session.received.remove(id);
     }
     ctx.out.ok();
   };
