@@ -29,7 +29,8 @@ export function buildConnectPacket(
     protocolVersion: v311 ? 4 : 3,
     clientId: credentials.clientId,
     // spec 3.3.1 "session": clean_session 1 = clean, 0 = the server keeps the session.
-    clean: faults.has('connect-ignores-clean-session') ? true : config.cleanSession === 1,
+    // Faults: clean session always set / inverted.
+    clean: faults.has('connect-ignores-clean-session') ? true : (config.cleanSession === 1) !== faults.has('connect-clean-session-inverted'),
     // spec 3.3.1 "keepalive": seconds, 0 = no keep-alive.
     keepalive: faults.has('connect-keepalive-zero') ? 0 : config.keepAlive,
   };

@@ -76,7 +76,8 @@ export class ClientSession {
   }
 
   urc(text: string): void {
-    this.env.out.urc(text);
+    // Fault: URC parameters separated by ", " instead of "," (the layout of spec chapter 4 has no spaces).
+    this.env.out.urc(this.env.faults.has('urc-comma-space') ? text.replace(/,(?! )/g, ', ') : text);
   }
 
   /** Sends one packet; every packet sent restarts keep-alive T2. False when the link cannot take it. */

@@ -66,6 +66,7 @@ const PROBES: Record<string, Probe> = {
   'qmtcfg-rejected-set-answers-ok': q('AT+QMTCFG="keepalive",1,3601'),
   'qmtcfg-set-not-stored': q('AT+QMTCFG="keepalive",1,60', 'AT+QMTCFG="keepalive",1'),
   'test-forms-answer-bare-ok': q('AT+QMTCFG=?'),
+  'qmtcfg-query-comma-space': q('AT+QMTCFG="timeout",1'),
 };
 
 function driver(faults: string[] = []): ModuleDriver {

@@ -51,7 +51,9 @@ export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerConte
   const config = configFor(idx, ctx);
 
   if (rest.length === 0) {
-    ctx.out.line(`+QMTCFG: ${option.query(config, ctx)}`);
+    // Fault: the query answer puts a space after each comma (the layout of spec 3.3.1 has none).
+    const answer = option.query(config, ctx);
+    ctx.out.line(`+QMTCFG: ${ctx.faults.has('qmtcfg-query-comma-space') ? answer.replace(/,/g, ', ') : answer}`);
     // A13: the "qmtping" query ends with OK, or without any final result.
     if (option.name === 'qmtping' && ctx.variant.readings.A13 === 'no-ok') return ctx.out.endSilently();
     return ctx.out.ok();
