@@ -54,13 +54,13 @@ Feature: AT+QMTCFG cloud device information — "aliauth", "onenet", "hwauth", "
         OK
         """
 
-      @sub-option:hwauth @spec:3.3.1:hwauth:hw_time_enable:range
+      @sub-option:hwauth @spec:3.3.1:hwauth:hw_time_enable:range @spec:3.3.1:hwauth:query
       Examples: "hwauth"
         | sub    | params                      | value |
         | hwauth | "hp","{device-secret}"      | 0     |
         | hwauth | "hp","{device-secret}"      | 1     |
 
-      @sub-option:hwprodid @spec:3.3.1:hwprodid:hw_time_enable:range
+      @sub-option:hwprodid @spec:3.3.1:hwprodid:hw_time_enable:range @spec:3.3.1:hwprodid:query
       Examples: "hwprodid"
         | sub      | params                          | value |
         | hwprodid | "hp","{product-secret}","n1"    | 1     |

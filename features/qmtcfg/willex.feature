@@ -21,7 +21,7 @@ Feature: AT+QMTCFG="willex" — Will information with the message entered after 
 
   Rule: The set form prompts for <will_len> bytes of Will message and the query reports the setting
 
-    @spec:3.3.1:willex:set
+    @spec:3.3.1:willex:set @spec:3.3.1:willex:query
     Scenario Outline: Will with a <len>-byte message entered after the prompt on client <idx>
       When the host sends AT+QMTCFG="willex",<idx>,1,<qos>,<retain>,"<topic>",<len> with a payload of <len> bytes
       Then the module answers OK

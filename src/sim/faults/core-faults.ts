@@ -160,4 +160,9 @@ export const CORE_FAULTS: FaultDefinition[] = [
     description: "AT+QMTCFG query answers put a space after each comma (+QMTCFG: \"keepalive\", 120).",
     targets: ["3.3.1:version:query", "3.3.1:pdpcid:query", "3.3.1:ssl:query", "3.3.1:keepalive:query", "3.3.1:session:query", "3.3.1:timeout:query", "3.3.1:will:query", "3.3.1:willex:query", "3.3.1:recv/mode:query", "3.3.1:aliauth:query", "3.3.1:qmtping:query", "3.3.1:send/mode:query", "3.3.1:onenet:query", "3.3.1:hwauth:query", "3.3.1:hwprodid:query", "3.3.1:dataformat:query", "3.3.1:view/mode:query", "3.3.1:edit/timeout:query"],
   },
+  {
+    id: 'client-idx-lenient-parse',
+    description: 'AT+QMTCFG reads <client_idx> like C atoi: "x" becomes client 0 and "-1" client 1, instead of ERROR.',
+    targets: ['3.3.1:client_idx:range'],
+  },
 ];

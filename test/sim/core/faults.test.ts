@@ -67,6 +67,7 @@ const PROBES: Record<string, Probe> = {
   'qmtcfg-set-not-stored': q('AT+QMTCFG="keepalive",1,60', 'AT+QMTCFG="keepalive",1'),
   'test-forms-answer-bare-ok': q('AT+QMTCFG=?'),
   'qmtcfg-query-comma-space': q('AT+QMTCFG="timeout",1'),
+  'client-idx-lenient-parse': q('AT+QMTCFG="keepalive",x'),
 };
 
 function driver(faults: string[] = []): ModuleDriver {

@@ -13,9 +13,13 @@ import type { ClientSession } from '../../mqtt/session';
 
 export function qmtRecvHandler(sessions: readonly ClientSession[]): CommandHandler {
   return (command, ctx) => {
+    // Fault: the test form prints ranges, where spec 3.3.9 answers a bare OK.
+    if (command.form === 'test' && ctx.faults.has('qmtrecv-test-form-prints-ranges')) ctx.out.line('+QMTRECV: (0-5),(0-4)');
     if (command.form === 'test') return ctx.out.ok();
     if (command.form === 'read') {
-      for (const s of sessions) if (s.hasConnection()) ctx.out.line(`+QMTRECV: ${s.idx},${s.received.status().join(',')}`);
+      // Fault: clients without an MQTT connection are listed too (spec 3.3.9: only OK then).
+      const listed = ctx.faults.has('qmtrecv-query-lists-idle-clients') ? sessions : sessions.filter((s) => s.hasConnection());
+      for (const s of listed) ctx.out.line(`+QMTRECV: ${s.idx},${s.received.status().join(',')}`);
       ctx.out.ok();
       return;
     }

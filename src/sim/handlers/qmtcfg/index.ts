@@ -46,7 +46,9 @@ export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerConte
 
   const [nameArg, idxArg, ...rest] = command.args;
   const option = nameArg?.quoted ? findSubOption(nameArg.text, ctx) : undefined;
-  const idx = readInt(idxArg);
+  // Fault: a C-style lenient read of <client_idx> ("x" → 0, "-1" → 1) instead of ERROR.
+  const lenient = ctx.faults.has('client-idx-lenient-parse') && idxArg && !idxArg.quoted ? Math.abs(parseInt(idxArg.text, 10) || 0) : undefined;
+  const idx = readInt(idxArg) ?? lenient;
   if (!option || !clientIdxValid(idx, ctx)) return ctx.out.error();
   const config = configFor(idx, ctx);
 
