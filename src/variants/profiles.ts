@@ -40,6 +40,16 @@ const commonDefaults = {
  * - A20 after-first, A22 quoted, A25 no-value, A26 may-zero, A28 error, A30 consume,
  *   A33 quoted: see src/variants/profile.ts; these are MQTT-side behaviours.
  * - A34 case-insensitive: "SSL" is the same sub-option as "ssl" (example 5.2 uses it).
+ * Ambiguities every simulated variant reads the same way (behaviour fixed in src/sim, no switch):
+ * - A2  T1 and T2 both start at CONNECT; T1 alone at every later request (figure 1).
+ * - A5/A27 the +QMTRECV length field follows msg_len_enable; <payload_len> = <payload_length>.
+ * - A31 keep-alive counts packets sent; a PINGREQ unanswered for <qmtping_interval> s gives
+ *       +QMTPING: idx,1 and then +QMTSTAT: idx,2, and the link is closed.
+ * - Table 4 code 5: after AT+QMTDISC the client waits up to <pkt_timeout> for the server to close
+ *       (state 4 "disconnecting"); a server that closes gives +QMTSTAT: idx,5 ("a normal process")
+ *       before +QMTDISC: idx,0. Code 3: every send of CONNECT timed out (A3 "retransmit" only).
+ * - A1, A6–A8 (except defaults above), A12, A16, A18, A19, A21, A23, A24, A29, A32, A35 are
+ *       wording issues with no behaviour to choose.
  * Not readings but choices the note leaves open, taken for every simulated variant:
  * - "ssl" query prints both <SSL_enable>,<SSL_ctx_idx>; "will"/"willex" queries print only
  *   <will_fg> while it is 0, the full set when 1.
