@@ -4,34 +4,26 @@
  */
 import { readIntIn } from './arguments';
 import { RANGE, formatRange as f } from './ranges';
+import { singleValueOption } from './single-value-option';
 import type { SubOption } from './sub-option';
 
 const IDX = f(RANGE.clientIdx);
 
-export const version: SubOption = {
+export const version = singleValueOption({
   name: 'version',
-  testLine: () => `"version",${IDX},${f(RANGE.vsn)}`,
+  field: 'vsn',
+  range: RANGE.vsn,
+  widened: { fault: 'vsn-accepts-5', range: [3, 4, 5] },
   // Fault: the query reports the power-up value, not the configured one.
-  query: (c, ctx) => `"version",${ctx.faults.has('version-query-reports-default') ? ctx.variant.defaults.vsn : c.vsn}`,
-  set(args, c, ctx) {
-    const vsn = readIntIn(args[0], ctx.faults.has('vsn-accepts-5') ? [3, 4, 5] : RANGE.vsn);
-    if (args.length !== 1 || vsn === undefined) return false;
-    c.vsn = vsn;
-    return true;
-  },
-};
+  misreported: { fault: 'version-query-reports-default', value: (_c, ctx) => ctx.variant.defaults.vsn },
+});
 
-export const pdpcid: SubOption = {
+export const pdpcid = singleValueOption({
   name: 'pdpcid',
-  testLine: () => `"pdpcid",${IDX},${f(RANGE.cid)}`,
-  query: (c) => `"pdpcid",${c.cid}`,
-  set(args, c, ctx) {
-    const cid = readIntIn(args[0], ctx.faults.has('cid-accepts-16') ? { min: 1, max: 16 } : RANGE.cid);
-    if (args.length !== 1 || cid === undefined) return false;
-    c.cid = cid;
-    return true;
-  },
-};
+  field: 'cid',
+  range: RANGE.cid,
+  widened: { fault: 'cid-accepts-16', range: { min: 1, max: 16 } },
+});
 
 export const ssl: SubOption = {
   name: 'ssl',
@@ -56,30 +48,14 @@ export const ssl: SubOption = {
   },
 };
 
-export const keepalive: SubOption = {
+export const keepalive = singleValueOption({
   name: 'keepalive',
-  testLine: () => `"keepalive",${IDX},${f(RANGE.keepAlive)}`,
-  query: (c) => `"keepalive",${c.keepAlive}`,
-  set(args, c, ctx) {
-    const range = ctx.faults.has('keepalive-accepts-3601') ? { min: 0, max: 3601 } : RANGE.keepAlive;
-    const seconds = readIntIn(args[0], range);
-    if (args.length !== 1 || seconds === undefined) return false;
-    c.keepAlive = seconds;
-    return true;
-  },
-};
+  field: 'keepAlive',
+  range: RANGE.keepAlive,
+  widened: { fault: 'keepalive-accepts-3601', range: { min: 0, max: 3601 } },
+});
 
-export const session: SubOption = {
-  name: 'session',
-  testLine: () => `"session",${IDX},${f(RANGE.cleanSession)}`,
-  query: (c) => `"session",${c.cleanSession}`,
-  set(args, c) {
-    const clean = readIntIn(args[0], RANGE.cleanSession);
-    if (args.length !== 1 || clean === undefined) return false;
-    c.cleanSession = clean;
-    return true;
-  },
-};
+export const session = singleValueOption({ name: 'session', field: 'cleanSession', range: RANGE.cleanSession });
 
 export const timeout: SubOption = {
   name: 'timeout',

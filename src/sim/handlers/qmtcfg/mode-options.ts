@@ -4,6 +4,7 @@
  */
 import { readIntIn } from './arguments';
 import { RANGE, formatRange as f } from './ranges';
+import { singleValueOption } from './single-value-option';
 import type { SubOption } from './sub-option';
 
 const IDX = f(RANGE.clientIdx);
@@ -34,18 +35,12 @@ export const recvMode: SubOption = {
   },
 };
 
-export const qmtping: SubOption = {
+export const qmtping = singleValueOption({
   name: 'qmtping',
-  testLine: () => `"qmtping",${IDX},${f(RANGE.qmtpingInterval)}`,
-  query: (c) => `"qmtping",${c.qmtpingInterval}`,
-  set(args, c, ctx) {
-    const range = ctx.faults.has('qmtping-accepts-4') ? { min: 4, max: 60 } : RANGE.qmtpingInterval;
-    const seconds = readIntIn(args[0], range);
-    if (args.length !== 1 || seconds === undefined) return false;
-    c.qmtpingInterval = seconds;
-    return true;
-  },
-};
+  field: 'qmtpingInterval',
+  range: RANGE.qmtpingInterval,
+  widened: { fault: 'qmtping-accepts-4', range: { min: 4, max: 60 } },
+});
 
 export const sendMode: SubOption = {
   name: 'send/mode',
@@ -77,17 +72,7 @@ export const dataformat: SubOption = {
   },
 };
 
-export const viewMode: SubOption = {
-  name: 'view/mode',
-  testLine: () => `"view/mode",${IDX},${f(RANGE.viewMode)}`,
-  query: (c) => `"view/mode",${c.viewMode}`,
-  set(args, c) {
-    const mode = readIntIn(args[0], RANGE.viewMode);
-    if (args.length !== 1 || mode === undefined) return false;
-    c.viewMode = mode;
-    return true;
-  },
-};
+export const viewMode = singleValueOption({ name: 'view/mode', field: 'viewMode', range: RANGE.viewMode });
 
 export const editTimeout: SubOption = {
   name: 'edit/timeout',
