@@ -1,8 +1,8 @@
 /**
  * The AT side of a scenario: what the host sends, what the module answers, which URCs follow.
  */
-import { Then, When } from '@cucumber/cucumber';
-import type { QmtWorld } from '../support/world';
+import { type DataTable, Then, When } from '@cucumber/cucumber';
+import { alternativesOf, type QmtWorld } from '../support/world';
 
 When(/^the host sends (AT.*) with payload "(.*)"$/i, async function (this: QmtWorld, command: string, payload: string) {
   await this.host.send(this.resolve(command), Buffer.from(this.resolve(payload), 'latin1'));
@@ -43,4 +43,21 @@ Then(/^no (\+[A-Z]+)(?:: (.*))? URC arrives within (\d+) seconds$/, async functi
 /** A recognisable, printable payload of an exact size: "0123456789" repeated. */
 function payloadOfSize(size: number): Buffer {
   return Buffer.from(Array.from({ length: size }, (_, i) => String(i % 10)).join(''), 'latin1');
+}
+
+// Where the note allows several answers (src/variants/readings.ts): each row is a reading's value
+// and the answer it gives. The observed reading is recorded; a profile run checks it.
+Then('by reading {word} the module answers one of:', function (this: QmtWorld, id: string, table: DataTable) {
+  return this.readingOutcome(id, this.host.expectAnswerByReading(id, alternativesOf(table.raw(), (t) => this.resolve(t), true)));
+});
+
+Then('by reading {word} the module reports one of:', async function (this: QmtWorld, id: string, table: DataTable) {
+  const alternatives = alternativesOf(table.raw(), (t) => this.resolve(t), false);
+  return this.readingOutcome(id, await this.host.expectUrcByReading(id, alternatives, quietTimeMs(table.raw())));
+});
+
+/** "no +QMTSTAT within 2 seconds" in a row: how long the absence is watched for. */
+function quietTimeMs(rows: readonly (readonly string[])[]): number {
+  const seconds = rows.map(([, answer]) => /within (\d+(?:\.\d+)?) seconds?/.exec(answer ?? '')?.[1]).find(Boolean);
+  return seconds ? Number(seconds) * 1000 : 0;
 }

@@ -6,6 +6,8 @@ import { After, AfterAll, AfterStep, Before, BeforeAll, setDefaultTimeout, Statu
 import * as allure from 'allure-js-commons';
 import { BrokerFixture } from '../src/broker/fixture';
 import { QmtHost } from '../src/qmt/host';
+import { ReadingObserver } from '../src/qmt/readings-observer';
+import { parseTimingMargin } from '../src/qmt/timing-margin';
 import { notApplicableReason } from '../src/rig/applicability';
 import { recoverModule } from '../src/rig/recover';
 import { changedSettings, restoreSettings } from '../src/rig/restore-config';
@@ -44,7 +46,8 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
   })) {
     await allure.label(label.name, label.value);
   }
-  const reason = notApplicableReason(tags, rig, config.includeSlow);
+  const { declared } = this.run;
+  const reason = notApplicableReason(tags, rig, config.includeSlow, declared?.readings);
   if (reason) {
     await allure.label('applicability', `not applicable: ${reason}`);
     this.attach(`not applicable: ${reason}`, 'text/plain');
@@ -61,7 +64,20 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     // @ssl scenarios get a TLS listener with certificates made for this scenario (spec 5.2).
     tls: tags.includes('@ssl'),
   });
-  this.host = new QmtHost(this.session.at, this.session.clock, this.masker, rig.variant.readings.A20 === 'after-first');
+  const readingTags = tags.map((t) => /^@reading:([A-Za-z0-9-]+)=(.+)$/.exec(t)).filter((m) => m !== null);
+  this.readingTags = Object.fromEntries(readingTags.map((m) => [m[1], m[2]]));
+  // The readings this module shows: an Allure parameter each (kept out of the history id, so a
+  // firmware that reads otherwise stays the same test) and a label the compliance summary reads.
+  this.readings = new ReadingObserver(declared, (o) => {
+    void allure.parameter(`reading ${o.id}`, o.value, { excluded: true });
+    void allure.label('reading', `${o.id}=${o.value}`);
+  });
+  const broker = this.broker;
+  this.host = new QmtHost(this.session.at, this.session.clock, this.masker,
+    // A20: the longest exhaustion any reading allows, unless a profile declares "including-first".
+    declared?.readings.A20 !== 'including-first',
+    this.readings, parseTimingMargin(config.timingMargin) ?? { fixedMs: 150, percent: 3 },
+    (packet, since) => broker.packetsFromModule(packet).find((p) => p.at >= since)?.at);
   return undefined;
 });
 

@@ -7,7 +7,8 @@ import { HardwareRig } from '../src/rig/hardware-rig';
 import { SimulatedRig } from '../src/rig/simulated-rig';
 import { writeRunMetadata } from '../src/report/run-metadata';
 import type { Rig } from '../src/rig/types';
-import { findVariant } from '../src/variants/catalog';
+import { findVariant, resolveProfile } from '../src/variants/catalog';
+import type { VariantProfile } from '../src/variants/profile';
 
 /** The simulator needs a model to be; detection from ATI then finds the same one. */
 export const DEFAULT_SIMULATED_VARIANT = 'EC200N-CN';
@@ -15,6 +16,8 @@ export const DEFAULT_SIMULATED_VARIANT = 'EC200N-CN';
 export interface RunState {
   readonly config: RunConfig;
   readonly rig: Rig;
+  /** Strict mode: the profile whose readings the module must show (`--profile`); else default mode. */
+  readonly declared?: VariantProfile;
   /** Secrets made up for this run, used by scenarios through placeholders ({password} …). */
   readonly runSecrets: Readonly<Record<string, string>>;
 }
@@ -26,11 +29,11 @@ export async function startRun(): Promise<RunState> {
   const rig = config.port
     ? await HardwareRig.create({ port: config.port, baud: config.baud, variant: config.variant })
     : await SimulatedRig.create({
-        variant: findVariant(config.variant ?? DEFAULT_SIMULATED_VARIANT),
+        variant: config.simProfile ? resolveProfile(config.simProfile) : findVariant(config.variant ?? DEFAULT_SIMULATED_VARIANT),
         faults: config.faults,
         hosts: { 'broker.qmt.test': '127.0.0.1' },
       });
-  state = { config, rig, runSecrets: config.runSecrets };
+  state = { config, rig, runSecrets: config.runSecrets, declared: config.profile ? resolveProfile(config.profile) : undefined };
   if (config.resultsDir) {
     writeRunMetadata(config.resultsDir, {
       variant: rig.variant.name,

@@ -3,7 +3,8 @@
  */
 import { existsSync } from 'node:fs';
 import parseTagExpression from '@cucumber/tag-expressions';
-import { findVariant } from '../variants/catalog';
+import { parseTimingMargin } from '../qmt/timing-margin';
+import { findVariant, resolveProfile } from '../variants/catalog';
 
 export class UsageError extends Error {
   readonly exitCode = 2;
@@ -45,4 +46,25 @@ export function checkTags(expression: string | undefined): string | undefined {
     throw new UsageError(`--tags "${expression}": ${(error as Error).message}`);
   }
   return expression;
+}
+
+/** A bundled profile name or a profile file; a bad file names its bad fields in one line. */
+export function checkProfile(option: string, nameOrFile: string | undefined): string | undefined {
+  if (nameOrFile === undefined) return undefined;
+  try {
+    resolveProfile(nameOrFile);
+  } catch (error) {
+    throw new UsageError(`${option} ${nameOrFile}: ${(error as Error).message}`);
+  }
+  return nameOrFile;
+}
+
+export function checkSimProfile(nameOrFile: string | undefined, port: string | undefined): string | undefined {
+  if (nameOrFile !== undefined && port !== undefined) throw new UsageError('--sim-profile chooses what the built-in simulator simulates; it cannot be used with --port (a real module)');
+  return checkProfile('--sim-profile', nameOrFile);
+}
+
+export function checkTimingMargin(text: string): string {
+  if (!parseTimingMargin(text)) throw new UsageError(`--timing-margin ${text}: expected <ms>ms+<percent>%, e.g. 150ms+3%`);
+  return text;
 }

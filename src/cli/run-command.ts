@@ -12,7 +12,7 @@ import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { FAULTS } from '../sim/faults/catalog';
 import { checkPortOpens } from '../rig/preflight';
 import { maskingDisabled } from '../secrets/masker';
-import { checkInteger, checkPort, checkTags, checkVariant, UsageError } from './options';
+import { checkInteger, checkPort, checkProfile, checkSimProfile, checkTags, checkTimingMargin, checkVariant, UsageError } from './options';
 import { RunConfigSchema } from './run-config';
 import { harnessVersion } from './version';
 
@@ -20,6 +20,9 @@ export interface RunCommandOptions {
   port?: string;
   baud: string;
   variant?: string;
+  profile?: string;
+  simProfile?: string;
+  timingMargin: string;
   brokerHost: string;
   brokerListen: string;
   brokerPort: string;
@@ -51,6 +54,9 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     port: checkPort(options.port),
     baud: checkInteger('--baud', options.baud, 1, 4_000_000),
     variant: checkVariant(options.variant),
+    profile: checkProfile('--profile', options.profile),
+    simProfile: checkSimProfile(options.simProfile, options.port),
+    timingMargin: checkTimingMargin(options.timingMargin),
     brokerHost: options.brokerHost,
     brokerListen: options.brokerListen,
     brokerPort: checkInteger('--broker-port', options.brokerPort, 0, 65535),
@@ -73,8 +79,13 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   // interrupted run keeps what it completed.
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
-  const target = config.port ?? `the built-in simulator (${config.variant ?? 'EC200N-CN'})`;
+  const target = config.port ?? `the built-in simulator (${config.simProfile ?? config.variant ?? 'EC200N-CN'})`;
   console.log(`qmt: conformance suite against ${target}; broker fixture on ${config.brokerListen}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}`);
+  console.log(
+    config.profile
+      ? `qmt: strict mode: the module must show the readings of profile ${config.profile}`
+      : 'qmt: default mode: every reading the note allows passes and is recorded (--profile for a strict run)',
+  );
   // Interrupted (Ctrl-C): every finished scenario's result is already on disk; say where, exit 130.
   const onInterrupt = () => {
     console.error(`\nqmt: interrupted; results of the scenarios that finished are kept in ${resultsDir}`);

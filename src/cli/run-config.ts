@@ -23,6 +23,15 @@ export const RunConfigSchema = z.object({
   brokerListen: z.string().min(1).default('127.0.0.1'),
   /** 0 = an ephemeral port per scenario. */
   brokerPort: z.number().int().min(0).max(65535).default(0),
+  /**
+   * Strict mode: the profile (bundled name or file) whose readings and defaults the module must
+   * show. undefined = default mode: every reading the note allows passes and is recorded.
+   */
+  profile: z.string().min(1).optional(),
+  /** The built-in simulator simulates this profile (bundled name or file) instead of --variant's. */
+  simProfile: z.string().min(1).optional(),
+  /** Margin on every deadline, `<ms>ms+<percent>%` (src/qmt/timing-margin.ts). */
+  timingMargin: z.string().min(1).default('150ms+3%'),
   /** Simulator faults to switch on (sensitivity runs). */
   faults: z.array(z.string().min(1)).default([]),
   /** Extra secrets from configuration to mask everywhere (passwords, device secrets, keys). */

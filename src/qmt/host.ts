@@ -8,9 +8,33 @@ import type { Clock } from '../clock/clock';
 import type { SecretMasker } from '../secrets/masker';
 import { parseCommandLine, type CommandLine } from './command-line';
 import { secretsInCommand } from './secrets';
-import { DEFAULT_TIMING, exhaustionTimeMs, responseTimeLimit, type ClientTiming, type ResponseTimeLimit } from './timing';
-import { describeUrc, parseExpectedUrc, urcConflicts, urcMatches } from './urc-match';
+import { matchLines } from './answer-pattern';
+import type { ReadingObserver } from './readings-observer';
+import { DEFAULT_TIMING, responseTimeLimit, type ClientTiming, type ResponseTimeLimit } from './timing';
+import { describeMargin, withMargin, type TimingMargin } from './timing-margin';
+import { describeUrc, omittedOptionalFields, parseExpectedUrc, urcConflicts, urcMatches } from './urc-match';
 import { nonConformance } from './verdict';
+
+/**
+ * Where the module's own timer starts, as the broker fixture saw it: the first packet of a type
+ * from the module at or after a time. Undefined when no such packet was seen.
+ */
+export type WireClock = (packet: 'connect' | 'subscribe' | 'unsubscribe' | 'publish', since: number) => number | undefined;
+
+/** spec figure 1: the packet each result URC answers, whose send starts the module's T1. */
+const TIMER_PACKET: Record<string, Parameters<WireClock>[0]> = {
+  '+QMTCONN': 'connect',
+  '+QMTSUB': 'subscribe',
+  '+QMTUNS': 'unsubscribe',
+  '+QMTPUBEX': 'publish',
+};
+
+/** One answer a reading allows: the reading's value and what the module prints under it. */
+export interface ReadingAlternative {
+  readonly value: string;
+  /** Expected lines (the final result last); for URC alternatives one URC text, or undefined = none. */
+  readonly lines: readonly string[];
+}
 
 export interface Exchange {
   readonly line: CommandLine;
@@ -29,6 +53,9 @@ export class QmtHost {
     private readonly clock: Clock,
     private readonly masker: SecretMasker,
     private readonly retriesAfterFirst: boolean,
+    private readonly observer: ReadingObserver,
+    private readonly margin: TimingMargin,
+    private readonly wireClock: WireClock = () => undefined,
   ) {}
 
   /** Sends one command line (already free of placeholders); ERROR is an answer, not an exception. */
@@ -37,7 +64,7 @@ export class QmtHost {
     const line = parseCommandLine(raw);
     const limit = responseTimeLimit(line, this.timingFor(clientIndexOf(line)));
     // Wait past the limit, so that a late answer is measured and reported as late, not as missing.
-    const response = await this.at.send(raw, { timeoutMs: Math.ceil(limit.ms * 1.5) + 1_000, payload });
+    const response = await this.at.send(raw, { timeoutMs: Math.ceil(withMargin(limit.ms, this.margin) * 1.5) + 1_000, payload });
     const exchange: Exchange = { line, response, limit, asserted: false };
     this.exchanges.push(exchange);
     this.track(exchange);
@@ -74,31 +101,86 @@ export class QmtHost {
     this.expectInTime(exchange, response.doneAt, `the final result of ${response.command}`);
   }
 
-  /** Information lines of the last command, then OK. */
+  /**
+   * Information lines of the last command, then its final result. `{default:<name>}` fields accept
+   * any value the note allows for that unstated default and record it (A8).
+   */
   expectLines(expected: readonly string[]): void {
     const exchange = this.last;
     exchange.asserted = true;
     const { response } = exchange;
     const actual = [...response.lines, formatFinal(response)];
     const wanted = expected.filter((l) => l.trim() !== '');
-    if (actual.length !== wanted.length || actual.some((l, i) => l !== wanted[i])) {
+    const match = matchLines(wanted, actual);
+    if (!match) {
       throw nonConformance(`${response.command} answered\n  ${actual.join('\n  ')}\nexpected\n  ${wanted.join('\n  ')}`);
     }
     this.expectInTime(exchange, response.doneAt, `the answer to ${response.command}`);
+    for (const [id, value] of Object.entries(match.captures)) this.observer.observe(id, value, `${response.command} → ${actual.join(' | ')}`);
+  }
+
+  /**
+   * The last command's answer must be one that a reading of the note allows; the observed reading
+   * is recorded (default mode) or checked against the profile (strict mode). When several
+   * alternatives print the same bytes, the declared one is taken, else the first.
+   */
+  expectAnswerByReading(id: string, alternatives: readonly ReadingAlternative[]): string {
+    const exchange = this.last;
+    exchange.asserted = true;
+    const { response } = exchange;
+    const actual = [...response.lines, formatFinal(response)];
+    const matching = alternatives.flatMap((alt) => {
+      const match = matchLines(alt.lines, actual);
+      return match ? [{ alt, match }] : [];
+    });
+    const declared = this.observer.declaredValue(id);
+    const chosen = matching.find((m) => m.alt.value === declared) ?? matching[0];
+    if (!chosen) {
+      throw nonConformance(
+        `${response.command} answered ${actual.join(' | ')}; the note allows (reading ${id}): ` +
+          alternatives.map((a) => `${a.lines.join(' | ')} (${a.value})`).join(' or '),
+      );
+    }
+    this.expectInTime(exchange, response.doneAt, `the answer to ${response.command}`);
+    const evidence = `${response.command} → ${actual.join(' | ')}`;
+    for (const [capture, value] of Object.entries(chosen.match.captures)) this.observer.observe(capture, value, evidence);
+    this.observer.observe(id, chosen.alt.value, evidence);
+    return chosen.alt.value;
+  }
+
+  /**
+   * Waits for the URC of one of the alternatives a reading allows (an alternative without lines =
+   * no such URC within `quietMs`). Records or checks the reading like expectAnswerByReading.
+   */
+  async expectUrcByReading(id: string, alternatives: readonly ReadingAlternative[], quietMs: number): Promise<string> {
+    const expected = alternatives.filter((a) => a.lines.length).map((a) => ({ alt: a, urc: parseExpectedUrc(a.lines[0] as string) }));
+    const none = alternatives.find((a) => a.lines.length === 0);
+    const since = this.exchanges.at(-1)?.response.sentAt ?? this.clock.now();
+    const waitMs = Math.max(quietMs, ...expected.map((e) => this.urcLimit(e.urc.name).waitMs));
+    const seen = await this.at.waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)), waitMs, since).catch(() => undefined);
+    const declared = this.observer.declaredValue(id);
+    if (seen) {
+      const matching = expected.filter((e) => urcMatches(seen, e.urc));
+      const chosen = matching.find((m) => m.alt.value === declared) ?? (matching[0] as (typeof matching)[0]);
+      this.observer.observe(id, chosen.alt.value, `${seen.text} arrived`);
+      return chosen.alt.value;
+    }
+    if (!none) {
+      throw nonConformance(`none of ${expected.map((e) => describeUrc(e.urc)).join(' or ')} arrived within ${seconds(waitMs)} (reading ${id} allows only these)`);
+    }
+    this.observer.observe(id, none.value, `no ${expected.map((e) => describeUrc(e.urc)).join(' / ')} within ${seconds(waitMs)}`);
+    return none.value;
   }
 
   /**
    * Waits for a URC matching `expectedText`. The time allowed is the maximum response time of the
-   * most recent command of the same name (spec chapter 3), counted from when it was sent; `withinMs`
-   * overrides it (e.g. retransmission notices, exhaustion per A20).
+   * most recent command of the same name (spec chapter 3) plus the timing margin, counted from the
+   * event that starts the module's timer: the first CONNECT / SUBSCRIBE / UNSUBSCRIBE / PUBLISH the
+   * broker saw after the command, else the command line. `withinMs` overrides the limit.
    */
   async expectUrc(expectedText: string, options: { withinMs?: number; source?: string; since?: number } = {}): Promise<Urc> {
     const expected = parseExpectedUrc(expectedText);
-    const origin = [...this.exchanges].reverse().find((e) => e.line.name === expected.name);
-    const since = options.since ?? origin?.response.sentAt ?? this.exchanges.at(-1)?.response.sentAt ?? 0;
-    const limitMs = options.withinMs ?? origin?.limit.ms;
-    const source = options.source ?? origin?.limit.source ?? 'harness limit';
-    const waitMs = limitMs === undefined ? 60_000 : Math.ceil(limitMs * 1.5) + 1_000 - (this.clock.now() - since);
+    const { since, limitMs, source, waitMs, start } = this.urcLimit(expected.name, options);
     let urc: Urc;
     try {
       urc = await this.at.waitForUrc((u) => urcMatches(u, expected) || urcConflicts(u, expected), Math.max(waitMs, 1), since, describeUrc(expected));
@@ -108,10 +190,30 @@ export class QmtHost {
     if (!urcMatches(urc, expected)) {
       throw nonConformance(`${urc.text} arrived where ${describeUrc(expected)} was expected`);
     }
-    if (limitMs !== undefined && origin?.limit.normative !== false && urc.at - since > limitMs) {
-      throw nonConformance(`${describeUrc(expected)} arrived after ${seconds(urc.at - since)}, over the limit of ${seconds(limitMs)} (${source})`);
+    const timerStart = start();
+    if (limitMs !== undefined && urc.at - timerStart > withMargin(limitMs, this.margin)) {
+      throw nonConformance(
+        `${describeUrc(expected)} arrived after ${seconds(urc.at - timerStart)}, over the limit of ${seconds(limitMs)} (${source}) ` +
+          `plus the timing margin of ${describeMargin(this.margin)}`,
+      );
     }
+    for (const omitted of omittedOptionalFields(urc, expected)) this.observer.observe(omitted.reading, omitted.value, `${urc.text} arrived`);
     return urc;
+  }
+
+  /** The limit a URC is held to, where it is counted from, and how long to wait for it. */
+  private urcLimit(name: string, options: { withinMs?: number; source?: string; since?: number } = {}) {
+    const origin = [...this.exchanges].reverse().find((e) => e.line.name === name);
+    const since = options.since ?? origin?.response.sentAt ?? this.exchanges.at(-1)?.response.sentAt ?? 0;
+    const normative = options.withinMs !== undefined || (origin?.limit.normative !== false && origin?.limit.appliesTo === 'urc');
+    const limitMs = options.withinMs ?? (normative ? origin?.limit.ms : undefined);
+    const source = options.source ?? origin?.limit.source ?? 'harness limit';
+    const packet = TIMER_PACKET[name];
+    // Read when the URC is in: the packet that starts the timer is on the wire by then.
+    const start = () => (packet ? (this.wireClock(packet, since) ?? since) : since);
+    const waitBudget = limitMs ?? origin?.limit.ms;
+    const waitMs = waitBudget === undefined ? 60_000 : Math.ceil(withMargin(waitBudget, this.margin) * 1.5) + 1_000 - (this.clock.now() - since);
+    return { since, limitMs, source, waitMs: Math.max(waitMs, 1), start };
   }
 
   /** No URC with this name (optionally matching fields) arrives within `ms` from now. */
@@ -127,14 +229,11 @@ export class QmtHost {
     return (clientIdx !== undefined && this.timing.get(clientIdx)) || { ...DEFAULT_TIMING, retriesAfterFirst: this.retriesAfterFirst };
   }
 
-  exhaustionMs(clientIdx: number): number {
-    return exhaustionTimeMs(this.timingFor(clientIdx));
-  }
-
   private expectInTime(exchange: Exchange, doneAt: number, what: string): void {
     const elapsed = doneAt - exchange.response.sentAt;
-    if (exchange.limit.normative && elapsed > exchange.limit.ms) {
-      throw nonConformance(`${what} took ${seconds(elapsed)}; ${exchange.limit.source}`);
+    const { limit } = exchange;
+    if (limit.normative && limit.appliesTo === 'final' && elapsed > withMargin(limit.ms, this.margin)) {
+      throw nonConformance(`${what} took ${seconds(elapsed)}; ${limit.source} plus the timing margin of ${describeMargin(this.margin)}`);
     }
   }
 

@@ -29,7 +29,27 @@ export function urcMatches(urc: Urc, expected: ExpectedUrc): boolean {
     return head.length === headCount && head.every((f, i) => f === '*' || f === actual[i]) &&
       (payload === '*' || urc.payload.toString('latin1') === payload);
   }
-  return actual.length === expected.fields.length && expected.fields.every((f, i) => f === '*' || f === actual[i]);
+  const optional = OPTIONAL_TRAILING[expected.name];
+  // A bracketed trailing field the module left out ("+QMTCONN: 0,0" for "+QMTCONN: 0,0,0").
+  const count = optional && actual.length === optional.from && expected.fields.length === optional.from + 1 ? actual.length : expected.fields.length;
+  return actual.length === count && expected.fields.slice(0, count).every((f, i) => f === '*' || f === actual[i]);
+}
+
+/**
+ * Trailing URC fields the note brackets with no condition on when they appear, so a module may
+ * leave them out: spec 3.3.4 `+QMTCONN: <client_idx>,<result>[,<ret_code>]`. (The [,<value>] of
+ * +QMTSUB / +QMTUNS / +QMTPUBEX is not here: 3.3.6-3.3.8 say for which <result> it is presented,
+ * and A25 covers +QMTUNS.)
+ */
+const OPTIONAL_TRAILING: Record<string, { from: number; reading: string }> = {
+  '+QMTCONN': { from: 2, reading: 'conn-ret-code' },
+};
+
+/** The readings a matched URC shows about its optional fields: printed or omitted. */
+export function omittedOptionalFields(urc: Urc, expected: ExpectedUrc): { reading: string; value: string }[] {
+  const optional = OPTIONAL_TRAILING[expected.name];
+  if (!optional || expected.fields.length <= optional.from || urc.name !== expected.name) return [];
+  return [{ reading: optional.reading, value: urc.fields.length > optional.from ? 'printed' : 'omitted' }];
 }
 
 export function describeUrc(expected: ExpectedUrc): string {

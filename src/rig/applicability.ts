@@ -3,9 +3,15 @@
  * the variant profile and the rig decide. What does not apply is skipped with its reason, never
  * reported as passed.
  */
+import type { Readings } from '../variants/readings';
 import type { Rig } from './types';
 
-export function notApplicableReason(tags: readonly string[], rig: Rig, includeSlow: boolean): string | undefined {
+/**
+ * `declared`: the readings of a strict run's profile. A scenario tagged `@reading:<id>=<value>` is
+ * skipped up front only when a profile declares another value; in default mode it runs, and is
+ * skipped once the module shows another reading (QmtWorld.readingOutcome).
+ */
+export function notApplicableReason(tags: readonly string[], rig: Rig, includeSlow: boolean, declared?: Readings): string | undefined {
   const has = (tag: string) => tags.includes(tag);
   const { capabilities } = rig.variant;
   if (has('@ssl') && !capabilities.ssl) return `${rig.variant.name} has no SSL/TLS support`;
@@ -16,11 +22,11 @@ export function notApplicableReason(tags: readonly string[], rig: Rig, includeSl
   for (const tag of tags) {
     const sub = /^@sub-option:(.+)$/.exec(tag)?.[1];
     if (sub && !capabilities.subOptions.includes(sub)) return `${rig.variant.name} does not implement AT+QMTCFG="${sub}"`;
-    const reading = /^@reading:(A\d+)=(.+)$/.exec(tag);
-    if (reading) {
+    const reading = /^@reading:([A-Za-z0-9-]+)=(.+)$/.exec(tag);
+    if (reading && declared) {
       const [, id, value] = reading;
-      const actual = (rig.variant.readings as Record<string, string>)[id];
-      if (actual !== value) return `${rig.variant.name} reads ambiguity ${id} as "${actual}", this scenario checks "${value}"`;
+      const actual = (declared as Record<string, string>)[id];
+      if (actual !== value) return `the profile reads ambiguity ${id} as "${actual}", this scenario checks "${value}"`;
     }
   }
   return undefined;

@@ -125,6 +125,8 @@ export interface MqttEnvironment {
 export interface MqttSide {
   /** True once QMTOPEN succeeded for this client and until it is closed (spec: "MQTT connection created"). */
   hasConnection(clientIdx: number): boolean;
+  /** True from the CONNECT of AT+QMTCONN until the link is gone (reading A10 "after-connect"). */
+  hasSentConnect(clientIdx: number): boolean;
   /** Command handlers for +QMTOPEN, +QMTCLOSE, +QMTCONN, +QMTDISC, +QMTSUB, +QMTUNS, +QMTPUBEX, +QMTRECV. */
   readonly handlers: Readonly<Record<string, CommandHandler>>;
   /** Tears down every client silently (reboot). */

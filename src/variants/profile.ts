@@ -5,53 +5,32 @@
  */
 import { z } from 'zod';
 
-export const AMBIGUITY_READINGS = {
-  /** A3: CONNECT timeout — Excep1 (tear down TCP, never result 1) or retransmitted like SUB. */
-  A3: ['excep1', 'retransmit'],
-  /** A4: QoS 0 publish reports +QMTPUBEX: idx,0,0 (example 5.1) or no URC (figure 1). */
-  A4: ['urc', 'no-urc'],
-  /** A9: partial omission in QMTCFG (e.g. "ssl",0,1 without ctx): keep previous value, or ERROR. */
-  A9: ['keep-previous', 'error'],
-  /** A10: QMTCFG set while the MQTT connection exists: ERROR, or accepted (OK, applies next time). */
-  A10: ['error', 'ok'],
-  /** A11: will_fg=0 followed by further will parameters: ignored (OK) or ERROR. */
-  A11: ['ignore-extra', 'error'],
-  /** A11 (willex half): AT+QMTCFG="willex",idx,0 answers OK without a `>` prompt, or still prompts. */
-  A11willex: ['no-prompt', 'prompt'],
-  /** A14: <hw_time_enable> is an optional trailing set parameter of "hwauth"/"hwprodid", or not settable. */
-  A14: ['trailing-optional', 'not-settable'],
-  /** A15: "send/mode" and "dataformat" <send_mode> are independent settings, or one shared setting. */
-  A15: ['independent', 'shared'],
-  /** A17: "edit/timeout" query always prints <edit_time>, or only when <edit_mode>=1. */
-  A17: ['always', 'when-enabled'],
-  /** A13: "qmtping" query ends with OK, or without. */
-  A13: ['ok', 'no-ok'],
-  /** A20: retry_times counts retransmissions after the first send, or all sends including it. */
-  A20: ['after-first', 'including-first'],
-  /** A22: QMTOPEN? prints the host in quotes, or bare. */
-  A22: ['quoted', 'bare'],
-  /** A25: +QMTUNS result 0 has no <value>, or a granted-QoS vector. */
-  A25: ['no-value', 'value'],
-  /** A26: QoS 0 publish must use msgid 0, or may use any msgid. QoS 1/2 never 0. */
-  A26: ['must-zero', 'may-zero'],
-  /** A28: <length> above 1500 gives ERROR, or is clipped to 1500. */
-  A28: ['error', 'clip'],
-  /** A30: AT+QMTRECV read removes the message from the buffer, or keeps it. */
-  A30: ['consume', 'keep'],
-  /** A33: +QMTRECV payload in quotes, or bare. */
-  A33: ['quoted', 'bare'],
-  /** A34: QMTCFG sub-option names are case-insensitive ("SSL"), or lower case only. */
-  A34: ['case-insensitive', 'lower-only'],
-} as const;
+import { READINGS, type ReadingId, type Readings } from './readings';
 
-export type AmbiguityId = keyof typeof AMBIGUITY_READINGS;
-export type Readings = { [K in AmbiguityId]: (typeof AMBIGUITY_READINGS)[K][number] };
+export type { ReadingId, Readings } from './readings';
 
-const readingsSchema = z.object(
-  Object.fromEntries(
-    Object.entries(AMBIGUITY_READINGS).map(([id, values]) => [id, z.enum(values as unknown as [string, ...string[]])]),
-  ) as { [K in AmbiguityId]: z.ZodEnum<{ [V in Readings[K]]: V }> },
-);
+/**
+ * A profile value may carry where it comes from: `{ "value": 0, "source": "FIELD-NOTES: ..." }`
+ * (a field note, the note's section, "our reading", or how `qmt characterize` observed it).
+ * A bare value is accepted too. Parsing keeps the value and collects the sources apart.
+ */
+function sourced<T extends z.ZodType>(schema: T) {
+  return z.union([schema, z.object({ value: schema, source: z.string().min(1) }).strict()]);
+}
+
+function unwrap(input: unknown): unknown {
+  return input && typeof input === 'object' && 'value' in input ? (input as { value: unknown }).value : input;
+}
+
+const readingsSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(READINGS).map(([id, r]) => [id, sourced(z.enum(r.values as unknown as [string, ...string[]]))]),
+    ) as { [K in ReadingId]: ReturnType<typeof sourced<z.ZodEnum<{ [V in Readings[K]]: V }>>> },
+  )
+  .strict();
+
+const bit = sourced(z.union([z.literal(0), z.literal(1)]));
 
 export const VariantProfileSchema = z.object({
   /** Name as in table 1 and on the command line, e.g. "EC200N-CN". */
@@ -72,22 +51,26 @@ export const VariantProfileSchema = z.object({
     subOptions: z.array(z.string().min(1)).min(1),
   }),
   /** Defaults the spec lost with its underlining (A8), as this variant has them. */
-  defaults: z.object({
-    vsn: z.union([z.literal(3), z.literal(4)]),
-    cleanSession: z.union([z.literal(0), z.literal(1)]),
-    timeoutNotice: z.union([z.literal(0), z.literal(1)]),
-    msgRecvMode: z.union([z.literal(0), z.literal(1)]),
-    msgLenEnable: z.union([z.literal(0), z.literal(1)]),
-    sslEnable: z.union([z.literal(0), z.literal(1)]),
-    sslCtxIdx: z.number().int().min(0).max(5),
-    sendMode: z.union([z.literal(0), z.literal(1)]),
-    recvMode: z.union([z.literal(0), z.literal(1)]),
-    viewMode: z.union([z.literal(0), z.literal(1)]),
-    editMode: z.union([z.literal(0), z.literal(1)]),
-    editTime: z.number().int().min(1).max(120),
-    hwTimeEnable: z.union([z.literal(0), z.literal(1)]),
-  }),
+  defaults: z
+    .object({
+      vsn: sourced(z.union([z.literal(3), z.literal(4)])),
+      cleanSession: bit,
+      timeoutNotice: bit,
+      msgRecvMode: bit,
+      msgLenEnable: bit,
+      sslEnable: bit,
+      sslCtxIdx: sourced(z.number().int().min(0).max(5)),
+      sendMode: bit,
+      recvMode: bit,
+      viewMode: bit,
+      editMode: bit,
+      editTime: sourced(z.number().int().min(1).max(120)),
+      hwTimeEnable: bit,
+    })
+    .strict(),
   readings: readingsSchema,
+  /** Where other values come from, by path ("at.echo" → "FIELD-NOTES: echo is on at power-up"). */
+  sources: z.record(z.string(), z.string()).optional(),
   /**
    * AT-link basics outside the application note (V.25ter/3GPP 27.007 habits of the firmware).
    * Optional so older profile objects stay valid; the simulator falls back to echo 0, CMEE 0.
@@ -104,12 +87,32 @@ export const VariantProfileSchema = z.object({
     .optional(),
 });
 
-export type VariantProfile = z.infer<typeof VariantProfileSchema>;
+type Unwrapped<T> = T extends { value: infer V; source: string } ? V : T;
+type RawProfile = z.infer<typeof VariantProfileSchema>;
+
+/** A profile with plain values; `sources` says where each came from ("readings.A10" → text). */
+export type VariantProfile = Omit<RawProfile, 'readings' | 'defaults'> & {
+  readings: Readings;
+  defaults: { [K in keyof RawProfile['defaults']]: Unwrapped<RawProfile['defaults'][K]> };
+  sources: Record<string, string>;
+};
+
+export type ProfileDefaults = VariantProfile['defaults'];
 
 /** Validates a profile; the error names every bad field by its path. */
 export function parseVariantProfile(input: unknown, source: string): VariantProfile {
   const parsed = VariantProfileSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  throw new Error(`invalid variant profile ${source}: ${problems.join('; ')}`);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new Error(`invalid variant profile ${source}: ${problems.join('; ')}`);
+  }
+  const sources: Record<string, string> = { ...parsed.data.sources };
+  const plain = (group: 'readings' | 'defaults') =>
+    Object.fromEntries(
+      Object.entries(parsed.data[group]).map(([key, entry]) => {
+        if (entry && typeof entry === 'object' && 'source' in entry) sources[`${group}.${key}`] = entry.source;
+        return [key, unwrap(entry)];
+      }),
+    );
+  return { ...parsed.data, readings: plain('readings') as Readings, defaults: plain('defaults') as VariantProfile['defaults'], sources };
 }

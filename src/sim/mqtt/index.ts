@@ -24,6 +24,7 @@ export function createMqttSide(env: MqttEnvironment): MqttSide {
   });
   return {
     hasConnection: (clientIdx) => sessions[clientIdx]?.hasConnection() ?? false,
+    hasSentConnect: (clientIdx) => sessions[clientIdx]?.hasSentConnect() ?? false,
     handlers: withRejectionFault(env, {
       '+QMTOPEN': qmtOpenHandler(sessions),
       '+QMTCLOSE': qmtCloseHandler(sessions),

@@ -53,6 +53,11 @@ export class ClientSession {
     return this.state !== 'closed' && this.state !== 'opening';
   }
 
+  /** CONNECT has gone out on this link (A10 "after-connect": the MQTT connection is created). */
+  hasSentConnect(): boolean {
+    return this.state === 'connecting' || this.state === 'connected' || this.state === 'disconnecting';
+  }
+
   /** spec 3.3.4 <state> for AT+QMTCONN?, undefined while no network is open. */
   connState(): number | undefined {
     // Fault: the query reports "connected" for every client with an open network.

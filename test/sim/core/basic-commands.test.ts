@@ -95,6 +95,7 @@ test('a handler exception becomes ERROR, not a crash', async () => {
   const d = new ModuleDriver({
     mqttSide: () => ({
       hasConnection: () => false,
+      hasSentConnect: () => false,
       reset: () => {},
       handlers: {
         '+QMTOPEN': () => {
@@ -120,6 +121,7 @@ test('lines sent while a command runs wait for its final result', async () => {
   const d = new ModuleDriver({
     mqttSide: () => ({
       hasConnection: () => false,
+      hasSentConnect: () => false,
       reset: () => {},
       handlers: {
         '+QMTDISC': (_c, ctx) =>

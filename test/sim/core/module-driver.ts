@@ -123,6 +123,7 @@ export function fakeMqttSide(connected: Set<number> = new Set()) {
       fake.env = env;
       return {
         hasConnection: (idx) => fake.connected.has(idx),
+        hasSentConnect: (idx) => fake.connected.has(idx),
         handlers: {},
         reset: () => {
           fake.resets++;

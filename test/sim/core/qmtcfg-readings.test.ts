@@ -31,10 +31,10 @@ test('A10 error: set refused while connected, query still answered, other client
   }
 });
 
-test('A10 ok: set accepted while connected', async () => {
-  const d = new ModuleDriver({ variant: withReadings({ A10: 'ok' }), mqttSide: fakeMqttSide(new Set([0])).factory });
+test('A10 after-connect: every reading refuses a set once CONNECT went out', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ A10: 'after-connect' }), mqttSide: fakeMqttSide(new Set([0])).factory });
   try {
-    assert.equal(await d.command('AT+QMTCFG="keepalive",0,60'), '\r\nOK\r\n');
+    assert.equal(await d.command('AT+QMTCFG="keepalive",0,60'), '\r\nERROR\r\n');
   } finally {
     d.close();
   }

@@ -61,12 +61,15 @@ export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerConte
     return ctx.out.ok();
   }
 
-  // A10: set while the connection exists — ERROR or accepted, per profile.
-  const refuseWhileConnected =
+  // spec 3.3.1: sets only "if the MQTT connection has not been created". A10: created by a successful
+  // AT+QMTOPEN, or by the CONNECT of AT+QMTCONN; after CONNECT every reading refuses.
+  const created = ctx.variant.readings.A10 === 'after-open' ? ctx.mqtt.hasConnection(idx) : ctx.mqtt.hasSentConnect(idx);
+  const refuse =
+    idx < 6 &&
     !option.allowedWhileConnected &&
-    ctx.variant.readings.A10 === 'error' &&
-    !ctx.faults.has('qmtcfg-set-while-connected');
-  if (refuseWhileConnected && idx < 6 && ctx.mqtt.hasConnection(idx)) return ctx.out.error();
+    !ctx.faults.has('qmtcfg-set-while-connected') &&
+    (ctx.mqtt.hasSentConnect(idx) ? !ctx.faults.has('qmtcfg-set-after-connect') : created);
+  if (refuse) return ctx.out.error();
 
   // Fault: the firmware stores nothing (it sets a scratch copy) but answers as if it had.
   const target = ctx.faults.has('qmtcfg-set-not-stored') ? structuredClone(config) : config;
