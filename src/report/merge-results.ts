@@ -3,13 +3,15 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { skipMessageFromApplicability } from './failure-classes';
+import { DECLARED_PROFILE_FILE } from './declared-profile';
+import { classifyResult, isFailureClass, normaliseStatus, skipMessageFromApplicability, statusForClass } from './failure-classes';
 import { resultFiles, ResultsFolderError } from './read-results';
 
 const ENVIRONMENT = 'environment.properties';
 const EXECUTOR = 'executor.json';
 const CATEGORIES = 'categories.json';
-const RUN_LEVEL = new Set([ENVIRONMENT, EXECUTOR, CATEGORIES]);
+// declared-profile.json is read from each run's own folder (compliance summary); Allure has no use for it.
+const RUN_LEVEL = new Set([ENVIRONMENT, EXECUTOR, CATEGORIES, DECLARED_PROFILE_FILE]);
 
 /** Throws, naming the folder, when it is missing or holds no scenario results. */
 export function checkResultsFolder(dir: string): void {
@@ -79,6 +81,10 @@ function prepareResult(resultJson: string): string {
   }
   const message = skipMessageFromApplicability(result.status, result.statusDetails?.message, label('applicability'));
   if (message !== undefined) result.statusDetails = { ...result.statusDetails, message };
+  // Allure colours by status: a precondition or rig failure is broken (not judged), whatever
+  // error type carried it; a non-conformance thrown as a plain Error is failed.
+  const cls = classifyResult(normaliseStatus(result.status), message);
+  if (isFailureClass(cls)) result.status = statusForClass(cls);
   return JSON.stringify(result);
 }
 

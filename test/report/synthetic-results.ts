@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scenarioLabels } from '../../src/report/labels';
+import type { DeclaredProfile } from '../../src/report/declared-profile';
 import { writeRunMetadata } from '../../src/report/run-metadata';
 
 export interface SyntheticScenario {
@@ -20,6 +21,15 @@ export interface SyntheticScenario {
   transcript?: string;
   /** Value of an `applicability` label, as the run hook writes it for a not-applicable skip. */
   applicability?: string;
+  /** `reading` labels the run hook writes when a step observes a reading: "A10=after-open". */
+  readings?: string[];
+  /** Extra Gherkin tags, e.g. "@interoperability". */
+  tags?: string[];
+}
+
+export interface SyntheticRunOptions {
+  /** Strict run: the profile the run declared (written as declared-profile.json). */
+  declaredProfile?: DeclaredProfile;
 }
 
 const created: string[] = [];
@@ -32,7 +42,7 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[], withMetadata = true): string {
+export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[], withMetadata = true, run: SyntheticRunOptions = {}): string {
   mkdirSync(dir, { recursive: true });
   for (const s of scenarios) {
     const uuid = randomUUID();
@@ -56,6 +66,8 @@ export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[
         tags: s.specIds.map((id) => `@spec:${id}`),
       }),
       ...s.specIds.map((id) => ({ name: 'tag', value: `@spec:${id}` })),
+      ...(s.tags ?? []).map((tag) => ({ name: 'tag', value: tag })),
+      ...(s.readings ?? []).map((r) => ({ name: 'reading', value: r })),
       { name: 'feature', value: s.feature ?? 'AT+QMTCFG keepalive' },
       ...(s.applicability !== undefined ? [{ name: 'applicability', value: s.applicability }] : []),
     ];
@@ -71,7 +83,7 @@ export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[
       stage: 'finished',
       steps: [],
       attachments,
-      parameters: [],
+      parameters: (s.readings ?? []).map((r) => ({ name: `reading ${r.split('=')[0]}`, value: r.split('=')[1], excluded: true })),
       labels,
       links: [],
       start,
@@ -89,6 +101,7 @@ export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[
       harness: '0.1.0',
       startedAt: new Date(Date.UTC(2026, 10, 25, 10, 0, 0)),
       brokerHost: '127.0.0.1',
+      declaredProfile: run.declaredProfile,
     });
   }
   return dir;
