@@ -145,3 +145,52 @@ export function twoVariantFolders(): { ec200t: string; eg912y: string } {
   ]);
   return { ec200t, eg912y };
 }
+
+/**
+ * Issue 8's three verdict modes in two folders: a default-mode run that saw A10 both ways (to
+ * be flagged) and a strict run declaring EC200N-CN's readings that saw one of them deviate; plus
+ * an interoperability failure, a precondition outside the note and a profile deviation.
+ */
+export function readingsFolders(): { lenient: string; strict: string } {
+  const lenient = writeSyntheticResults(tempDir('lenient'), [
+    { name: 'sets after QMTOPEN', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:keepalive:set'], readings: ['A10=after-open'] },
+    { name: 'sets after QMTOPEN, version', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:version:set'], readings: ['A10=after-open', 'conn-ret-code=printed'] },
+    { name: 'sets after QMTOPEN, session', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:session:set'], readings: ['A10=after-connect'] },
+    { name: 'fresh module recv/mode', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:recv/mode:query'], readings: ['default:msgLenEnable=1'] },
+    {
+      name: 'Alibaba Cloud signs the CONNECT',
+      variant: 'EC200N-CN',
+      status: 'failed',
+      specIds: ['3.3.1:aliauth:set', '3.3.4:set'],
+      tags: ['@interoperability'],
+      readings: ['conn-ret-code=printed'],
+      message: 'AssertionError [ERR_ASSERTION]: interoperability: the broker refused the aliauth CONNECT: expected user name dev&a1, observed dev',
+    },
+    { name: 'OneNET signs the CONNECT', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:onenet:set', '3.3.4:set'], tags: ['@interoperability'] },
+    {
+      name: 'TLS with a CA uploaded',
+      variant: 'EC200N-CN',
+      status: 'broken',
+      specIds: ['3.3.1:ssl:set'],
+      message: 'Error: precondition: AT+QFUPL="ca.pem",1200 answered ERROR',
+    },
+  ]);
+  const strict = writeSyntheticResults(
+    tempDir('strict'),
+    [
+      { name: 'sets after QMTOPEN', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:keepalive:set'], readings: ['A10=after-open'] },
+      {
+        name: 'close reports +QMTSTAT 8',
+        variant: 'EC200N-CN',
+        status: 'failed',
+        specIds: ['3.3.3:set'],
+        readings: ['close-stat=none'],
+        message: 'AssertionError [ERR_ASSERTION]: profile deviation: reading close-stat declared 8, observed none (profile EC200N-CN); AT+QMTCLOSE=0',
+      },
+      { name: 'fresh module recv/mode', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:recv/mode:query'], readings: ['default:msgLenEnable=1'] },
+    ],
+    true,
+    { declaredProfile: { name: 'EC200N-CN', readings: { A10: 'after-open', 'close-stat': '8' }, defaults: { msgLenEnable: 1 } } },
+  );
+  return { lenient, strict };
+}
