@@ -48,8 +48,12 @@ export function classifyChange(before: Side, after: Side): ChangeKind | undefine
   if (before === after) return undefined;
   if (before === 'absent') return 'new';
   if (after === 'absent') return 'removed';
-  if (before === 'pass' && after === 'fail') return 'regressed';
-  if (before === 'fail' && after === 'pass') return 'fixed';
+  // A deviation from the declared profile fails a strict run: it regresses like a failure.
+  // "not judged" on either side says nothing about the module: only 'changed'.
+  const bad = (s: Side) => s === 'fail' || s === 'deviation';
+  if (before === 'pass' && bad(after)) return 'regressed';
+  if (bad(before) && after === 'pass') return 'fixed';
+  if (before === 'deviation' && after === 'fail') return 'regressed';
   if (before === 'n/a' || after === 'n/a') return 'applicability changed';
   return 'changed';
 }
@@ -122,7 +126,7 @@ export function compareSummaries(a: ComplianceSummary, b: ComplianceSummary, dir
       const kind = classifyChange(before, after);
       if (!kind) continue;
       const change: ItemChange = { kind, itemId: id, itemText: text, variant, before, after };
-      if (after === 'fail') {
+      if (after === 'fail' || after === 'deviation') {
         const f = b.failures.find((x) => x.itemId === id && x.variant === pair.b);
         if (f) change.observed = f.expected !== undefined ? `expected ${f.expected}; observed ${f.observed}` : f.observed;
       }

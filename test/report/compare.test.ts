@@ -62,6 +62,11 @@ test('transition table', () => {
   assert.equal(classifyChange('pass', 'pass'), undefined);
   assert.equal(classifyChange('pass', 'fail'), 'regressed');
   assert.equal(classifyChange('fail', 'pass'), 'fixed');
+  assert.equal(classifyChange('pass', 'deviation'), 'regressed');
+  assert.equal(classifyChange('deviation', 'fail'), 'regressed');
+  assert.equal(classifyChange('deviation', 'pass'), 'fixed');
+  assert.equal(classifyChange('pass', 'not judged'), 'changed');
+  assert.equal(classifyChange('not judged', 'fail'), 'changed');
   assert.equal(classifyChange('n/a', 'fail'), 'applicability changed');
   assert.equal(classifyChange('absent', 'n/a'), 'new');
   assert.equal(classifyChange('fail', 'absent'), 'removed');
