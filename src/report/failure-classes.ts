@@ -58,12 +58,20 @@ const ANY_PREFIX = Object.values(PREFIX).join('|');
 // from matching "reported"/"support", which appear in real non-conformance messages.
 const HARNESS_WORDS = String.raw`harness:|rig:|no byte received|\bport\b|ECONNREFUSED|\bbroker\b`;
 
+// The AT client's timeout when the module did talk but never ended its answer with a final
+// result code ("AT+QMTCFG=…: no final result within 300 ms (24 bytes received)", src/at/types.ts):
+// the module is alive and answering, so this is its behaviour, not the rig's — unlike "(no byte
+// received from the module)". A reading whose answer has no final OK (A13) is observed by the
+// scenario's own step; what reaches the report as this timeout is an answer the note forbids.
+const INCOMPLETE_ANSWER = String.raw`no final result within \d+ ms \([1-9]\d* bytes received\)`;
+
 // Cucumber stores the formatted error: "AssertionError [ERR_ASSERTION]: …" or "Error: harness: …",
 // followed by the stack. The class name is skipped, and words are looked for only before the
 // first stack frame ("\n    at …"), so a file path in the stack cannot reclassify a failure.
 const ERROR_NAME = String.raw`\s*(?:[A-Za-z_$][\w$]*(?: \[[A-Z_]+\])?: )?`;
 const BEFORE_STACK = String.raw`(?:(?!\n\s+at ).)*?`;
 const UNPREFIXED = `(?!${ERROR_NAME}(?:${ANY_PREFIX}))`;
+const INCOMPLETE = `${BEFORE_STACK}(?:${INCOMPLETE_ANSWER})`;
 const prefixed = (c: FailureClass) => `${ERROR_NAME}(?:${PREFIX[c]}).*`;
 
 export const CATEGORY_NON_CONFORMANCE = 'Module non-conformance';
@@ -105,10 +113,12 @@ interface Rule {
 const RULES: Rule[] = [
   ...FAILURE_CLASSES.map((cls): Rule => ({ cls, statuses: ['failed', 'broken'], body: prefixed(cls) })),
   // No prefix: an assertion is the module's answer unless it names the rig or the harness.
-  { cls: 'non-conformance', statuses: ['failed'], body: `${UNPREFIXED}(?!${BEFORE_STACK}(?:${HARNESS_WORDS})).*` },
-  { cls: 'harness-trouble', statuses: ['failed'], body: `${UNPREFIXED}${BEFORE_STACK}(?:${HARNESS_WORDS}).*` },
-  // Broken without a prefix = an error that is not an assertion: never evidence against the module.
-  { cls: 'harness-trouble', statuses: ['broken'], body: `${UNPREFIXED}.*` },
+  { cls: 'non-conformance', statuses: ['failed'], body: `${UNPREFIXED}(?:${INCOMPLETE}|(?!${BEFORE_STACK}(?:${HARNESS_WORDS}))).*` },
+  { cls: 'harness-trouble', statuses: ['failed'], body: `${UNPREFIXED}(?!${INCOMPLETE})${BEFORE_STACK}(?:${HARNESS_WORDS}).*` },
+  // Broken without a prefix = an error that is not an assertion: no evidence against the module,
+  // except an answer the module started and never finished.
+  { cls: 'non-conformance', statuses: ['broken'], body: `${UNPREFIXED}${INCOMPLETE}.*` },
+  { cls: 'harness-trouble', statuses: ['broken'], body: `${UNPREFIXED}(?!${INCOMPLETE}).*` },
   { cls: 'not-applicable', statuses: ['skipped'], body: `${ERROR_NAME}${NOT_APPLICABLE_PREFIX}.*` },
 ];
 

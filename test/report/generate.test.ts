@@ -55,6 +55,13 @@ function trickyFolder(): string {
       message: 'AssertionError [ERR_ASSERTION]: interoperability: the broker refused the aliauth CONNECT (bad signature)',
     },
     {
+      name: 'answer never finished',
+      variant: 'EC200S',
+      status: 'broken',
+      specIds: ['3.3.1:qmtping:query'],
+      message: 'AtTimeoutError: AT+QMTCFG="qmtping",0: no final result within 1689 ms (95 bytes received)\n    at Object.callback (/w/src/at/at-client.ts:115:35)',
+    },
+    {
       name: 'rig lost mid-way, as a failed assertion',
       variant: 'EC200S',
       status: 'failed',
@@ -82,19 +89,20 @@ test('merges two variant folders into one report, a single file, categories and 
   const first = await generateReport({ resultsDirs: [ec200t, eg912y, tricky], outDir: out });
   assert.ok(statSync(first.reportIndex).isFile());
   assert.equal(first.historyCarried, false);
-  assert.equal(first.results, 15);
+  assert.equal(first.results, 16);
   assert.ok(first.singleFile && statSync(first.singleFile).size > 100_000, 'single file embeds the whole report');
   assert.match(readFileSync(first.singleFile, 'utf8'), /<html/i);
 
   // Same scenario names in several variants must stay separate tests, not collapse into retries.
   const suites = readJson(join(first.reportDir, 'data', 'suites.json')) as TreeNode;
   assert.deepEqual(suites.children?.map((c) => c.name).sort(), ['EC200S', 'EC200T', 'EG912Y']);
-  assert.equal(leaves(suites).length, 15);
+  assert.equal(leaves(suites).length, 16);
 
   // Allure's own (Java) evaluation of categories.json.
   const categories = readJson(join(first.reportDir, 'data', 'categories.json')) as TreeNode;
   const byName = Object.fromEntries((categories.children ?? []).map((c) => [c.name, leaves(c).map((l) => l.name)]));
   assert.deepEqual(byName['Module non-conformance'].sort(), [
+    'answer never finished',
     'assertion with a port-ish stack frame',
     'non-conformance naming the broker',
     'version 4 is accepted',
@@ -111,13 +119,14 @@ test('merges two variant folders into one report, a single file, categories and 
   // Each result sits in exactly one category (Allure files a result under every one that matches).
   const filed = (categories.children ?? []).flatMap((c) => leaves(c).map((l) => l.uid));
   assert.equal(filed.length, new Set(filed).size, 'a result filed in two categories');
-  assert.equal(filed.length, 11, 'every failed, broken and not-applicable result is filed');
+  assert.equal(filed.length, 12, 'every failed, broken and not-applicable result is filed');
   // Not judged shows as broken in the report, whatever the error type; the module's fault as failed.
   const statusOf = (name: string) => leaves(suites).find((l) => l.name === name)?.status;
   assert.equal(statusOf('rig lost mid-way, as a failed assertion'), 'broken');
   assert.equal(statusOf('CA upload refused'), 'broken');
   assert.equal(statusOf('declared after-open, saw after-connect'), 'failed');
   assert.equal(statusOf('Alibaba signature'), 'failed');
+  assert.equal(statusOf('answer never finished'), 'failed');
 
   const env = readJson(join(first.reportDir, 'widgets', 'environment.json')) as { name: string; values: string[] }[];
   assert.deepEqual(env.find((e) => e.name === 'Variant')?.values, ['EC200T, EG912Y, EC200S']);

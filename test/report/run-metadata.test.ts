@@ -101,6 +101,11 @@ const cases: [string, string, string[]][] = [
   ['failed', 'expected OK; observed ERROR (precondition: none)', ['Module non-conformance']],
   ['failed', '', ['Module non-conformance']],
   ['broken', '', [H]],
+  // The module talked but never ended its answer: its behaviour; silence is the rig's.
+  ['broken', 'AtTimeoutError: AT+QMTCFG="qmtping",0: no final result within 1689 ms (95 bytes received)\n    at Object.callback (/w/src/at/at-client.ts:115:35)', ['Module non-conformance']],
+  ['failed', 'AT+QMTCFG="qmtping",0: no final result within 300 ms (24 bytes received); broker idle', ['Module non-conformance']],
+  ['broken', 'AtTimeoutError: AT+QMTCONN=0,"c": no final result within 5000 ms (no byte received from the module)', [H]],
+  ['broken', 'AtTimeoutError: AT+QMTPUBEX=0,1,1,0,"t",5: no > prompt within 300 ms (0 bytes received)', [H]],
   ['skipped', 'not applicable: EG912Y has no TLS', ['Not applicable']],
   ['skipped', 'pending step', []],
   ['passed', '', []],
