@@ -150,6 +150,34 @@ export function skipMessageFromApplicability(status: unknown, message: string | 
   return reason.startsWith(NOT_APPLICABLE_PREFIX) ? reason : `${NOT_APPLICABLE_PREFIX} ${reason}`;
 }
 
+/**
+ * A scenario written for one reading (`@reading:A10=after-connect`) whose module showed another
+ * (`reading` label "A10=after-open") is skipped by its observing step mid-scenario, which leaves
+ * neither a message nor an `applicability` label. The labels still say why: not applicable.
+ */
+export function readingSkipMessage(tags: readonly string[], readings: readonly string[]): string | undefined {
+  for (const tag of tags) {
+    const m = /^@reading:([A-Za-z0-9:-]+)=(.+)$/.exec(tag);
+    if (!m) continue;
+    const seen = readings.find((r) => r.startsWith(`${m[1]}=`))?.slice(m[1].length + 1);
+    if (seen !== undefined && seen !== m[2]) {
+      return `${NOT_APPLICABLE_PREFIX} the module reads ${m[1]} as "${seen}", this scenario checks "${m[2]}"`;
+    }
+  }
+  return undefined;
+}
+
+/** The message a skip is classified by: its own, else the applicability label, else its reading tags. */
+export function skipMessage(
+  status: unknown,
+  message: string | undefined,
+  labels: { applicability?: string; tags: readonly string[]; readings: readonly string[] },
+): string | undefined {
+  const fromLabel = skipMessageFromApplicability(status, message, labels.applicability);
+  if (status !== 'skipped' || (fromLabel && fromLabel.trim() !== '')) return fromLabel;
+  return readingSkipMessage(labels.tags, labels.readings) ?? fromLabel;
+}
+
 const COMPILED = RULES.map((r) => ({ ...r, re: new RegExp(`^(?:${r.body})$`, 's') }));
 
 export function normaliseStatus(status: unknown): ResultStatus {

@@ -3,7 +3,7 @@
 // is reported, not fatal.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyResult, normaliseStatus, skipMessageFromApplicability, type ResultClass, type ResultStatus } from './failure-classes';
+import { classifyResult, normaliseStatus, skipMessage, type ResultClass, type ResultStatus } from './failure-classes';
 import { specIdsFromTags } from './labels';
 
 export interface ScenarioResult {
@@ -67,8 +67,8 @@ export function toScenarioResult(raw: Record<string, unknown>, resultsDir: strin
   const first = (name: string) => labelValues(labels, name)[0];
   const details = (raw.statusDetails ?? {}) as Record<string, unknown>;
   const status = normaliseStatus(raw.status);
-  const message = skipMessageFromApplicability(raw.status, str(details.message), first('applicability'));
   const tags = labelValues(labels, 'tag');
+  const message = skipMessage(raw.status, str(details.message), { applicability: first('applicability'), tags, readings: labelValues(labels, 'reading') });
   // spec labels come from the hook; @spec: tags are the fallback if a hook did not run.
   const specIds = [...new Set([...labelValues(labels, 'spec'), ...specIdsFromTags(tags)])];
   const readings = labelValues(labels, 'reading').map(parseReadingLabel).filter((r): r is ObservedReading => r !== undefined);

@@ -164,3 +164,16 @@ test('HTML: readings observed with the note\'s words and the flag, the interoper
   assert.match(html, /≠ deviation/);
   assert.doesNotMatch(html, /<h3>Non-conformance/, 'nothing here is non-conformance');
 });
+
+test('a scenario its observing step skipped for another reading is not applicable, not "not run"', () => {
+  const dir = writeSyntheticResults(tempDir('reading-skip'), [
+    { name: 'set refused after open', variant: 'EC200N-CN', status: 'skipped', specIds: ['3.3.1:version:not-while-connected'], tags: ['@reading:A10=after-open'], readings: ['A10=after-connect'] },
+    { name: 'set refused after connect', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:version:not-while-connected'], tags: ['@reading:A10=after-connect'], readings: ['A10=after-connect'] },
+    // Skipped for another reason (a pending step) with a matching reading: still not run.
+    { name: 'pending', variant: 'EC200N-CN', status: 'skipped', specIds: ['3.3.1:version:set'], tags: ['@reading:A10=after-connect'], readings: ['A10=after-connect'] },
+  ]);
+  const s = buildCompliance([dir]);
+  assert.equal(cell(s, '3.3.1:version:not-while-connected', 'EC200N-CN').state, 'pass');
+  assert.equal(cell(s, '3.3.1:version:not-while-connected', 'EC200N-CN').notApplicable, 1);
+  assert.equal(cell(s, '3.3.1:version:set', 'EC200N-CN').state, 'not run');
+});

@@ -31,6 +31,8 @@ function trickyFolder(): string {
       message: 'Error: AT+QMTCONN timed out after 5000 ms\n(no byte received from the module)\n    at Timeout (/w/src/at/queue.ts:1:1)',
     },
     { name: 'skip marked by label only', variant: 'EC200S', status: 'skipped', specIds: ['3.3.5:set'], applicability: 'not applicable: no TLS' },
+    // Skipped by its observing step: only the @reading tag and the reading label say why.
+    { name: 'written for the other reading', variant: 'EC200S', status: 'skipped', specIds: ['3.3.5:set'], tags: ['@reading:A10=after-open'], readings: ['A10=after-connect'] },
     // src/qmt/verdict.ts prefixes: a plain Error is "broken" for allure-js, an AssertionError "failed".
     {
       name: 'CA upload refused',
@@ -89,14 +91,14 @@ test('merges two variant folders into one report, a single file, categories and 
   const first = await generateReport({ resultsDirs: [ec200t, eg912y, tricky], outDir: out });
   assert.ok(statSync(first.reportIndex).isFile());
   assert.equal(first.historyCarried, false);
-  assert.equal(first.results, 16);
+  assert.equal(first.results, 17);
   assert.ok(first.singleFile && statSync(first.singleFile).size > 100_000, 'single file embeds the whole report');
   assert.match(readFileSync(first.singleFile, 'utf8'), /<html/i);
 
   // Same scenario names in several variants must stay separate tests, not collapse into retries.
   const suites = readJson(join(first.reportDir, 'data', 'suites.json')) as TreeNode;
   assert.deepEqual(suites.children?.map((c) => c.name).sort(), ['EC200S', 'EC200T', 'EG912Y']);
-  assert.equal(leaves(suites).length, 16);
+  assert.equal(leaves(suites).length, 17);
 
   // Allure's own (Java) evaluation of categories.json.
   const categories = readJson(join(first.reportDir, 'data', 'categories.json')) as TreeNode;
@@ -115,11 +117,11 @@ test('merges two variant folders into one report, a single file, categories and 
   assert.deepEqual(byName['Not judged: precondition outside the application note'], ['CA upload refused']);
   assert.deepEqual(byName['Deviation from the declared profile'], ['declared after-open, saw after-connect']);
   assert.deepEqual(byName['Interoperability beyond the application note'], ['Alibaba signature']);
-  assert.deepEqual(byName['Not applicable'].sort(), ['keepalive query', 'skip marked by label only']);
+  assert.deepEqual(byName['Not applicable'].sort(), ['keepalive query', 'skip marked by label only', 'written for the other reading']);
   // Each result sits in exactly one category (Allure files a result under every one that matches).
   const filed = (categories.children ?? []).flatMap((c) => leaves(c).map((l) => l.uid));
   assert.equal(filed.length, new Set(filed).size, 'a result filed in two categories');
-  assert.equal(filed.length, 12, 'every failed, broken and not-applicable result is filed');
+  assert.equal(filed.length, 13, 'every failed, broken and not-applicable result is filed');
   // Not judged shows as broken in the report, whatever the error type; the module's fault as failed.
   const statusOf = (name: string) => leaves(suites).find((l) => l.name === name)?.status;
   assert.equal(statusOf('rig lost mid-way, as a failed assertion'), 'broken');
