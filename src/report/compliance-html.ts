@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CELL_STATES, type CellState, type ComplianceCell, type ComplianceFailure, type ComplianceSummary } from './compliance';
+import { CATEGORY_INTEROPERABILITY, CATEGORY_OF } from './failure-classes';
 import { interoperabilityText } from './interoperability';
 import { observedText, type ReadingsTable } from './readings-observed';
 
@@ -102,12 +103,6 @@ ${f.expected !== undefined ? `<dt>Expected</dt><dd>${e(f.expected)}</dd>` : ''}
 </dl></div>`;
 }
 
-const KIND_HEADING: Record<ComplianceFailure['kind'], string> = {
-  'non-conformance': 'Non-conformance',
-  'profile-deviation': 'Deviation from the declared profile',
-  precondition: 'Not judged: precondition outside the application note',
-  'harness-trouble': 'Not judged: harness or rig trouble',
-};
 
 function failuresHtml(s: ComplianceSummary): string {
   if (s.failures.length === 0) return `<h2>Failing items</h2><p class="pass">No spec item failed.</p>`;
@@ -115,7 +110,8 @@ function failuresHtml(s: ComplianceSummary): string {
   const kinds = [...new Set(s.failures.map((f) => f.kind))];
   const groups = kinds.map((k) => {
     const group = s.failures.filter((f) => f.kind === k);
-    return `<h3>${e(KIND_HEADING[k])} (${group.length})</h3>\n${group.map(failureHtml).join('\n')}`;
+    // The Allure category names (failure-classes.ts), so the two reports read alike.
+    return `<h3>${e(CATEGORY_OF[k])} (${group.length})</h3>\n${group.map(failureHtml).join('\n')}`;
   });
   return `<h2>Failing items (${s.failures.length})</h2>\n${groups.join('\n')}`;
 }
@@ -159,7 +155,8 @@ ${tables.map(readingsTableHtml).join('\n')}`;
 function interoperabilityHtml(s: ComplianceSummary): string {
   const rows = s.interoperability;
   const intro = `<p class="note">Cloud platforms' credential derivation (Alibaba "aliauth", OneNET "onenet", Huawei "hwauth"/"hwprodid"). The application note only says these settings exist (3.3.1 note 5); whether the derived CONNECT is the one the platform accepts is checked beyond the note and decides no item of the compliance matrix.</p>`;
-  if (rows.length === 0) return `<h2>Interoperability beyond the application note</h2>\n${intro}\n<p class="note">No interoperability scenario in these results.</p>`;
+  const heading = `<h2>${e(CATEGORY_INTEROPERABILITY)}</h2>`;
+  if (rows.length === 0) return `${heading}\n${intro}\n<p class="note">No interoperability scenario in these results.</p>`;
   const body = rows
     .map((r) => {
       const detail = r.observed !== undefined ? `${r.expected !== undefined ? `expected ${r.expected}; ` : ''}observed ${r.observed}` : '';
@@ -167,7 +164,7 @@ function interoperabilityHtml(s: ComplianceSummary): string {
       return `<tr><td>${e(r.scenario)}</td><td>${e(r.variant)}</td><td class="${cls}">${e(interoperabilityText(r.outcome))}</td><td class="id">${e(detail)}</td></tr>`;
     })
     .join('\n');
-  return `<h2>Interoperability beyond the application note</h2>
+  return `${heading}
 ${intro}
 <table class="interop"><thead><tr><th>Scenario</th><th>Variant</th><th>Result</th><th>Detail</th></tr></thead><tbody>${body}</tbody></table>`;
 }

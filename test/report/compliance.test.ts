@@ -162,7 +162,7 @@ test('HTML: readings observed with the note\'s words and the flag, the interoper
   assert.match(html, /<h3>Not judged: precondition outside the application note \(1\)<\/h3>/);
   assert.match(html, /\? not judged/);
   assert.match(html, /≠ deviation/);
-  assert.doesNotMatch(html, /<h3>Non-conformance/, 'nothing here is non-conformance');
+  assert.doesNotMatch(html, /<h3>Module non-conformance/, 'nothing here is non-conformance');
 });
 
 test('a scenario its observing step skipped for another reading is not applicable, not "not run"', () => {
