@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { buildCompliance } from '../../src/report/compliance';
+import { compareRuns } from '../../src/report/compare';
 import { runQmt, tempDir } from './helpers';
 
 // "version" reads one unstated default (A8, <vsn>: EC200N-CN 4, alternate-readings 3).
@@ -39,12 +40,9 @@ test('strict run: Readings observed names declared and observed, compare lists t
   assert.ok(!summary.failures.some((f) => f.kind === 'non-conformance' && /vsn/.test(f.observed)), 'never as non-conformance');
   assert.equal(summary.runs[0].mode, 'strict');
 
-  const compare = runQmt(['compare', lenient, strict, '--json']);
-  assert.equal(compare.status, 0, compare.output);
-  const json = JSON.parse(compare.output.slice(compare.output.indexOf('{'))) as {
-    readingDrift: { id: string; before: string[]; after: string[] }[];
-    changes: { kind: string; after: string }[];
-  };
+  // In-process: the same object `qmt compare --json` prints (test/report/report-cli.test.ts), one
+  // process start less for a test that must stay inside the runner's per-file minute.
+  const json = compareRuns(lenient, strict);
   assert.deepEqual(json.readingDrift.find((d) => d.id === 'default:vsn'), {
     variant: 'EC200N-CN → alternate-readings',
     id: 'default:vsn',
