@@ -129,6 +129,9 @@ Feature: AT+QMTSUB — subscribe to topics (spec 3.3.6)
       And client 0 is connected to the broker as "qmt-sub-retry"
       When the host sends AT+QMTSUB=0,3,"qmt/sub/retry",1
       Then the module answers OK
+      And by reading A20 the broker receives the SUBSCRIBE with packet id 3 one of:
+        | after-first     | 3 times, 2 seconds apart |
+        | including-first | 2 times, 2 seconds apart |
       And the module reports +QMTSUB: 0,3,1,1
       And the module reports +QMTSUB: 0,3,1,2
       And the module reports +QMTSUB: 0,3,2 within 6 seconds
@@ -141,5 +144,8 @@ Feature: AT+QMTSUB — subscribe to topics (spec 3.3.6)
       And client 0 is connected to the broker as "qmt-sub-fail"
       When the host sends AT+QMTSUB=0,4,"qmt/sub/fail",1
       Then the module answers OK
+      And by reading A20 the broker receives the SUBSCRIBE with packet id 4 one of:
+        | after-first     | 3 times, 1 seconds apart |
+        | including-first | 2 times, 1 seconds apart |
       And the module reports +QMTSUB: 0,4,2 within 3 seconds
       And the broker receives the SUBSCRIBE with packet id 4 3 times, 1 second apart

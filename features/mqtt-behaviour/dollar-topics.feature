@@ -6,6 +6,7 @@ Feature: Topics beginning with `$` are not matched by leading wildcards (MQTT 3.
   ordinary topics show that the wildcard subscriptions themselves work.
 
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
 

@@ -9,6 +9,7 @@ Feature: Overlapping subscriptions through AT+QMTSUB (MQTT 3.1.1 §3.3.5)
   not checked here: that is the broker's conformance, not the module's.)
 
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
 

@@ -6,6 +6,7 @@ Feature: QoS downgrade between publication and subscription (MQTT 3.1.1 §3.8.4,
   must then follow the QoS it is sent: no PUBACK for QoS 0, PUBACK (not PUBREC) for QoS 1.
 
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
 

@@ -10,6 +10,9 @@ Feature: Redelivery of an in-flight message after a reconnect with clean_session
   +QMTRECV (QoS 1 is "at least once": the host sees it twice, spec 3.3.6 <qos> 1).
   The break is reported as +QMTSTAT: <idx>,1 (spec 4.1: closed by the server).
 
+  Background:
+    Given client 0 sends and receives MQTT payloads as text
+
   Rule: A QoS 1 message whose PUBACK was lost is delivered again after the session resumes
 
     @spec:3.3.1:session:set @spec:4.2:message-with-length @spec:4.1:err_code=1

@@ -10,6 +10,7 @@ Feature: Retained messages through AT+QMTPUBEX and AT+QMTSUB (spec 3.3.8 <retain
   examples of chapter 5 do).
 
   Background:
+    Given clients 0 and 1 send and receive MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",1,0,1
     Then the module answers OK
 

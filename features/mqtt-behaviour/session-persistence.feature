@@ -9,6 +9,7 @@ Feature: Persistent sessions with AT+QMTCFG="session" clean_session 0 (spec 3.3.
   Messages reach the host as +QMTRECV with <payload_len> (recv/mode 0,0,1 as in chapter 5).
 
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
 

@@ -7,6 +7,7 @@ Feature: Several MQTT clients on one module at once, client_idx 0~5 (spec 3.3.1 
   connection, a message to a topic only client 4 subscribed to is reported for client 4 only.
 
   Background:
+    Given clients 3 and 4 send and receive MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",4,0,1
     Then the module answers OK
     Given client 0 is connected to the broker as "qmt-multi-0"

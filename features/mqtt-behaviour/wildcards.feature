@@ -7,6 +7,7 @@ Feature: Topic wildcards in AT+QMTSUB (MQTT 3.1.1 §4.7.1)
   delivery would arrive before the matching one is awaited.
 
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
 

@@ -7,6 +7,7 @@ Feature: The Will message configured with AT+QMTCFG="will" (spec 3.3.1; MQTT 3.1
   server published; the module's link is cut by the broker fixture (FIN, or RST).
 
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     Given an observer client has subscribed to "qmt/will/status" at QoS 1
     When the host sends AT+QMTCFG="will",0,1,1,1,"qmt/will/status","device lost"
     Then the module answers OK

@@ -6,6 +6,9 @@ Feature: +QMTRECV — a message from the server reaches the host (spec 4.2)
   stored and announced as +QMTRECV: <client_idx>,<recv_id> (which mode gives which form is
   ambiguity A30, read the natural way). Payloads are compared by value, quoted or bare (A33).
 
+  Background:
+    Given client 0 sends and receives MQTT payloads as text
+
   Rule: A PUBLISH to a subscribed topic is reported as +QMTRECV with the payload length when msg_len_enable is 1
 
     @spec:4.2:message-with-length @spec:3.3.1:recv/mode:set
