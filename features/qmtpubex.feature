@@ -150,6 +150,27 @@ Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
         | qos | msgid |
         | 0   | 7     |
 
+  Rule: Bytes typed beyond <length> are deleted, not published (spec 3.3.8 set command)
+
+    @spec:3.3.8:prompt @spec:3.3.8:set @spec:3.3.8:result=0
+    Scenario: A payload typed longer than <length> is published cut to <length> bytes
+      Given client 0 is connected to the broker as "qmt-pub-extra"
+      When the host sends AT+QMTPUBEX=0,17,1,0,"qmt/pub/extra",5 with payload "helloEXTRA"
+      Then the module answers OK
+      And the module reports +QMTPUBEX: 0,17,0
+      And the broker receives a PUBLISH with:
+        | topic          | qmt/pub/extra |
+        | packet id      | 17            |
+        | payload        | hello         |
+        | payload length | 5             |
+      # "deleted": the surplus must not be read as the start of the next command line either
+      When the host sends AT+QMTPUBEX=?
+      Then the module answers, spacing aside:
+        """
+        +QMTPUBEX: (0-5),<msgid>,(0-2),(0,1),"topic","length"
+        OK
+        """
+
   Rule: At most 1500 bytes of payload per input (note 2)
 
     @spec:3.3.8:max-input @spec:3.3.8:prompt

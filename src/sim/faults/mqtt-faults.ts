@@ -48,4 +48,5 @@ export const MQTT_FAULTS: FaultDefinition[] = [
   { id: 'qmtrecv-test-form-prints-ranges', description: 'AT+QMTRECV=? prints "+QMTRECV: (0-5),(0-4)" where the spec answers a bare OK.', targets: ['3.3.9:test'] },
   { id: 'qmtrecv-query-lists-idle-clients', description: 'AT+QMTRECV? lists store status for clients without an MQTT connection.', targets: ['3.3.9:query'] },
   { id: 'qmtconn-query-lists-idle-clients', description: 'AT+QMTCONN? lists clients that have no network, with state 1.', targets: ['3.3.4:query'] },
+  { id: 'publish-extra-payload-bytes', description: 'AT+QMTPUBEX publishes every byte typed after the > prompt, also those beyond <length> (spec 3.3.8: they are deleted).', targets: ['3.3.8:prompt'] },
 ];
