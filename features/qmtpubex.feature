@@ -1,14 +1,20 @@
 Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
 
-  After the > prompt the host enters exactly <length> bytes; the module publishes them and
-  reports +QMTPUBEX: <idx>,<msgid>,<result>. For QoS 0 the URC follows the 5.1 example
-  (ambiguity A4: figure 1 shows none; the profile's reading decides).
-  <msgid> is 0~65535 and "0 only when <qos>=0" (A26: must be 0 for QoS 0, or may be 0 only for
-  QoS 0 — the profile's reading decides the QoS 0 case; QoS 1/2 never take 0 in either reading).
-  At most 1500 bytes per input (note 2); a <length> above 1500 is ERROR or clipped (A28).
-  At most five messages in transmission (note 1: sliding window of 5), a sixth is ERROR.
-  Result 2 comes after every send timed out: pkt_timeout x (retry_times + 1) under reading
-  A20=after-first, later than the maximum response time, so those scenarios give the time.
+  After the > prompt the host enters <length> bytes; the module publishes them and reports
+  +QMTPUBEX: <idx>,<msgid>,<result>. Bytes typed beyond <length> are deleted (§3.3.8): they are
+  neither published nor read as the next command line. <msgid> is 0~65535 and "0 only when
+  <qos>=0"; QoS 1/2 never take 0. At most 1500 bytes per input (note 2). At most five messages
+  in transmission (note 1: sliding window of 5), a sixth is ERROR.
+  Readings this feature depends on (each accepted and recorded; anything else fails):
+  - A4: a QoS 0 publish is reported as +QMTPUBEX: <idx>,<msgid>,0 (example 5.1) or not at all
+    (figure 1); a result other than 0 for it is never allowed.
+  - A26: a QoS 0 <msgid> other than 0 is accepted ("may-zero") or ERROR ("must-zero"); the
+    scenario for the other reading is then not applicable.
+  - A28: a <length> above 1500 is ERROR before the prompt, or clipped to 1500 bytes.
+  - A20: the retransmission scenarios first observe how many PUBLISH / PUBREL reached the
+    broker, before any deadline; their continuation is written for "after-first" (result 2
+    after pkt_timeout x (retry_times + 1), later than the maximum response time, so given).
+  - A8: no stated default for <send_mode> / <recv_mode>: the Background sets string mode.
 
   Background:
     Given client 0 sends and receives MQTT payloads as text
@@ -246,6 +252,21 @@ Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
       And the module reports +QMTPUBEX: 0,21,1,1
       And the module reports +QMTPUBEX: 0,21,1,2
       And the module reports +QMTPUBEX: 0,21,2 within 6 seconds
+
+    @spec:3.3.8:result=1 @spec:2:timeout-notice @reading:A20=including-first
+    Scenario: With timeout_notice 1 each retransmission of a QoS 1 PUBLISH without PUBACK is reported (A20 including-first)
+      When the host sends AT+QMTCFG="timeout",0,2,2,1
+      Then the module answers OK
+      Given the broker withholds PUBACK
+      And client 0 is connected to the broker as "qmt-pub-retry"
+      When the host sends AT+QMTPUBEX=0,21,1,0,"qmt/pub/retry",5 with payload "hello"
+      Then the module answers OK
+      And by reading A20 the broker receives the PUBLISH with packet id 21 one of:
+        | after-first     | 3 times, 2 seconds apart |
+        | including-first | 2 times, 2 seconds apart |
+      And the module reports +QMTPUBEX: 0,21,1,1
+      And the module never reports +QMTPUBEX: 0,21,1,2 within 1 second
+      And the module reports +QMTPUBEX: 0,21,2 within 4 seconds
 
     @spec:3.3.8:result=2 @spec:2:retransmission @reading:A20=after-first
     Scenario: With timeout_notice 0 a QoS 1 PUBLISH never acknowledged ends in result 2 after 4 sends

@@ -83,6 +83,10 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
       Then the module answers these stored messages, then OK:
         | client | msgid | topic        | payload |
         | 0      | 0     | qmt/buf/read | second  |
+      When the host sends AT+QMTRECV?
+      Then by reading A30 the module answers one of:
+        | consume | +QMTRECV: 0,1,0,0,0,0 |
+        | keep    | +QMTRECV: 0,1,1,0,0,0 |
 
     @spec:3.3.9:set @reading:A30=consume
     Scenario: AT+QMTRECV=0 reads every stored message in recv_id order and empties the buffer

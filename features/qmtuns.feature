@@ -115,6 +115,21 @@ Feature: AT+QMTUNS — unsubscribe from topics (spec 3.3.7)
       And the module reports +QMTUNS: 0,3,1,2
       And the module reports +QMTUNS: 0,3,2 within 6 seconds
 
+    @spec:3.3.7:result=1 @spec:2:timeout-notice @reading:A20=including-first
+    Scenario: With timeout_notice 1 each retransmission of an UNSUBSCRIBE without UNSUBACK is reported (A20 including-first)
+      When the host sends AT+QMTCFG="timeout",0,2,2,1
+      Then the module answers OK
+      Given the broker withholds UNSUBACK
+      And client 0 is connected to the broker as "qmt-uns-retry"
+      When the host sends AT+QMTUNS=0,3,"qmt/uns/retry"
+      Then the module answers OK
+      And by reading A20 the broker receives the UNSUBSCRIBE with packet id 3 one of:
+        | after-first     | 3 times, 2 seconds apart |
+        | including-first | 2 times, 2 seconds apart |
+      And the module reports +QMTUNS: 0,3,1,1
+      And the module never reports +QMTUNS: 0,3,1,2 within 1 second
+      And the module reports +QMTUNS: 0,3,2 within 4 seconds
+
     @spec:3.3.7:result=2 @spec:2:retransmission @reading:A20=after-first
     Scenario: With timeout_notice 0 an UNSUBSCRIBE never acknowledged ends in result 2 after 3 sends
       When the host sends AT+QMTCFG="timeout",0,1,2,0

@@ -2,7 +2,7 @@
  * The network side of a scenario: what the module put on the wire, and what the broker does to it.
  */
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
-import { publishAndLetRoute } from '../src/qmt/delivery';
+import { letBrokerSettle, publishAndLetRoute } from '../src/qmt/delivery';
 import { packetMismatches } from '../src/qmt/packet-fields';
 import { nonConformance } from '../src/qmt/verdict';
 import type { QmtWorld } from '../support/world';
@@ -31,8 +31,9 @@ When(/^another client publishes "(.*)" to "(.*)" at QoS (\d)( retained)?$/, asyn
   await publishAndLetRoute(this.broker, this.clock, topic, this.resolve(payload), { qos: Number(qos) as 0 | 1 | 2, retain: Boolean(retained) }, () => this.session.at.urcs().length);
 });
 
-When("the broker closes the module's connection", function (this: QmtWorld) {
+When("the broker closes the module's connection", async function (this: QmtWorld) {
   this.broker.dropModuleConnections('close');
+  await letBrokerSettle(this.clock);
 });
 
 async function expectPacket(world: QmtWorld, type: string, expected: Record<string, string>): Promise<void> {

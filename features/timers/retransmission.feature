@@ -4,11 +4,15 @@ Feature: T1 — retransmission of unacknowledged packets (spec 2, figure 1; 3.3.
   PUBLISH QoS 1, PUBLISH and PUBREL of QoS 2). When T1 (<pkt_timeout>) runs out the packet is
   sent again (Excep2) until <retry_times> is reached; with <timeout_notice> 1 every
   retransmission is reported as <result> 1 with the count as <value>. A resent PUBLISH keeps
-  its packet id and sets DUP (MQTT 3.1.1 §3.3.1.1); the spacing is measured at the broker on the
-  scenario clock. Whether <retry_times> counts the first send is ambiguity A20: under
-  "after-first" a request is sent retry_times + 1 times and result 2 comes after
-  pkt_timeout x (retry_times + 1); under "including-first" retry_times times. Each scenario
-  states the number for the reading it applies to.
+  its packet id and sets DUP (MQTT 3.1.1 §3.3.1.1). The spacing is measured at the broker and
+  may differ from <pkt_timeout> by the run's timing margin (--timing-margin, also on virtual time).
+  Readings this feature depends on:
+  - A20: whether <retry_times> counts the first send. Under "after-first" a request is sent
+    retry_times + 1 times and result 2 comes pkt_timeout x (retry_times + 1) after the first
+    send; under "including-first" retry_times times (at least once). Every scenario first
+    observes the number of sends at the broker (a surplus send fits no reading), then checks
+    the time of the final result for the reading its Examples or tag name.
+  - A8: no stated default for <send_mode> / <recv_mode>: the Background sets string mode.
 
   Background:
     Given client 0 sends and receives MQTT payloads as text
@@ -112,6 +116,22 @@ Feature: T1 — retransmission of unacknowledged packets (spec 2, figure 1; 3.3.
       And the module reports +QMTPUBEX: 0,36,1,2
       And the module reports +QMTPUBEX: 0,36,1,3
       And the module reports +QMTPUBEX: 0,36,2 within 4 seconds
+
+    @spec:2:timeout-notice @spec:3.3.8:result=1 @spec:3.3.1:timeout:set @reading:A20=including-first
+    Scenario: With timeout_notice 1 every retransmission of a PUBLISH is reported with its count (A20 including-first)
+      When the host sends AT+QMTCFG="timeout",0,1,3,1
+      Then the module answers OK
+      Given the broker withholds PUBACK
+      And client 0 is connected to the broker as "qmt-notice-on"
+      When the host sends AT+QMTPUBEX=0,36,1,0,"qmt/notice/on",5 with payload "hello"
+      Then the module answers OK
+      And by reading A20 the broker receives the PUBLISH with packet id 36 one of:
+        | after-first     | 4 times, 1 seconds apart |
+        | including-first | 3 times, 1 seconds apart |
+      And the module reports +QMTPUBEX: 0,36,1,1
+      And the module reports +QMTPUBEX: 0,36,1,2
+      And the module never reports +QMTPUBEX: 0,36,1,3 within 1 second
+      And the module reports +QMTPUBEX: 0,36,2 within 3 seconds
 
     @spec:2:timeout-notice @spec:3.3.1:timeout:set @reading:A20=after-first
     Scenario: With timeout_notice 0 retransmissions are not reported, only the final failure

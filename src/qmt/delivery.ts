@@ -34,3 +34,17 @@ export async function publishAndLetRoute(
     release();
   }
 }
+
+/**
+ * After the broker fixture cut the module's connection, Aedes publishes the Will and tears the
+ * session down asynchronously, with no packet the virtual clock would see as activity. Holding
+ * the clock for a short real-time grace lets that happen before virtual time runs on.
+ */
+export async function letBrokerSettle(clock: Clock, graceMs = 100): Promise<void> {
+  const release = clock.hold('the broker settling after a cut connection');
+  try {
+    await new Promise((resolve) => setTimeout(resolve, graceMs));
+  } finally {
+    release();
+  }
+}
