@@ -45,7 +45,7 @@ Feature: T1 — retransmission of unacknowledged packets (spec 2, figure 1; 3.3.
         | 3           | 2           | 2     | 6           | 3           | 2               |
         | 5           | 3           | 3     | 15          | 4           | 3               |
 
-    @spec:2:retransmission @spec:3.3.8:qos1-flow @reading:A20=after-first
+    @spec:2:retransmission @spec:3.3.8:qos1-flow
     Scenario: A resent QoS 1 PUBLISH keeps its packet id and message and sets DUP, pkt_timeout apart
       When the host sends AT+QMTCFG="timeout",0,3,2,0
       Then the module answers OK
@@ -56,9 +56,9 @@ Feature: T1 — retransmission of unacknowledged packets (spec 2, figure 1; 3.3.
       And by reading A20 the broker receives the PUBLISH with packet id 31 one of:
         | after-first     | 3 times, 3 seconds apart |
         | including-first | 2 times, 3 seconds apart |
-      And the module reports +QMTPUBEX: 0,31,2 within 9 seconds
-      And the broker receives the PUBLISH with packet id 31 3 times, 3 seconds apart
       And the first PUBLISH with packet id 31 has DUP 0 and every resend has DUP 1
+      # the longer reading's time: the outline above holds each reading to its own
+      And the module reports +QMTPUBEX: 0,31,2 within 9 seconds
 
     @spec:2:retransmission @spec:3.3.8:qos1-flow @spec:3.3.8:result=0
     Scenario: An acknowledged QoS 1 PUBLISH is not resent
