@@ -3,6 +3,7 @@
  * on the way: a precondition that fails says which step of the flow the module broke.
  */
 import type { QmtHost } from './host';
+import { preconditionFailed } from './verdict';
 
 export async function openNetwork(host: QmtHost, idx: number, brokerHost: string, port: number): Promise<void> {
   await host.send(`AT+QMTOPEN=${idx},"${brokerHost}",${port}`);
@@ -25,6 +26,10 @@ export async function subscribe(host: QmtHost, idx: number, msgid: number, topic
 /** AT+CFUN=1,1 restarts the module; it is back when RDY arrives (field notes: power-up URCs). */
 export async function restartModule(host: QmtHost): Promise<void> {
   const restart = await host.send('AT+CFUN=1,1');
-  host.expectFinal('OK');
-  await host.expectUrc('RDY', { withinMs: 15_000, source: 'harness limit for a restart', since: restart.response.sentAt });
+  host.expectFinal('OK'); // a failure is "precondition:" (AT+CFUN is 3GPP 27.007's, not this note's)
+  try {
+    await host.expectUrc('RDY', { withinMs: 15_000, source: 'harness limit for a restart', since: restart.response.sentAt });
+  } catch (error) {
+    throw preconditionFailed(`the module did not come back after AT+CFUN=1,1: ${(error as Error).message.replace(/^non-conformance: /, '')}`);
+  }
 }

@@ -48,4 +48,8 @@ export const MQTT_FAULTS: FaultDefinition[] = [
   { id: 'qmtrecv-test-form-prints-ranges', description: 'AT+QMTRECV=? prints "+QMTRECV: (0-5),(0-4)" where the spec answers a bare OK.', targets: ['3.3.9:test'] },
   { id: 'qmtrecv-query-lists-idle-clients', description: 'AT+QMTRECV? lists store status for clients without an MQTT connection.', targets: ['3.3.9:query'] },
   { id: 'qmtconn-query-lists-idle-clients', description: 'AT+QMTCONN? lists clients that have no network, with state 1.', targets: ['3.3.4:query'] },
+  // ----- connection lifecycle (audit-conn): answers no reading of the note allows -----
+  { id: 'result-urc-before-ok', description: '+QMTOPEN: <idx>,<result> is printed before the OK of AT+QMTOPEN (the note prints OK first).', targets: ['3.3.2:set'] },
+  { id: 'qmtstat-server-loss-as-8', description: 'A link the server or the network ended is reported as +QMTSTAT code 8, which table 4 keeps for the client closing it itself.', targets: ['4.1:err_code=1', '4.1:err_code=4', '4.1:err_code=5', '4.1:err_code=7'] },
+  { id: 'qmtopen-bad-name-network-error', description: 'A host name that is neither an IP address nor a domain name ends in +QMTOPEN result 5 "network disconnected".', targets: ['3.3.2:result=1'] },
 ];
