@@ -227,10 +227,10 @@ Feature: AT+QMTCONN — connect a client to the MQTT server (spec 3.3.4)
       And the module reports +QMTCONN: 0,0,<code>
       And the broker receives a CONNECT with:
         | client id | qmt-refused-<code> |
+      And the module's connection to the broker ends
       And by reading stat-refused the module reports one of:
         | 1 | +QMTSTAT: 0,1 within 5 seconds |
         | 4 | +QMTSTAT: 0,4 within 5 seconds |
-      And the module's connection to the broker ends
 
       @spec:3.3.4:ret_code=1
       Examples: unacceptable protocol version

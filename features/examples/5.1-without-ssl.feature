@@ -4,7 +4,10 @@ Feature: Chapter 5.1 — MQTT operation without SSL, as the application note pri
   network side: the module dials the broker fixture ({host}:{port}) instead of Alibaba Cloud, and
   the two +QMTRECV messages are published by another client of the fixture. The note prints one
   +QMTRECV payload in quotes and one without (ambiguity A33): the payload is compared by value,
-  so both layouts pass; the quoting a variant uses is its profile's reading of A33.
+  so both layouts pass; the quoting a variant uses is its profile's reading of A33. And two
+  settings come first that the note leaves to the module's defaults (A8), which the example
+  takes for granted: MQTT 3.1.1 (Alibaba Cloud's protocol; the derived client id is longer than
+  the 23 characters MQTT 3.1 servers may refuse) and text payloads both ways.
 
   Where the note allows another answer than the one printed, the example accepts it and records
   the reading: A22 (the query's <host_name> quoted or bare), conn-ret-code (+QMTCONN: 0,0 without
@@ -14,6 +17,9 @@ Feature: Chapter 5.1 — MQTT operation without SSL, as the application note pri
   @spec:5.1 @spec:3.3.1:recv/mode:set @spec:3.3.1:aliauth:set @spec:3.3.2:test @spec:3.3.2:query
   @spec:3.3.4:test @spec:3.3.6:test @spec:3.3.8:test @spec:4.2:message-with-length
   Scenario: The 5.1 example runs as printed
+    Given client 0 sends and receives messages as text
+    When the host sends AT+QMTCFG="version",0,4
+    Then the module answers OK
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
     When the host sends AT+QMTCFG="aliauth",0,"oyjtmPl5a5j","MQTT_TEST","{device-secret}"

@@ -128,7 +128,8 @@ Feature: +QMTSTAT — state change in the MQTT link layer (spec 4.1)
     Scenario: A QoS 1 PUBLISH is never acknowledged
       When the host sends AT+QMTCFG="timeout",0,1,1,0
       Then the module answers OK
-      Given client 0 is connected to the broker as "qmt-stat-6-pub"
+      Given client 0 sends and receives messages as text
+      And client 0 is connected to the broker as "qmt-stat-6-pub"
       And the broker withholds PUBACK
       When the host sends AT+QMTPUBEX=0,7,1,0,"qmt/stat/6",5 with payload "hello"
       Then the module answers OK

@@ -106,6 +106,14 @@ export class PacketLink {
   close(graceful = true): void {
     this.ownClose = true;
     this.endHold();
+    // A local close takes no scenario time: hold a virtual clock until the socket is gone and the
+    // peer had a moment to read the FIN (bounded), so waits for "the module closed" never time out
+    // on virtual time while the close is still in the event loop.
+    const release = this.clock.hold('closing MQTT link');
+    const guard = setTimeout(release, REPLY_GRACE_MS);
+    guard.unref();
+    if (this.socket.destroyed) release();
+    else this.socket.once('close', () => setTimeout(() => { clearTimeout(guard); release(); }, 5).unref());
     if (graceful && !this.socket.destroyed) this.socket.end();
     else this.socket.destroy();
     // end() leaves the socket half-open until the peer answers; never let it linger.
