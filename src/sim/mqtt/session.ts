@@ -223,7 +223,9 @@ export class ClientSession {
     this.teardown(undefined);
     this.urc(`+QMTCLOSE: ${this.idx},0`);
     // close-stat: "8" reports the host's close as table 4 code 8, "none" leaves it to +QMTCLOSE.
-    if (wasConnected && this.env.variant.readings['close-stat'] === '8') this.urc(`+QMTSTAT: ${this.idx},${QMTSTAT.clientClosed}`);
+    // Fault qmtstat-always-code-1 reaches this report too (every +QMTSTAT carries code 1).
+    const code = this.env.faults.has('qmtstat-always-code-1') ? QMTSTAT.serverClosed : QMTSTAT.clientClosed;
+    if (wasConnected && this.env.variant.readings['close-stat'] === '8') this.urc(`+QMTSTAT: ${this.idx},${code}`);
   }
 
   /** Closes everything and, with a code, reports +QMTSTAT (spec 4.1). */
