@@ -223,9 +223,7 @@ export class ClientSession {
     this.teardown(undefined);
     this.urc(`+QMTCLOSE: ${this.idx},0`);
     // close-stat: "8" reports the host's close as table 4 code 8, "none" leaves it to +QMTCLOSE.
-    // Fault qmtstat-always-code-1 reaches this report too (every +QMTSTAT carries code 1).
-    const code = this.env.faults.has('qmtstat-always-code-1') ? QMTSTAT.serverClosed : QMTSTAT.clientClosed;
-    if (wasConnected && this.env.variant.readings['close-stat'] === '8') this.urc(`+QMTSTAT: ${this.idx},${code}`);
+    if (wasConnected && this.env.variant.readings['close-stat'] === '8') this.statUrc(QMTSTAT.clientClosed);
   }
 
   /** Closes everything and, with a code, reports +QMTSTAT (spec 4.1). */
@@ -243,9 +241,13 @@ export class ClientSession {
     this.received.clear();
     this.refused = false;
     this.state = 'closed';
-    // Fault: every link loss is reported with the generic code 1, whatever happened.
-    const reported = statCode !== undefined && this.env.faults.has('qmtstat-always-code-1') ? QMTSTAT.serverClosed : statCode;
-    if (reported !== undefined) this.urc(`+QMTSTAT: ${this.idx},${reported}`);
+    if (statCode !== undefined) this.statUrc(statCode);
+  }
+
+  /** +QMTSTAT: idx,<err_code> (spec 4.1). */
+  private statUrc(code: number): void {
+    // Fault: every +QMTSTAT carries the generic code 1, whatever happened.
+    this.urc(`+QMTSTAT: ${this.idx},${this.env.faults.has('qmtstat-always-code-1') ? QMTSTAT.serverClosed : code}`);
   }
 
   /** Reboot: tear down without any report. */
