@@ -176,6 +176,8 @@ export class ClientSession {
    * A server that keeps the link open is left behind when the time is up (the client closes).
    */
   disconnect(): void {
+    // Fault: DISCONNECT goes out as the first packet of a never connected link (MQTT 3.1.1 §3.1: CONNECT first).
+    if (this.state === 'opened' && this.env.faults.has('qmtdisc-unconnected-sends-disconnect')) this.send({ cmd: 'disconnect' });
     // disc-unconnected "0": an opened, never connected client has nothing to disconnect.
     if (this.state === 'opened' && this.env.variant.readings['disc-unconnected'] === '0') {
       this.urc(`+QMTDISC: ${this.idx},0`);
