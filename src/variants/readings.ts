@@ -54,6 +54,9 @@ export const READINGS = {
   'stat-refused': reading(['1', '4'], '3.3.4 / Table 4', 'after a CONNACK with a refusal <ret_code> the server closes the link (MQTT 3.1.1 §3.2.2.3): code 1 "closed by the server", or code 4 "receiving CONNACK ... failed", whose solution is "check the user name and password, make sure the client ID is not in use"'),
   'stat-connect-exhausted': reading(['3', '4'], '3.3.4 / Table 4', 'every send of CONNECT went without CONNACK (A3 "retransmit", <retry_times> used up): code 3 "sending CONNECT timed out or failed" (发送 CONNECT 包超时或者失败), or code 4 "receiving CONNACK timed out or failed"'),
   A31: reading(['reported', 'not-reported'], '4.3 / Table 3', '+QMTPING: <idx>,1 is tied to the server dropping a silent client (4.3 lead text) or to any link-layer change (table 3), never to an unanswered PINGREQ, which table 4 reports as +QMTSTAT code 2'),
+  'open-out-of-range': reading(['error', '1'], '3.3.2', '<port> outside 1~65535 or a <host_name> of 0 or more than 100 bytes: "if there is any error", ERROR at once, or OK and <result> 1 "wrong parameter"'),
+  'close-unopened': reading(['-1', 'error'], '3.3.3', 'AT+QMTCLOSE on a client without an open network: OK then <result> -1 "failed to close the network", or ERROR ("if there is any error")'),
+  'disc-unopened': reading(['-1', 'error'], '3.3.5', 'AT+QMTDISC on a client without any network: OK then <result> -1 "failed to disconnect", or ERROR ("if there is any error")'),
   'conn-unopened': reading(['error', '2'], '3.3.4', 'AT+QMTCONN on a client without an open network: ERROR ("if there is any error"), or OK then +QMTCONN: <idx>,2 "failed to send the packet"'),
 } as const satisfies Record<string, ReadingDefinition>;
 

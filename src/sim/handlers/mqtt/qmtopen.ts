@@ -51,8 +51,14 @@ export function qmtOpenHandler(sessions: readonly ClientSession[]): CommandHandl
     const idx = clientIdxArg(idxArg);
     const host = stringArg(hostArg);
     const port = intArg(portArg, 1, 65535);
-    if (command.form !== 'set' || command.args.length !== 3 || idx === undefined || port === undefined) return ctx.out.error();
-    if (host === undefined || host.length === 0 || Buffer.byteLength(host) > HOST_MAX_BYTES) return ctx.out.error();
+    if (command.form !== 'set' || command.args.length !== 3 || idx === undefined) return ctx.out.error();
+    if (port === undefined || host === undefined || host.length === 0 || Buffer.byteLength(host) > HOST_MAX_BYTES) {
+      // Reading open-out-of-range "1": the command runs and reports "wrong parameter".
+      if (ctx.variant.readings['open-out-of-range'] !== '1') return ctx.out.error();
+      ctx.out.ok();
+      sessions[idx].urc(`+QMTOPEN: ${idx},${OPEN_RESULT.wrongParameter}`);
+      return;
+    }
     if (!isWellFormedHost(host) && ctx.variant.readings['open-bad-host'] === 'error') return ctx.out.error();
     // Fault: the result URC is printed before OK (the note shows OK first; a host that reads up to OK hangs).
     if (ctx.faults.has('result-urc-before-ok')) {
