@@ -40,6 +40,9 @@ export function answerFailure(line: CommandLine, message: string): Error {
   return OTHER_DOCUMENT_COMMANDS.has(line.name) ? preconditionFailed(`${message} (a command of another document that this scenario needs)`) : nonConformance(message);
 }
 
+/** URCs about a client's link: one of these with another code for the same client answers the same question. */
+const LINK_URCS = new Set(['+QMTSTAT', '+QMTPING']);
+
 /** One answer a reading allows: the reading's value and what the module prints under it. */
 export interface ReadingAlternative {
   readonly value: string;
@@ -178,7 +181,7 @@ export class QmtHost {
     );
     // Same URC name and client as an alternative, but none of them: an answer no reading allows
     // (e.g. +QMTSTAT: 0,1 where the reading allows +QMTSTAT: 0,8 or none) settles the question.
-    const sameQuestion = (u: Urc) => expected.some((e) => u.name === e.urc.name && u.fields[0] === e.urc.fields[0]);
+    const sameQuestion = (u: Urc) => expected.some((e) => urcConflicts(u, e.urc) || (LINK_URCS.has(u.name) && u.name === e.urc.name && u.fields[0] === e.urc.fields[0]));
     const seen = await this.at.waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)) || sameQuestion(u), waitMs, since).catch(() => undefined);
     const declared = this.observer.declaredValue(id);
     if (seen) {
