@@ -42,14 +42,22 @@ export const READINGS = {
   A33: reading(['quoted', 'bare'], '5.1 / 5.2', 'the +QMTRECV payload is quoted in two examples and bare in one'),
   A34: reading(['case-insensitive', 'lower-only'], '5.2', 'example 5.2 writes "SSL"; 3.3.1 defines "ssl"'),
   'ssl-query': reading(['both-fields', 'ctx-when-enabled'], '3.3.1 "ssl"', 'the query response is +QMTCFG: "ssl",<SSL_enable>[,<SSL_ctx_idx>]'),
-  'conn-ret-code': reading(['printed', 'omitted'], '3.3.4', 'the result is +QMTCONN: <client_idx>,<result>[,<ret_code>]'),
+  'conn-ret-code': reading(['printed', 'omitted'], '3.3.4', 'the result is +QMTCONN: <client_idx>,<result>[,<ret_code>]; omitted only where it would be 0 (accepted): a refusal without its <ret_code> 1~5 would read as an accepted connection'),
   'stat-malformed': reading(['7', '1'], 'Table 4', 'no code names a malformed packet from the server: 7 "link not working or server unavailable", or 1 "connection closed or reset by the server"'),
-  'stat-no-connack': reading(['4', '1'], '3.3.4 / Table 4', 'a server that closes the link instead of sending CONNACK: code 4 "receiving CONNACK failed", or code 1 "closed by the server"'),
-  'close-stat': reading(['8', 'none'], '3.3.3 / Table 4 / 5.1', 'code 8 "the client actively closed the MQTT connection"; example 5.1 shows AT+QMTCLOSE without any +QMTSTAT'),
+  'stat-no-connack': reading(['4', '1'], '3.3.4 / Table 4', 'a server that closes the link instead of sending CONNACK: code 4 "receiving CONNACK timed out or failed" (接收 CONNACK 包超时或者失败), or code 1 "closed or reset by the server"; a +QMTCONN: <idx>,2 ("failed to send") may come with either'),
+  'close-stat': reading(['8', 'none'], '3.3.3 / Table 4', 'code 8 "the client actively closed the MQTT connection" (客户端主动断开 MQTT 连接) may name the host\'s own AT+QMTCLOSE, or only a close the client decides itself: +QMTCLOSE: <idx>,0 already reports the host\'s close, and no example closes a connected client'),
   'disc-stat': reading(['5', 'none'], '3.3.5 / Table 4 / 5.1', 'code 5: the server closed the connection after DISCONNECT, "a normal process"; example 5.1 shows AT+QMTDISC without any +QMTSTAT'),
-  'disc-state': reading(['4', '3'], '3.3.4 / 3.3.5', '<state> 4 "disconnecting" while a DISCONNECT waits for the server, or 3 "connected" until the link is gone'),
+  'disc-state': reading(['4', 'gone'], '3.3.4 / 3.3.5', '<state> 4 "disconnecting" (正在断开) is not tied to an event: listed while the link stays up after DISCONNECT, or the client has closed its network right after sending DISCONNECT (MQTT 3.1.1 §3.14.4) and lists no state. (Listing 3 "connected" after DISCONNECT went out is not allowed: the client announced the end of the MQTT connection.)'),
   'disc-unconnected': reading(['-1', '0'], '3.3.5', 'AT+QMTDISC on an opened but never connected client: -1 "failed to disconnect", or 0 (nothing left to disconnect)'),
-  'open-bad-host': reading(['4', '1', '-1'], '3.3.2', 'an unresolvable <host_name>: 4 "failed to parse the domain name", 1 "wrong parameter", or -1 "failed to open the network"'),
+  'open-bad-host': reading(['4', '1', '-1', 'error'], '3.3.2', 'a <host_name> that is neither an IP address nor a domain name ("qmt broker#1"): 4 "failed to parse the domain name" (域名解析失败), 1 "wrong parameter", -1 "failed to open the network", or ERROR at once ("if there is any error", the value is outside <host_name>\'s definition)'),
+  // ----- connection lifecycle (audit-conn) -----
+  'stat-refused': reading(['1', '4'], '3.3.4 / Table 4', 'after a CONNACK with a refusal <ret_code> the server closes the link (MQTT 3.1.1 §3.2.2.3): code 1 "closed by the server", or code 4 "receiving CONNACK ... failed", whose solution is "check the user name and password, make sure the client ID is not in use"'),
+  'stat-connect-exhausted': reading(['3', '4'], '3.3.4 / Table 4', 'every send of CONNECT went without CONNACK (A3 "retransmit", <retry_times> used up): code 3 "sending CONNECT timed out or failed" (发送 CONNECT 包超时或者失败), or code 4 "receiving CONNACK timed out or failed"'),
+  A31: reading(['reported', 'not-reported'], '4.3 / Table 3', '+QMTPING: <idx>,1 is tied to the server dropping a silent client (4.3 lead text) or to any link-layer change (table 3), never to an unanswered PINGREQ, which table 4 reports as +QMTSTAT code 2'),
+  'open-out-of-range': reading(['error', '1'], '3.3.2', '<port> outside 1~65535 or a <host_name> of 0 or more than 100 bytes: "if there is any error", ERROR at once, or OK and <result> 1 "wrong parameter"'),
+  'close-unopened': reading(['-1', 'error'], '3.3.3', 'AT+QMTCLOSE on a client without an open network: OK then <result> -1 "failed to close the network", or ERROR ("if there is any error")'),
+  'disc-unopened': reading(['-1', 'error'], '3.3.5', 'AT+QMTDISC on a client without any network: OK then <result> -1 "failed to disconnect", or ERROR ("if there is any error")'),
+  'conn-unopened': reading(['error', '2'], '3.3.4', 'AT+QMTCONN on a client without an open network: ERROR ("if there is any error"), or OK then +QMTCONN: <idx>,2 "failed to send the packet"'),
 } as const satisfies Record<string, ReadingDefinition>;
 
 export type ReadingId = keyof typeof READINGS;
