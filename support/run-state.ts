@@ -29,6 +29,7 @@ export async function startRun(): Promise<RunState> {
         variant: findVariant(config.variant ?? DEFAULT_SIMULATED_VARIANT),
         faults: config.faults,
         hosts: { 'broker.qmt.test': '127.0.0.1' },
+        recvLayout: config.simRecvLayout,
       });
   state = { config, rig, runSecrets: config.runSecrets };
   if (config.resultsDir) {

@@ -30,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--tags <expression>', 'cucumber tag expression selecting scenarios')
     .option('--results <dir>', 'Allure results folder (cleaned at each run)', 'reports/allure-results')
     .option('--fault <id>', 'switch on a simulator firmware fault (repeatable)', collect, [])
+    .option('--sim-recv-layout <layout>', 'built-in simulator prints +QMTRECV as quoted | unquoted | split')
     .option('--secret <value>', 'a secret to mask everywhere (repeatable)', collect, [])
     .option('--include-slow', 'run @slow scenarios on real-time rigs too')
     .option('--no-report', 'write Allure results only, no HTML report')

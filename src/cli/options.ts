@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { findVariant } from '../variants/catalog';
+import { RECV_LAYOUTS, type ProfileRecvLayout } from '../variants/profile';
 
 export class UsageError extends Error {
   readonly exitCode = 2;
@@ -45,4 +46,12 @@ export function checkTags(expression: string | undefined): string | undefined {
     throw new UsageError(`--tags "${expression}": ${(error as Error).message}`);
   }
   return expression;
+}
+
+/** `--sim-recv-layout` / `--recv-layout`: one of the +QMTRECV layouts of FIELD-NOTES. */
+export function checkRecvLayout(layout: string | undefined, port?: string, name = '--sim-recv-layout'): ProfileRecvLayout | undefined {
+  if (layout === undefined) return undefined;
+  if (port) throw new UsageError(`${name} sets how the built-in simulator prints +QMTRECV; it cannot be used with --port (a real module)`);
+  if (!(RECV_LAYOUTS as readonly string[]).includes(layout)) throw new UsageError(`${name} ${layout}: unknown layout (expected ${RECV_LAYOUTS.join(', ')})`);
+  return layout as ProfileRecvLayout;
 }

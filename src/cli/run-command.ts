@@ -12,7 +12,7 @@ import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { FAULTS } from '../sim/faults/catalog';
 import { checkPortOpens } from '../rig/preflight';
 import { maskingDisabled } from '../secrets/masker';
-import { checkInteger, checkPort, checkTags, checkVariant, UsageError } from './options';
+import { checkInteger, checkPort, checkRecvLayout, checkTags, checkVariant, UsageError } from './options';
 import { RunConfigSchema } from './run-config';
 import { harnessVersion } from './version';
 
@@ -30,6 +30,7 @@ export interface RunCommandOptions {
   report: boolean;
   includeSlow?: boolean;
   reportDir: string;
+  simRecvLayout?: string;
 }
 
 /**
@@ -55,6 +56,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     brokerListen: options.brokerListen,
     brokerPort: checkInteger('--broker-port', options.brokerPort, 0, 65535),
     faults: options.fault,
+    simRecvLayout: checkRecvLayout(options.simRecvLayout, options.port),
     secrets: options.secret,
     resultsDir: path.resolve(options.results),
     tags: options.tags,

@@ -81,7 +81,7 @@ export class QmtHost {
     const { response } = exchange;
     const actual = [...response.lines, formatFinal(response)];
     const wanted = expected.filter((l) => l.trim() !== '');
-    if (actual.length !== wanted.length || actual.some((l, i) => l !== wanted[i])) {
+    if (actual.length !== wanted.length || actual.some((l, i) => l !== wanted[i] && !sameMessage(response, i, wanted[i]))) {
       throw nonConformance(`${response.command} answered\n  ${actual.join('\n  ')}\nexpected\n  ${wanted.join('\n  ')}`);
     }
     this.expectInTime(exchange, response.doneAt, `the answer to ${response.command}`);
@@ -154,6 +154,16 @@ export class QmtHost {
       });
     }
   }
+}
+
+/**
+ * A +QMTRECV line read with AT+QMTRECV (spec 3.3.9) matches by its fields and payload bytes, not
+ * its text: quoted, bare or split is the firmware's layout (A33, FIELD-NOTES), not a verdict.
+ */
+function sameMessage(response: AtResponse, index: number, wanted: string): boolean {
+  const message = response.messages?.[index];
+  if (!message?.payload) return false;
+  return urcMatches({ ...message, text: response.lines[index], name: '+QMTRECV', at: 0 }, parseExpectedUrc(wanted));
 }
 
 function clientIndexOf(line: CommandLine): number | undefined {
