@@ -262,8 +262,9 @@ export class AtClient {
     if (this.inFlight !== flight) return;
     this.finish(flight);
     // A late final result must not be taken as the next command's answer.
-    this.digester.abortCommand();
+    const leftovers = this.digester.abortCommand(this.clock.now());
     flight.reject(error);
+    for (const event of leftovers) this.handle(event);
   }
 
   private shutDown(reason: Error): void {

@@ -100,6 +100,8 @@ export class Digester {
   private readonly recvLength = new Map<string, RecvLengthKnowledge>();
   /** Set while a line is read again after a wrong length guess: no length in it. */
   private noLengthLine = false;
+  /** The line being read began before the host gave up on its command: it is not the next one's. */
+  private staleLine = false;
   private mode: Mode = 'line';
   private line: number[] = [];
   private command: RunningCommand | undefined;
@@ -156,10 +158,33 @@ export class Digester {
     this.payloadEcho = undefined;
   }
 
-  /** The caller gave up on the running command (timeout); a late final result becomes a URC. */
-  abortCommand(): void {
+  /**
+   * The caller gave up on the running command (timeout); a late final result becomes a URC.
+   * Returns the events of a half-read +QMTRECV given up with it.
+   */
+  abortCommand(at?: number): DigestEvent[] {
     this.command = undefined;
     this.payloadEcho = undefined;
+    this.events = [];
+    if (at !== undefined) this.now = at;
+    this.abandonPayload();
+    this.staleLine = this.line.length > 0;
+    return this.events;
+  }
+
+  /**
+   * A +QMTRECV payload still being counted out when the host gives up (the module restarted or
+   * went silent mid-message) would swallow every later answer: its header becomes a line of its
+   * own and the bytes taken so far are read again as lines.
+   */
+  private abandonPayload(): void {
+    const recv = this.recv;
+    if (!recv || this.mode === 'prompt-space') return;
+    this.recv = undefined;
+    this.mode = 'line';
+    this.classify(Buffer.from(recv.header.text, 'latin1'));
+    this.noLengthLine = true;
+    for (const b of recv.bytes) this.byte(b);
   }
 
   get running(): string | undefined {
@@ -210,7 +235,7 @@ export class Digester {
       return;
     }
     this.line.push(b);
-    if (b === COMMA && !this.noLengthLine && this.line[0] === 0x2b /* + */) {
+    if (b === COMMA && !this.noLengthLine && !this.staleLine && this.line[0] === 0x2b /* + */) {
       const match = LENGTH_HEADER.exec(Buffer.from(this.line).toString('latin1'));
       if (match) {
         const header = headerFrom(match);
@@ -306,7 +331,21 @@ export class Digester {
     }
     const raw = Buffer.from(this.line);
     this.line = [];
-    if (raw.length === 0) return; // empty lines and the LF of CRLF
+    if (raw.length === 0) {
+      this.staleLine = false;
+      return; // empty lines and the LF of CRLF
+    }
+    // The rest of a line given up on (say a late `ERROR`) is a URC, never the next answer, and
+    // never starts a payload that would swallow the next answer.
+    if (this.staleLine) {
+      this.staleLine = false;
+      this.noLengthLine = false;
+      const running = this.command;
+      this.command = undefined;
+      this.classify(raw);
+      this.command = running;
+      return;
+    }
     const started = this.startSplitPayload(raw, terminator);
     this.noLengthLine = false;
     if (!started) this.classify(raw);

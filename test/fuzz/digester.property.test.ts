@@ -1,0 +1,113 @@
+/**
+ * Property tests of the AT digester (issue 10), with fast-check:
+ *   - model: generated sessions of real-firmware answers (session-model.ts) give exactly the
+ *     events the model predicts, whatever chunks the bytes arrive in;
+ *   - abuse: arbitrary bytes (biased to CR, LF, quotes, commas, `>`, +QMTRECV headers, non-UTF-8)
+ *     never throw, and the same bytes split differently give the same events.
+ * QMT_FUZZ_RUNS scales the number of runs (default: 100,000+ inputs over this file and the others).
+ */
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { Digester, type DigestEvent } from '../../src/at/digester';
+import { chunksOf, CLIENT_OF, sessions, STRAY_URCS, type Expected, type Session } from './session-model';
+
+const SCALE = Number(process.env.QMT_FUZZ_RUNS ?? 1);
+
+function newDigester(echo: boolean): Digester {
+  const digester = new Digester({ echo });
+  digester.setRecvLength(CLIENT_OF.present, true);
+  digester.setRecvLength(CLIENT_OF.absent, false);
+  return digester;
+}
+
+function project(event: DigestEvent): Expected {
+  switch (event.type) {
+    case 'echo':
+      return { type: 'echo', text: event.text };
+    case 'prompt':
+      return { type: 'prompt' };
+    case 'final':
+      return { type: 'final', text: event.text };
+    case 'response-line':
+      if (event.payload && event.fields) {
+        return { type: 'message', kind: 'response-line', head: event.fields.slice(0, 3), payload: event.payload.toString('hex'), layout: event.recvLayout ?? '?' };
+      }
+      return { type: 'line', kind: 'response-line', text: event.text };
+    case 'urc': {
+      const { urc } = event;
+      if (urc.payload) return { type: 'message', kind: 'urc', head: urc.fields.slice(0, 3), payload: urc.payload.toString('hex'), layout: urc.recvLayout ?? '?' };
+      return { type: 'line', kind: 'urc', text: urc.text };
+    }
+  }
+}
+
+function run(session: Session, cuts: number[][]): Expected[][] {
+  const digester = newDigester(session.echo);
+  return session.exchanges.map((exchange, i) => {
+    if (exchange.command !== undefined) digester.startCommand(exchange.command, { payload: exchange.payload });
+    return chunksOf(exchange.bytes, cuts[i] ?? []).flatMap((chunk) => digester.feed(chunk, i).map(project));
+  });
+}
+
+test('generated firmware sessions give the events the model predicts, split anywhere', () => {
+  fc.assert(
+    fc.property(sessions, fc.array(fc.array(fc.nat(), { maxLength: 8 }), { maxLength: 12 }), (session, cuts) => {
+      const got = run(session, cuts);
+      const whole = run(session, []);
+      session.exchanges.forEach((exchange, i) => {
+        if (JSON.stringify(got[i]) !== JSON.stringify(exchange.expected)) {
+          throw new Error(`exchange ${i} (${exchange.command ?? 'idle'}) bytes ${JSON.stringify(exchange.bytes.toString('latin1'))}\n got ${JSON.stringify(got[i])}\nwant ${JSON.stringify(exchange.expected)}`);
+        }
+      });
+      if (JSON.stringify(got) !== JSON.stringify(whole)) throw new Error('a different split gave different events');
+    }),
+    { numRuns: 25_000 * SCALE },
+  );
+});
+
+/** Bytes that make a digester's life hard, then anything. */
+const nastyByte = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(0x0d, 0x0a, 0x22, 0x2c, 0x3e, 0x20, 0x30, 0x31, 0x39) },
+  { weight: 2, arbitrary: fc.integer({ min: 0x20, max: 0x7e }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xff }) },
+);
+const fragments = fc.constantFrom(
+  '+QMTRECV: 0,0,"t",',
+  '+QMTRECV: 2,1,"a/b",12,',
+  '+QMTRECV: 2,1,"a/b",5\r\n',
+  '+QMTRECV: 1,0,"t",3,"',
+  '\r\nOK\r\n',
+  '\r\nERROR\r\n',
+  '\r\n+CME ERROR: 3\r\n',
+  '\r\nRDY\r\n',
+  '\r\n> ',
+  '\r\n>',
+  'CONNECT\r\n',
+  ...STRAY_URCS.map((u) => `\r\n${u}\r\n`),
+);
+const abusiveBytes = fc
+  .array(fc.oneof({ weight: 3, arbitrary: nastyByte.map((b) => Buffer.from([b])) }, { weight: 1, arbitrary: fragments.map((f) => Buffer.from(f, 'latin1')) }), { maxLength: 120 })
+  .map((parts) => Buffer.concat(parts));
+
+const commands = fc.constantFrom(undefined, 'AT+QMTRECV=0', 'AT+QMTPUBEX=0,1,1,0,"t",3', 'ATI', 'AT+QFUPL="f",3', 'AT+QMTCFG="recv/mode",0');
+
+test('arbitrary bytes never throw, and any split gives the same events', () => {
+  fc.assert(
+    fc.property(fc.boolean(), commands, abusiveBytes, fc.array(fc.nat(), { maxLength: 10 }), (echo, command, bytes, cuts) => {
+      const feedAll = (chunks: Buffer[]) => {
+        const digester = newDigester(echo);
+        if (command) digester.startCommand(command, command.includes('PUBEX') || command.includes('QFUPL') ? { payload: Buffer.from('abc') } : {});
+        const events = chunks.flatMap((c) => digester.feed(c, 7).map(project));
+        // Giving up on the command hands back whatever was half-read: never a throw either.
+        return [...events, ...digester.abortCommand(8).map(project)];
+      };
+      const whole = feedAll([bytes]);
+      const split = feedAll(chunksOf(bytes, cuts));
+      const byteByByte = feedAll([...bytes].map((b) => Buffer.from([b])));
+      if (JSON.stringify(whole) !== JSON.stringify(split) || JSON.stringify(whole) !== JSON.stringify(byteByByte)) {
+        throw new Error(`split changed the events for ${JSON.stringify(bytes.toString('latin1'))}`);
+      }
+    }),
+    { numRuns: 60_000 * SCALE },
+  );
+});
