@@ -106,16 +106,16 @@ interface Answer {
   command: string;
   payload?: Buffer;
   /** Information lines (text), in order. */
-  info: string[];
+  info: readonly string[];
   final: string;
   /** URCs of the same name that follow the final result (set forms answering later). */
-  after: string[];
+  after: readonly string[];
   /** Prompt before the final result: `>` or `> ` (FIELD-NOTES "framed \r\n> "). */
   prompt?: string;
   /** AT+QMTRECV=0: messages as information lines. */
   messages?: { bytes: Buffer; expected: Expected }[];
   /** Result URCs that overtake the final result. */
-  overtaking?: string[];
+  overtaking?: readonly string[];
 }
 
 const finalOf = fc.constantFrom('OK', 'ERROR', '+CME ERROR: 3', '+CME ERROR: operation not allowed');
