@@ -23,6 +23,8 @@ export interface SuiteRunOptions {
   failFast?: boolean;
   /** Only scenarios whose name matches one of these regular expressions. */
   names?: string[];
+  /** Sees every Cucumber message as it happens (the run guard follows the running scenario). */
+  onEnvelope?: (envelope: Envelope) => void;
 }
 
 export interface SuiteOutcome {
@@ -67,6 +69,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
   const tracker = new ScenarioTracker();
   const { success } = await runCucumber(config, { cwd: PROJECT_ROOT }, (envelope) => {
     tracker.observe(envelope);
+    options.onEnvelope?.(envelope);
     const finished = envelope.testCaseFinished;
     if (finished && !finished.willBeRetried) counts.finished = (counts.finished ?? 0) + 1;
     const status = envelope.testStepFinished?.testStepResult.status;

@@ -14,6 +14,8 @@ import { checkPortOpens } from '../rig/preflight';
 import { maskingDisabled } from '../secrets/masker';
 import { checkInteger, checkPort, checkRecvLayout, checkTags, checkVariant, UsageError } from './options';
 import { RunConfigSchema } from './run-config';
+import { RunGuard } from './run-guard';
+import { checkBrokerPortFree, checkResultsDir } from './preflight-checks';
 import { harnessVersion } from './version';
 
 export interface RunCommandOptions {
@@ -71,23 +73,20 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     if (problem) throw new UsageError(`--port ${config.port}: ${problem}`);
   }
   const resultsDir = config.resultsDir as string;
+  checkResultsDir('--results', resultsDir);
+  if (config.brokerPort !== 0) await checkBrokerPortFree(config.brokerListen, config.brokerPort);
   // Cleaned at each run; each scenario's result is written as soon as it finishes, so an
   // interrupted run keeps what it completed.
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
   const target = config.port ?? `the built-in simulator (${config.variant ?? 'EC200N-CN'})`;
   console.log(`qmt: conformance suite against ${target}; broker fixture on ${config.brokerListen}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}`);
-  // Interrupted (Ctrl-C): every finished scenario's result is already on disk; say where, exit 130.
-  const onInterrupt = () => {
-    console.error(`\nqmt: interrupted; results of the scenarios that finished are kept in ${resultsDir}`);
-    scrubResultsDir(resultsDir, [...config.secrets, ...Object.values(config.runSecrets)]);
-    process.exit(130);
-  };
-  process.once('SIGINT', onInterrupt);
-  process.once('SIGTERM', onInterrupt);
-  const outcome = await runSuite({ config, tags, resultsDir });
-  process.off('SIGINT', onInterrupt);
-  process.off('SIGTERM', onInterrupt);
+  // Interrupted, port gone, broker port taken, disk full: finished results stay, the running
+  // scenario is written as broken, one line, exit 130/143/3 (src/cli/run-guard.ts).
+  const guard = new RunGuard(resultsDir, () => [...config.secrets, ...Object.values(config.runSecrets)]);
+  const uninstall = guard.install();
+  const outcome = await runSuite({ config, tags, resultsDir, onEnvelope: (e) => guard.observe(e) });
+  uninstall();
   writeTraceabilityResult(resultsDir, path.join(PROJECT_ROOT, 'features'), variantOfResults(resultsDir, config.variant));
   // Belt and braces: secrets are masked where they are recorded; this catches any that slipped through.
   if (!maskingDisabled()) scrubResultsDir(resultsDir, [...config.secrets, ...Object.values(config.runSecrets)]);
