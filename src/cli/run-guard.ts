@@ -30,7 +30,7 @@ interface RunningScenario {
 
 /** Failures that mean the rest of the run cannot produce verdicts. Messages come from src/at, src/rig, src/broker. */
 const FATAL_FAILURES: { pattern: RegExp; describe: (m: RegExpExecArray) => string }[] = [
-  { pattern: /rig: (.+?) (?:closed|is gone)\b/, describe: (m) => `the module's port ${m[1]} closed (unplugged, or the far end went away)` },
+  { pattern: /rig: (\S+(?: @\d+)?) (?:closed|is gone)\b/, describe: (m) => `the module's port ${m[1]} closed (unplugged, or the far end went away)` },
   { pattern: /EADDRINUSE[^\n]*:(\d+)/, describe: (m) => `the broker fixture's port ${m[1]} is taken by another process` },
   { pattern: /EADDRINUSE/, describe: () => `the broker fixture's port is taken by another process` },
 ];
@@ -91,13 +91,19 @@ export class RunGuard {
       }
     }
     if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) {
+      const ended = this.running;
       this.running = undefined;
       this.finished++;
-      // The failed scenario is written (as broken, its error is no assertion); stop before the
-      // next one, once the Allure reporter has handled this message too.
+      // Stop before the next scenario starts (with the rig gone the rest of the run is promise
+      // callbacks only, so this cannot wait for a later turn of the event loop). The scenario that
+      // met the failure is on disk if the Allure reporter saw this message first; else it is
+      // written here, broken, with the reason.
       if (this.fatal) {
-        const reason = this.fatal;
-        setImmediate(() => this.stop(reason, EXIT_ABORTED));
+        if (ended && !this.hasResult(ended)) {
+          this.running = ended;
+          this.finished--;
+        }
+        this.stop(this.fatal, EXIT_ABORTED);
       }
     }
   }
@@ -111,12 +117,12 @@ export class RunGuard {
     if (running && canWrite) {
       try {
         this.writeBroken(running, reason);
-        marked = `; "${running.name}" was running and is marked broken`;
+        marked = `; the running scenario (${running.name}) is marked broken`;
       } catch (error) {
-        marked = `; "${running.name}" was running (not recorded: ${(error as Error).message})`;
+        marked = `; the running scenario (${running.name}) could not be recorded: ${(error as Error).message}`;
       }
     } else if (running) {
-      marked = `; "${running.name}" was running`;
+      marked = `; the running scenario was ${running.name}`;
     }
     try {
       scrubResultsDir(this.resultsDir, this.secrets());
@@ -127,9 +133,19 @@ export class RunGuard {
     this.exit(code);
   }
 
+  private hasResult(scenario: RunningScenario): boolean {
+    try {
+      return readdirSync(this.resultsDir)
+        .filter((f) => f.endsWith('-result.json'))
+        .some((f) => (JSON.parse(readFileSync(path.join(this.resultsDir, f), 'utf8')) as { fullName?: string }).fullName === fullNameOf(scenario));
+    } catch {
+      return false;
+    }
+  }
+
   /** An Allure result of its own for the scenario cut short, labelled like its finished siblings. */
   private writeBroken(running: RunningScenario, reason: string): void {
-    const fullName = `qmt-conformance:${running.uri}#${running.name}`;
+    const fullName = fullNameOf(running);
     const testCaseId = md5(fullName);
     const context = this.runLabels();
     const labels = [
@@ -179,6 +195,11 @@ export class RunGuard {
       harness: found.harness ?? 'unknown',
     };
   }
+}
+
+/** As allure-cucumberjs names a scenario, so a broken stand-in and a real result share history. */
+function fullNameOf(scenario: RunningScenario): string {
+  return `qmt-conformance:${scenario.uri}#${scenario.name}`;
 }
 
 function md5(text: string): string {
