@@ -85,9 +85,16 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   // scenario is written as broken, one line, exit 130/143/3 (src/cli/run-guard.ts).
   const guard = new RunGuard(resultsDir, () => [...config.secrets, ...Object.values(config.runSecrets)]);
   const uninstall = guard.install();
-  const outcome = await runSuite({ config, tags, resultsDir, onEnvelope: (e) => guard.observe(e) });
-  uninstall();
-  writeTraceabilityResult(resultsDir, path.join(PROJECT_ROOT, 'features'), variantOfResults(resultsDir, config.variant));
+  let outcome;
+  try {
+    outcome = await runSuite({ config, tags, resultsDir, onEnvelope: (e) => guard.observe(e) });
+    writeTraceabilityResult(resultsDir, path.join(PROJECT_ROOT, 'features'), variantOfResults(resultsDir, config.variant));
+  } catch (error) {
+    guard.diskTrouble(error);
+    throw error;
+  } finally {
+    uninstall();
+  }
   // Belt and braces: secrets are masked where they are recorded; this catches any that slipped through.
   if (!maskingDisabled()) scrubResultsDir(resultsDir, [...config.secrets, ...Object.values(config.runSecrets)]);
   if (options.report) {

@@ -44,8 +44,11 @@ export class RunGuard {
   private readonly testCases = new Map<string, string>();
   private readonly started = new Map<string, string>();
   private running: RunningScenario | undefined;
+  private lastEnded: RunningScenario | undefined;
   private finished = 0;
   private fatal: string | undefined;
+  /** First line of the failure that made it fatal, for the broken result. */
+  private fatalDetail: string | undefined;
   private ending = false;
   private readonly cleanups: (() => void)[] = [];
 
@@ -63,13 +66,19 @@ export class RunGuard {
       this.cleanups.push(() => process.off(signal, handler));
     }
     const onError = (error: unknown) => {
-      const code = (error as NodeJS.ErrnoException)?.code;
-      if (code && DISK_ERRORS.has(code)) this.stop(`cannot write results in ${this.resultsDir}: ${describeErrno(error as NodeJS.ErrnoException)}`, EXIT_ABORTED, false);
-      else throw error;
+      if (!this.diskTrouble(error)) throw error;
     };
     process.on('uncaughtException', onError);
     this.cleanups.push(() => process.off('uncaughtException', onError));
     return () => this.cleanups.splice(0).forEach((c) => c());
+  }
+
+  /** A results folder that cannot be written (disk full …) ends the run; false for other errors. */
+  diskTrouble(error: unknown): boolean {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    if (!code || !DISK_ERRORS.has(code)) return false;
+    this.stop(`cannot write results in ${this.resultsDir}: ${describeErrno(error as NodeJS.ErrnoException)}`, EXIT_ABORTED, false);
+    return true;
   }
 
   /** Cucumber message listener: tracks the running scenario and spots run-ending failures. */
@@ -87,11 +96,16 @@ export class RunGuard {
       const message = step.testStepResult.message ?? step.testStepResult.exception?.message ?? '';
       for (const rule of FATAL_FAILURES) {
         const match = rule.pattern.exec(message);
-        if (match) this.fatal = rule.describe(match);
+        if (match) {
+          this.fatal = rule.describe(match);
+          this.fatalDetail = message.split('\n')[0];
+          break;
+        }
       }
     }
     if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) {
       const ended = this.running;
+      this.lastEnded = ended;
       this.running = undefined;
       this.finished++;
       // Stop before the next scenario starts (with the rig gone the rest of the run is promise
@@ -123,6 +137,9 @@ export class RunGuard {
       }
     } else if (running) {
       marked = `; the running scenario was ${running.name}`;
+    } else if (this.lastEnded && !this.hasResult(this.lastEnded)) {
+      marked = `; the result of ${this.lastEnded.name} could not be written`;
+      this.finished--;
     }
     try {
       scrubResultsDir(this.resultsDir, this.secrets());
@@ -161,7 +178,7 @@ export class RunGuard {
       testCaseId,
       historyId: `${testCaseId}:${md5('')}`,
       status: 'broken',
-      statusDetails: { message: `harness: the run stopped while this scenario ran: ${reason}` },
+      statusDetails: { message: `harness: the run stopped while this scenario ran: ${reason}${this.fatalDetail ? ` (${this.fatalDetail})` : ''}` },
       stage: 'finished',
       steps: [],
       attachments: [],
