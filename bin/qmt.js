@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The harness CLI. TypeScript sources run through ts-node (transpile only; `npm run typecheck` checks types).
-const path = require('node:path');
-require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
+// The harness CLI. TypeScript sources load through scripts/register-ts.js (transpile only; `npm run typecheck` checks types).
+require('../scripts/register-ts');
 const { main } = require('../src/cli/main');
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

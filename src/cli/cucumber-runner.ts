@@ -50,7 +50,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
       provided: {
         paths: [path.join(PROJECT_ROOT, 'features/**/*.feature')],
         require: [path.join(PROJECT_ROOT, 'support/**/*.ts'), path.join(PROJECT_ROOT, 'steps/**/*.ts')],
-        requireModule: ['ts-node/register'],
+        requireModule: [path.join(PROJECT_ROOT, 'scripts', 'register-ts.js')],
         format: formats,
         formatOptions: options.resultsDir ? { resultsDir: options.resultsDir } : {},
         tags: options.tags ?? '',

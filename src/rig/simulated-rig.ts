@@ -23,6 +23,13 @@ export interface SimulatedRigOptions {
   recvLayout?: ProfileRecvLayout;
 }
 
+/**
+ * Virtual milliseconds each finished scenario session lasted, in finishing order: on a virtual
+ * clock only the waits the scenario's settings imply take time, so this is the floor a real-time
+ * run of the same scenarios is compared with (`npm run bench`, figure c).
+ */
+export const virtualSessionMs: number[] = [];
+
 export class SimulatedRig implements Rig {
   readonly description = 'in-process simulator';
   readonly virtualTime = true;
@@ -74,6 +81,7 @@ async function openSimulatedSession(options: SimulatedRigOptions, masker: Secret
     at,
     transcript,
     async finish() {
+      virtualSessionMs.push(clock.now());
       await at.close();
       module.close();
       clock.stop();
