@@ -1,55 +1,206 @@
 /**
- * The harness's own speed (never a pass/fail threshold): digester throughput, the whole
- * catalog against the built-in simulator, and the virtual-time timer scenarios.
- * `npm run bench`; prints one line per measurement.
+ * `npm run bench`: the harness's own cost, each figure next to its floor measured in the same run
+ * (never a pass/fail threshold). Prints a table and writes it to docs/benchmarks.md.
+ *   (a) the whole catalog against the built-in simulator: wall, CPU, peak RSS — one variant, and
+ *       the two-variant set of `npm test`; floor: the same command selecting no scenario.
+ *   (b) one AT round trip over a real pseudo-terminal against the standalone simulator, p50/p99
+ *       of QMT_BENCH_COMMANDS (10,000) commands; floor: a raw serialport echo over the same kind of PTY.
+ *   (c) the real-time catalog (standalone simulator on a PTY, no --include-slow) against the sum
+ *       of the waits its scenarios imply: the virtual time each one takes on the built-in
+ *       simulator, where only mandated waits (keep-alive, pkt_timeout, "no URC within") take time.
+ *       QMT_BENCH_REALTIME_RESULTS=<dir> and QMT_BENCH_REALTIME_WALL_S reuse a finished run.
+ *   (d) cold start of `qmt run --tags <one scenario>`: node, TypeScript loader, Cucumber start,
+ *       the scenario; for tsx (the default) and ts-node.
  */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Envelope } from '@cucumber/messages';
 import { Digester } from '../src/at/digester';
 import { runSuite } from '../src/cli/cucumber-runner';
 import { RunConfigSchema } from '../src/cli/run-config';
+import { virtualSessionMs } from '../src/rig/simulated-rig';
+import { fmt, measureProcess, percentile, ROOT, type ProcessCost } from './measure';
+import { COMMAND, echoFloor, inProcessRoundTrips, ptyRoundTrips } from './round-trip';
 
-const SESSION = Buffer.from(
-  '\r\nOK\r\n\r\n+QMTOPEN: 0,0\r\n\r\n+QMTCFG: "keepalive",120\r\n\r\nOK\r\n' +
-    '\r\n+QMTRECV: 0,1,"topic/example",36,"This is the payload related to topic"\r\n' +
-    '\r\n+QMTSTAT: 0,1\r\n\r\n+QMTPUBEX: 0,1,0\r\n',
-  'latin1',
-);
+const QMT = path.join(ROOT, 'bin', 'qmt.js');
+const NO_SCENARIO = '@bench-selects-no-scenario';
+const ONE_SCENARIO = '@spec:3.1:syntax';
+const rows: string[][] = [];
+const notes: string[] = [];
 
-function benchDigester(): void {
+function row(figure: string, what: string, value: string, floor: string, ratio: string): void {
+  rows.push([figure, what, value, floor, ratio]);
+  console.log(`${figure.padEnd(4)} ${what.padEnd(58)} ${value.padEnd(34)} ${floor.padEnd(30)} ${ratio}`);
+}
+
+const tmp = (prefix: string) => path.join(mkdtempSync(path.join(tmpdir(), prefix)), 'results');
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => measureProcess([QMT, 'run', '--no-report', ...args], env);
+const cost = (c: ProcessCost) => `${fmt(c.wallMs / 1000)} s wall, ${fmt(c.cpuMs / 1000)} s CPU, ${fmt(c.maxRssMb, 0)} MB`;
+
+function scenarioCount(output: string): number {
+  return Number(/(\d+) scenarios? \(/.exec(output)?.[1] ?? 0);
+}
+
+async function figureA(): Promise<void> {
+  const floor = await run(['--tags', NO_SCENARIO, '--results', tmp('qmt-bench-a0-')]);
+  const one = await run(['--results', tmp('qmt-bench-a1-')]);
+  const second = await run(['--variant', 'EG912Y', '--results', tmp('qmt-bench-a2-')]);
+  const n = scenarioCount(one.output);
+  row('a', `catalog vs built-in simulator, EC200N-CN (${n} scenarios)`, cost(one), `${cost(floor)} (no scenario)`, `${fmt((one.wallMs - floor.wallMs) / n, 1)} ms/scenario over floor`);
+  const both = { wallMs: one.wallMs + second.wallMs, cpuMs: one.cpuMs + second.cpuMs, maxRssMb: Math.max(one.maxRssMb, second.maxRssMb) } as ProcessCost;
+  const n2 = n + scenarioCount(second.output);
+  row('a', `npm test set: EC200N-CN + EG912Y (${n2} scenarios)`, cost(both), `${fmt((2 * floor.wallMs) / 1000)} s wall (2 × floor)`, `${fmt(both.wallMs / (2 * floor.wallMs), 2)} × floor`);
+}
+
+async function figureB(count: number): Promise<void> {
+  const sorted = (t: number[]) => [...t].sort((a, b) => a - b);
+  const floor = sorted(await echoFloor(count));
+  const pty = sorted(await ptyRoundTrips(count));
+  const local = sorted(await inProcessRoundTrips(count));
+  const p = (t: number[], q: number) => fmt(percentile(t, q), 3);
+  row('b', `AT round trip over a PTY to qmt-sim (${count} × ${COMMAND})`, `p50 ${p(pty, 50)} ms, p99 ${p(pty, 99)} ms`, `echo p50 ${p(floor, 50)} ms, p99 ${p(floor, 99)} ms`, `${fmt(percentile(pty, 50) / percentile(floor, 50), 2)} × (p50), ${fmt(percentile(pty, 99) / percentile(floor, 99), 2)} × (p99)`);
+  row('b', `  same commands, simulator in process (no PTY, no process hop)`, `p50 ${p(local, 50)} ms, p99 ${p(local, 99)} ms`, '', `${fmt((percentile(local, 50) / percentile(pty, 50)) * 100, 0)} % of the PTY p50`);
+}
+
+interface ResultFile {
+  fullName?: string;
+  status: string;
+  start?: number;
+  stop?: number;
+}
+
+function readResults(dir: string): ResultFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('-result.json'))
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as ResultFile);
+}
+
+/** Virtual milliseconds of each scenario on the built-in simulator, by Allure full name. */
+async function virtualWaits(tags: string): Promise<Map<string, number>> {
+  const byName = new Map<string, number>();
+  const pickles = new Map<string, string>();
+  const cases = new Map<string, string>();
+  const started = new Map<string, string>();
+  let seen = virtualSessionMs.length;
+  await runSuite({
+    config: RunConfigSchema.parse({}),
+    tags,
+    quiet: true,
+    onEnvelope: (e: Envelope) => {
+      if (e.pickle) pickles.set(e.pickle.id, `qmt-conformance:${e.pickle.uri}#${e.pickle.name}`);
+      if (e.testCase) cases.set(e.testCase.id, e.testCase.pickleId);
+      if (e.testCaseStarted) {
+        started.set(e.testCaseStarted.id, e.testCaseStarted.testCaseId);
+        seen = virtualSessionMs.length;
+      }
+      if (e.testCaseFinished && virtualSessionMs.length > seen) {
+        const name = pickles.get(cases.get(started.get(e.testCaseFinished.testCaseStartedId) ?? '') ?? '');
+        if (name) byName.set(name, virtualSessionMs[virtualSessionMs.length - 1]);
+      }
+    },
+  });
+  return byName;
+}
+
+async function realtimeRun(): Promise<{ dir: string; wallMs: number }> {
+  const reuse = process.env.QMT_BENCH_REALTIME_RESULTS;
+  if (reuse && existsSync(reuse)) return { dir: reuse, wallMs: Number(process.env.QMT_BENCH_REALTIME_WALL_S ?? NaN) * 1000 };
+  const sim = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+  try {
+    const device = await new Promise<string>((resolve) => {
+      let text = '';
+      sim.stdout.on('data', (c: Buffer) => {
+        text += c.toString();
+        if (text.includes('\n')) resolve(text.split('\n')[0].trim());
+      });
+    });
+    const dir = tmp('qmt-bench-c-');
+    const realtime = await run(['--port', device, '--results', dir]);
+    return { dir, wallMs: realtime.wallMs };
+  } finally {
+    sim.kill('SIGTERM');
+  }
+}
+
+async function figureC(): Promise<void> {
+  const { dir, wallMs } = await realtimeRun();
+  const ran = readResults(dir).filter((r) => r.status !== 'skipped' && r.fullName);
+  const virtual = await virtualWaits('');
+  let waits = 0;
+  let scenarioWall = 0;
+  let matched = 0;
+  for (const r of ran) {
+    const v = virtual.get(r.fullName!);
+    if (v === undefined) continue;
+    matched++;
+    waits += v;
+    scenarioWall += (r.stop ?? 0) - (r.start ?? 0);
+  }
+  row('c', `real-time catalog vs qmt-sim on a PTY (${matched} scenarios)`, `${fmt(wallMs / 1000, 0)} s wall (scenarios ${fmt(scenarioWall / 1000, 0)} s)`, `${fmt(waits / 1000, 0)} s of mandated waits`, `${fmt(wallMs / waits, 3)} × (wall), ${fmt(scenarioWall / waits, 3)} × (scenarios)`);
+}
+
+async function median(times: number, measure: () => Promise<ProcessCost>): Promise<number> {
+  const walls: number[] = [];
+  for (let i = 0; i < times; i++) walls.push((await measure()).wallMs);
+  return walls.sort((a, b) => a - b)[Math.floor(walls.length / 2)];
+}
+
+async function figureD(): Promise<void> {
+  const repeats = Number(process.env.QMT_BENCH_REPEATS ?? 3);
+  const node = await median(repeats, () => measureProcess(['-e', '0']));
+  for (const loader of ['tsx', 'ts-node']) {
+    const env = { QMT_TS_LOADER: loader };
+    const loaded = await median(repeats, () => measureProcess(['-e', "require('./scripts/register-ts'); require('./src/cli/main')"], env));
+    const started = await median(repeats, () => run(['--tags', NO_SCENARIO, '--results', tmp('qmt-bench-d0-')], env));
+    const one = await median(repeats, () => run(['--tags', ONE_SCENARIO, '--results', tmp('qmt-bench-d1-')], env));
+    const s = (ms: number) => fmt(ms / 1000, 2);
+    row('d', `cold start, one scenario (${ONE_SCENARIO}), loader ${loader}`, `${s(one)} s: loader ${s(loaded - node)}, cucumber ${s(started - loaded)}, scenario ${s(one - started)}`, `node alone ${s(node)} s`, `${fmt(one / node, 1)} × node`);
+  }
+}
+
+function digesterThroughput(): void {
+  const session = Buffer.from('\r\nOK\r\n\r\n+QMTOPEN: 0,0\r\n\r\n+QMTCFG: "keepalive",120\r\n\r\nOK\r\n\r\n+QMTRECV: 0,1,"topic/example",36,"This is the payload related to topic"\r\n\r\n+QMTSTAT: 0,1\r\n', 'latin1');
   const rounds = 20_000;
   const digester = new Digester();
   const started = process.hrtime.bigint();
   for (let i = 0; i < rounds; i++) {
     digester.startCommand('AT+QMTCFG="keepalive",0');
-    // Split in three places, as a UART would deliver it.
-    digester.feed(SESSION.subarray(0, 7), i);
-    digester.feed(SESSION.subarray(7, 61), i);
-    digester.feed(SESSION.subarray(61), i);
+    digester.feed(session.subarray(0, 7), i);
+    digester.feed(session.subarray(7), i);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`digester: ${((rounds * SESSION.length) / seconds / 1e6).toFixed(1)} MB/s (${rounds} sessions of ${SESSION.length} B in ${seconds.toFixed(2)} s)`);
+  row('-', 'digester throughput (for reference)', `${fmt((rounds * session.length) / seconds / 1e6)} MB/s`, '', '');
 }
 
-async function timeSuite(label: string, tags: string, repeats: number, names?: string[]): Promise<void> {
-  const walls: number[] = [];
-  let scenarios = 0;
-  for (let i = 0; i < repeats; i++) {
-    const started = Date.now();
-    const outcome = await runSuite({ config: RunConfigSchema.parse({}), tags, quiet: true, names });
-    walls.push(Date.now() - started);
-    scenarios = outcome.counts.finished ?? 0;
-  }
-  walls.sort((a, b) => a - b);
-  console.log(`${label}: median ${walls[Math.floor(walls.length / 2)]} ms wall for ${scenarios} scenarios (runs: ${walls.join(', ')} ms)`);
+function writeMarkdown(): void {
+  const lines = [
+    '# Benchmarks — the harness\'s own cost',
+    '',
+    `Written by \`npm run bench\` on ${new Date().toISOString()} (node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}).`,
+    'Each figure is measured next to its floor in the same run; none of this is a pass/fail threshold.',
+    '',
+    '| figure | what | measured | floor | ratio |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
+    '',
+    ...notes,
+    '',
+  ];
+  writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), lines.join('\n'));
 }
 
 async function main(): Promise<void> {
-  benchDigester();
-  await timeSuite('whole catalog vs simulator', '', 3);
-  await timeSuite('keep-alive scenarios (virtual time)', '@spec:2:keepalive', 3);
-  await timeSuite('retransmission scenarios (virtual time)', '@spec:2:retransmission', 3);
-  // The two the issue names: keep-alive 120 s, and pkt_timeout 5 s x retry_times 3.
-  await timeSuite('keep-alive 120 s: first PINGREQ after 120 s', '', 5, ['^With keep-alive 120 s the first PINGREQ']);
-  await timeSuite('pkt_timeout 5 s x retry_times 3: QoS 1 PUBLISH sent 4 times', '', 5, ['^With pkt_timeout 5 s and retry_times 3 a QoS 1 PUBLISH is sent 4 times']);
+  const only = (process.env.QMT_BENCH_ONLY ?? 'abcd').split('');
+  console.log(`${'fig'.padEnd(4)} ${'what'.padEnd(58)} ${'measured'.padEnd(34)} ${'floor'.padEnd(30)} ratio`);
+  digesterThroughput();
+  if (only.includes('a')) await figureA();
+  if (only.includes('b')) await figureB(Number(process.env.QMT_BENCH_COMMANDS ?? 10_000));
+  if (only.includes('c')) await figureC();
+  if (only.includes('d')) await figureD();
+  notes.push(...(process.env.QMT_BENCH_NOTES ? [process.env.QMT_BENCH_NOTES] : []));
+  writeMarkdown();
 }
 
 main().then(
