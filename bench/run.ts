@@ -62,6 +62,16 @@ async function figureB(count: number): Promise<void> {
   const p = (t: number[], q: number) => fmt(percentile(t, q), 3);
   row('b', `AT round trip over a PTY to qmt-sim (${count} × ${COMMAND})`, `p50 ${p(pty, 50)} ms, p99 ${p(pty, 99)} ms`, `echo p50 ${p(floor, 50)} ms, p99 ${p(floor, 99)} ms`, `${fmt(percentile(pty, 50) / percentile(floor, 50), 2)} × (p50), ${fmt(percentile(pty, 99) / percentile(floor, 99), 2)} × (p99)`);
   row('b', `  same commands, simulator in process (no PTY, no process hop)`, `p50 ${p(local, 50)} ms, p99 ${p(local, 99)} ms`, '', `${fmt((percentile(local, 50) / percentile(pty, 50)) * 100, 0)} % of the PTY p50`);
+  const [f50, t50, l50] = [percentile(floor, 50), percentile(pty, 50), percentile(local, 50)];
+  const hop = t50 - f50 - l50;
+  notes.push(
+    `(b) Where a PTY round trip goes (p50 ${fmt(t50, 3)} ms): the PTY itself with one relay through the python bridge, ` +
+      `as the echo floor measures, ${fmt(f50, 3)} ms; the harness and the simulator computing (digester, transcript, ` +
+      `command handling, measured in process) ${fmt(l50, 3)} ms; the rest, ${fmt(hop, 3)} ms, is the second hop between ` +
+      `the bridge and the simulator's own process (pipes and a second event loop). The biggest cost is ${hop >= l50 && hop >= f50 ? 'that process hop' : f50 >= l50 ? 'the PTY relay itself' : "the harness's and simulator's compute"}; ` +
+      'against hardware neither the bridge nor the simulator process exists, so nothing in the harness was changed for it. ' +
+      'The p99 tails come from garbage collection and from the other processes on a shared 2-core machine.',
+  );
 }
 
 interface ResultFile {
@@ -150,14 +160,25 @@ async function median(times: number, measure: () => Promise<ProcessCost>): Promi
 async function figureD(): Promise<void> {
   const repeats = Number(process.env.QMT_BENCH_REPEATS ?? 3);
   const node = await median(repeats, () => measureProcess(['-e', '0']));
+  const totals: Record<string, { one: number; loading: number }> = {};
   for (const loader of ['tsx', 'ts-node']) {
     const env = { QMT_TS_LOADER: loader };
     const loaded = await median(repeats, () => measureProcess(['-e', "require('./scripts/register-ts'); require('./src/cli/main')"], env));
     const started = await median(repeats, () => run(['--tags', NO_SCENARIO, '--results', tmp('qmt-bench-d0-')], env));
     const one = await median(repeats, () => run(['--tags', ONE_SCENARIO, '--results', tmp('qmt-bench-d1-')], env));
     const s = (ms: number) => fmt(ms / 1000, 2);
+    totals[loader] = { one, loading: started - node };
     row('d', `cold start, one scenario (${ONE_SCENARIO}), loader ${loader}`, `${s(one)} s: loader ${s(loaded - node)}, cucumber ${s(started - loaded)}, scenario ${s(one - started)}`, `node alone ${s(node)} s`, `${fmt(one / node, 1)} × node`);
   }
+  const { tsx, 'ts-node': tsNode } = totals;
+  notes.push(
+    `(d) Loading TypeScript (the loader itself, then Cucumber loading the support code and steps through it) is ` +
+      `${fmt((tsNode.loading / tsNode.one) * 100, 0)} % of a one-scenario run with ts-node and ${fmt((tsx.loading / tsx.one) * 100, 0)} % with tsx; ` +
+      `the scenario itself is the smallest part. tsx (esbuild) starts ${fmt(tsNode.one / tsx.one, 1)} × faster than ts-node, so ` +
+      'bin/, the Cucumber support code and the unit tests load through tsx (scripts/register-ts.js; QMT_TS_LOADER=ts-node ' +
+      'brings the old loader back). A precompiled dist/ was not taken: it needs a build step before `npm start` and ' +
+      "`npm test` on a fresh clone and keeps Cucumber's own start-up, while tsx needs neither.",
+  );
 }
 
 function digesterThroughput(): void {
