@@ -64,6 +64,9 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
   process.env[RUN_CONFIG_ENV] = JSON.stringify(options.config);
   process.env.TS_NODE_TRANSPILE_ONLY = 'true';
   support ??= await loadSupport(runConfiguration, { cwd: PROJECT_ROOT });
+  // bin/qmt.js keeps start-up marks for the cold-start benchmark (figure d).
+  const marks = (globalThis as { qmtStartMarks?: Record<string, number> }).qmtStartMarks;
+  if (marks) marks.cucumber ??= performance.now();
   const counts: Record<string, number> = {};
   const config: IRunOptions = { ...runConfiguration, support };
   const tracker = new ScenarioTracker();

@@ -24,11 +24,11 @@ export interface SimulatedRigOptions {
 }
 
 /**
- * Virtual milliseconds each finished scenario session lasted, in finishing order: on a virtual
- * clock only the waits the scenario's settings imply take time, so this is the floor a real-time
- * run of the same scenarios is compared with (`npm run bench`, figure c).
+ * The clock of the scenario session open now: on a virtual clock only the waits a scenario's
+ * settings imply take time, so its reading after the last step is the floor a real-time run of
+ * the same scenario is compared with (`npm run bench`, figure c).
  */
-export const virtualSessionMs: number[] = [];
+export const virtualSessions: { current: VirtualClock | undefined } = { current: undefined };
 
 export class SimulatedRig implements Rig {
   readonly description = 'in-process simulator';
@@ -67,6 +67,7 @@ export class SimulatedRig implements Rig {
 
 async function openSimulatedSession(options: SimulatedRigOptions, masker: SecretMasker): Promise<ModuleSession> {
   const clock = new VirtualClock();
+  virtualSessions.current = clock;
   const [hostEnd, moduleEnd] = createDuplexPair();
   // The override changes only the module's firmware; the harness must read any layout unaided.
   const variant = options.recvLayout ? { ...options.variant, recvLayout: options.recvLayout } : options.variant;
@@ -81,7 +82,7 @@ async function openSimulatedSession(options: SimulatedRigOptions, masker: Secret
     at,
     transcript,
     async finish() {
-      virtualSessionMs.push(clock.now());
+      if (virtualSessions.current === clock) virtualSessions.current = undefined;
       await at.close();
       module.close();
       clock.stop();

@@ -73,7 +73,8 @@ test('SIGTERM mid-scenario: finished results kept, the running one broken, port 
   const sim = await startSimulator(['--pty']);
   try {
     const dir = path.join(tempDir('qmt-sigterm-'), 'results');
-    const run = startRun(['--port', sim.where, '--results', dir, '--tags', SLOW_TAGS]);
+    const brokerPort = await freePort();
+    const run = startRun(['--port', sim.where, '--results', dir, '--tags', SLOW_TAGS, '--broker-port', String(brokerPort)]);
     await waitForResults(dir, 3);
     run.child.kill('SIGTERM');
     assert.equal(await run.exited, 143, run.output());
@@ -83,7 +84,11 @@ test('SIGTERM mid-scenario: finished results kept, the running one broken, port 
     assert.equal(broken.length, 1, JSON.stringify(all.map((r) => [r.name, r.status])));
     assert.match(broken[0].statusDetails?.message ?? '', /the run stopped while this scenario ran: interrupted \(SIGTERM\)/);
     assert.ok(all.filter((r) => r.status === 'passed').length >= 3);
+    // Released: the serial port opens exclusively again, the broker's port can be listened on.
     await openExclusively(sim.where);
+    const listener = await listenOn(brokerPort);
+    assert.ok(listener, `broker port ${brokerPort} still held`);
+    await new Promise((r) => listener!.close(r));
     assertReportBuilds(dir);
   } finally {
     sim.child.kill('SIGTERM');
