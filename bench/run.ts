@@ -199,7 +199,7 @@ async function figureD(): Promise<void> {
   notes.push(
     `(d) Loading TypeScript (the loader with the CLI's sources, then Cucumber loading the support code and steps through it) is ` +
       `${fmt((tsNode.loading / tsNode.one) * 100, 0)} % of a one-scenario run with ts-node and ${fmt((tsx.loading / tsx.one) * 100, 0)} % with tsx; ` +
-      `the scenario itself is the smallest part. tsx (esbuild) starts ${fmt(tsNode.one / tsx.one, 1)} × faster than ts-node, so ` +
+      `the rest is node itself and the scenario phase (simulated rig start-up, the scenario, results). tsx (esbuild) starts ${fmt(tsNode.one / tsx.one, 1)} × faster than ts-node, so ` +
       'bin/, the Cucumber support code and the unit tests load through tsx (scripts/register-ts.js; QMT_TS_LOADER=ts-node ' +
       'brings the old loader back). A precompiled dist/ was not taken: it needs a build step before `npm start` and ' +
       "`npm test` on a fresh clone and keeps Cucumber's own start-up, while tsx needs neither.",
