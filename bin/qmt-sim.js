@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The standalone simulated module: serves it on a pty or a loopback TCP port, like hardware.
-const path = require('node:path');
-require('ts-node').register({ transpileOnly: true, project: path.join(__dirname, '..', 'tsconfig.json') });
+require('../scripts/register-ts');
 const { simMain } = require('../src/cli/sim-cli');
 simMain(process.argv.slice(2)).then(
   (code) => {

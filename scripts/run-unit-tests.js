@@ -19,7 +19,7 @@ if (files.length === 0) {
   console.error('unit tests: no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--require', 'ts-node/register', '--test', '--test-timeout=60000', ...files], {
+const result = spawnSync(process.execPath, ['--require', path.join(root, 'scripts', 'register-ts.js'), '--test', '--test-timeout=60000', ...files], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },

@@ -32,6 +32,7 @@ export async function startRun(): Promise<RunState> {
         variant: config.simProfile ? resolveProfile(config.simProfile) : findVariant(config.variant ?? DEFAULT_SIMULATED_VARIANT),
         faults: config.faults,
         hosts: { 'broker.qmt.test': '127.0.0.1' },
+        recvLayout: config.simRecvLayout,
       });
   state = { config, rig, runSecrets: config.runSecrets, declared: config.profile ? resolveProfile(config.profile) : undefined };
   if (config.resultsDir) {

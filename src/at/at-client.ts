@@ -7,6 +7,7 @@
 import type { Clock, TimerHandle } from '../clock/clock';
 import { dataPromptOf, describeCommand } from './command-info';
 import { Digester, type DigestEvent, type DigesterOptions } from './digester';
+import { recvLengthSetting, restartsModule } from './recv-config';
 import type { Transcript } from './transcript';
 import { AtTimeoutError, type AtResponse, type ReceivedUrc, type SendOptions, type Transport, type Urc } from './types';
 
@@ -24,6 +25,7 @@ interface InFlight {
   readonly sentAt: number;
   readonly lines: string[];
   readonly payloads: (Buffer | undefined)[];
+  readonly messages: (Pick<Urc, 'fields' | 'payload' | 'recvLayout'> | undefined)[];
   prompted: boolean;
   bytesReceived: number;
   timer: TimerHandle | undefined;
@@ -148,6 +150,7 @@ export class AtClient {
         sentAt: this.clock.now(),
         lines: [],
         payloads: [],
+        messages: [],
         prompted: false,
         bytesReceived: 0,
         timer: undefined,
@@ -206,11 +209,12 @@ export class AtClient {
       case 'response-line':
         flight?.lines.push(event.text);
         flight?.payloads.push(event.payload);
+        flight?.messages.push(event.payload && event.fields ? { fields: event.fields, payload: event.payload, recvLayout: event.recvLayout } : undefined);
         return;
-      case 'final':
+      case 'final': {
         if (!flight) return;
         this.finish(flight);
-        flight.resolve({
+        const response: AtResponse = {
           command: flight.command,
           lines: flight.lines,
           final: event.result,
@@ -218,12 +222,22 @@ export class AtClient {
           sentAt: flight.sentAt,
           doneAt: event.at,
           urcsBeforeFinal: this.received.length,
-          ...(flight.payloads.some((p) => p !== undefined) ? { payloads: flight.payloads } : {}),
-        });
+          ...(flight.payloads.some((p) => p !== undefined) ? { payloads: flight.payloads, messages: flight.messages } : {}),
+        };
+        this.learnRecvLength(response);
+        flight.resolve(response);
         return;
+      }
       case 'urc':
         this.record(event.urc);
     }
+  }
+
+  /** What the host configured decides whether +QMTRECV carries a length (spec 3.3.1). */
+  private learnRecvLength(response: AtResponse): void {
+    if (restartsModule(response)) this.digester.forgetRecvLengths();
+    const setting = recvLengthSetting(response);
+    if (setting) this.digester.setRecvLength(setting.clientIdx, setting.present);
   }
 
   private record(urc: Urc): void {
@@ -249,8 +263,9 @@ export class AtClient {
     if (this.inFlight !== flight) return;
     this.finish(flight);
     // A late final result must not be taken as the next command's answer.
-    this.digester.abortCommand();
+    const leftovers = this.digester.abortCommand(this.clock.now());
     flight.reject(error);
+    for (const event of leftovers) this.handle(event);
   }
 
   private shutDown(reason: Error): void {

@@ -13,23 +13,18 @@
 import { dataPromptOf, describeCommand, type CommandInfo, type DataPrompt } from './command-info';
 import { isInformationLine, lineName, parseFinal, splitFields } from './line-kinds';
 import { headerFrom, LENGTH_HEADER, parseNoLengthMessage, SPLIT_HEADER, type RecvHeader } from './recv-layouts';
-import type { FinalResult, Urc } from './types';
+import type { FinalResult, RecvLayout, Urc } from './types';
 
 export interface DigesterOptions {
   /** ATE1 in effect: the module echoes command lines (and prompted payloads). Default false. */
   echo?: boolean;
   /**
-   * Some firmware prints `+QMTRECV: 0,0,"t",23` and the payload alone on the next line. With this
-   * on, a trailing number after the topic is a length and the next line the payload; off, it is
-   * an unquoted payload (FIELD-NOTES "+QMTRECV payload layouts"). Default false.
+   * Whether +QMTRECV carries <payload_len> for a client the host has not configured with
+   * AT+QMTCFG="recv/mode" (see setRecvLength). 'auto' (default): guessed from the bytes and
+   * checked — a length must be followed by the line end after the payload, else the line is read
+   * again without one. 'absent' / 'present': msg_len_enable known to be 0 / 1 (spec 3.3.1).
    */
-  splitRecvPayload?: boolean;
-  /**
-   * 'auto' (default): a number followed by a comma after the topic is <payload_len> and the length
-   * is the authority. 'absent': the module never prints a length (msg_len_enable=0, spec 3.3.1),
-   * so everything after the topic is payload.
-   */
-  recvLengthField?: 'auto' | 'absent';
+  recvLengthField?: RecvLengthKnowledge;
 }
 
 export interface StartOptions {
@@ -39,10 +34,19 @@ export interface StartOptions {
   payload?: Buffer;
 }
 
+/** What the digester knows of a client's msg_len_enable (spec 3.3.1 "recv/mode"). */
+export type RecvLengthKnowledge = 'auto' | 'absent' | 'present';
+
+/**
+ * Largest <payload_len> taken as a length while guessing: beyond the receive buffer of any
+ * Quectel firmware, so a stray number cannot swallow the rest of the session.
+ */
+const MAX_GUESSED_LENGTH = 64 * 1024;
+
 export type DigestEvent =
   | { type: 'echo'; text: string; expected: boolean; at: number }
   | { type: 'prompt'; text: string; at: number }
-  | { type: 'response-line'; text: string; payload?: Buffer; at: number }
+  | { type: 'response-line'; text: string; payload?: Buffer; fields?: string[]; recvLayout?: RecvLayout; at: number }
   | { type: 'final'; result: FinalResult; text: string; at: number }
   | { type: 'urc'; urc: Urc };
 
@@ -68,6 +72,10 @@ interface RunningCommand {
 interface RecvInProgress {
   readonly header: RecvHeader;
   readonly bytes: number[];
+  /** Header line, then payload alone on the next line (FIELD-NOTES split layout). */
+  readonly split: boolean;
+  /** The length was a guess (msg_len_enable unknown): the line end must follow the payload. */
+  readonly guessed: boolean;
 }
 
 /** A +QMTRECV whose payload is complete; it finishes at the next line end. */
@@ -75,14 +83,25 @@ interface RecvAwaitingLineEnd {
   readonly header: RecvHeader;
   readonly payload: Buffer;
   readonly quoted: boolean;
+  readonly split: boolean;
+  readonly guessed: boolean;
+  /** Every byte after the header, to read the line again if the guess was wrong. */
+  readonly raw: number[];
+  /** Bytes between the payload and the line end (tolerated when the length is known). */
+  tail: number[];
 }
 
 type Mode = 'line' | 'prompt-space' | 'recv-payload' | 'split-after-cr';
 
 export class Digester {
   private echo: boolean;
-  private readonly splitRecvPayload: boolean;
-  private readonly recvLengthField: 'auto' | 'absent';
+  private readonly recvLengthDefault: RecvLengthKnowledge;
+  /** msg_len_enable per client index as the host configured it (spec 3.3.1). */
+  private readonly recvLength = new Map<string, RecvLengthKnowledge>();
+  /** Set while a line is read again after a wrong length guess: no length in it. */
+  private noLengthLine = false;
+  /** The line being read began before the host gave up on its command: it is not the next one's. */
+  private staleLine = false;
   private mode: Mode = 'line';
   private line: number[] = [];
   private command: RunningCommand | undefined;
@@ -94,8 +113,26 @@ export class Digester {
 
   constructor(options: DigesterOptions = {}) {
     this.echo = options.echo ?? false;
-    this.splitRecvPayload = options.splitRecvPayload ?? false;
-    this.recvLengthField = options.recvLengthField ?? 'auto';
+    this.recvLengthDefault = options.recvLengthField ?? 'auto';
+  }
+
+  /**
+   * The host configured client `idx` with AT+QMTCFG="recv/mode",idx,mode,msg_len_enable (or read
+   * it back): from now on +QMTRECV of that client carries a length exactly when `present`.
+   * undefined forgets it (module restarted, or the option was omitted).
+   */
+  setRecvLength(idx: number, present: boolean | undefined): void {
+    if (present === undefined) this.recvLength.delete(String(idx));
+    else this.recvLength.set(String(idx), present ? 'present' : 'absent');
+  }
+
+  /** A module restart (RDY, AT+CFUN=1,1) puts every client back to its unknown default. */
+  forgetRecvLengths(): void {
+    this.recvLength.clear();
+  }
+
+  private lengthKnowledge(clientIdx: string): RecvLengthKnowledge {
+    return this.recvLength.get(clientIdx) ?? this.recvLengthDefault;
   }
 
   setEcho(on: boolean): void {
@@ -121,10 +158,33 @@ export class Digester {
     this.payloadEcho = undefined;
   }
 
-  /** The caller gave up on the running command (timeout); a late final result becomes a URC. */
-  abortCommand(): void {
+  /**
+   * The caller gave up on the running command (timeout); a late final result becomes a URC.
+   * Returns the events of a half-read +QMTRECV given up with it.
+   */
+  abortCommand(at?: number): DigestEvent[] {
     this.command = undefined;
     this.payloadEcho = undefined;
+    this.events = [];
+    if (at !== undefined) this.now = at;
+    this.abandonPayload();
+    this.staleLine = this.line.length > 0;
+    return this.events;
+  }
+
+  /**
+   * A +QMTRECV payload still being counted out when the host gives up (the module restarted or
+   * went silent mid-message) would swallow every later answer: its header becomes a line of its
+   * own and the bytes taken so far are read again as lines.
+   */
+  private abandonPayload(): void {
+    const recv = this.recv;
+    if (!recv || this.mode === 'prompt-space') return;
+    this.recv = undefined;
+    this.mode = 'line';
+    this.classify(Buffer.from(recv.header.text, 'latin1'));
+    this.noLengthLine = true;
+    for (const b of recv.bytes) this.byte(b);
   }
 
   get running(): string | undefined {
@@ -170,15 +230,45 @@ export class Digester {
       if (cmd.payload && cmd.payload.length > 0) this.payloadEcho = { bytes: cmd.payload, matched: 0 };
       return;
     }
+    if (this.recvDone) {
+      this.afterRecvPayload(b);
+      return;
+    }
     this.line.push(b);
-    if (b === COMMA && !this.recvDone && this.recvLengthField === 'auto' && this.line[0] === 0x2b /* + */) {
+    if (b === COMMA && !this.noLengthLine && !this.staleLine && this.line[0] === 0x2b /* + */) {
       const match = LENGTH_HEADER.exec(Buffer.from(this.line).toString('latin1'));
       if (match) {
-        this.recv = { header: headerFrom(match), bytes: [] };
+        const header = headerFrom(match);
+        const knowledge = this.lengthKnowledge(header.clientIdx);
+        if (knowledge === 'absent' || (knowledge === 'auto' && header.length > MAX_GUESSED_LENGTH)) return;
+        this.recv = { header, bytes: [], split: false, guessed: knowledge === 'auto' };
         this.line = [];
         this.mode = 'recv-payload';
       }
     }
+  }
+
+  /**
+   * A byte between a counted-out payload and the line end. Known length: kept as tail. Guessed
+   * length: anything but the line end proves the guess wrong (`+QMTRECV: 0,0,"t",12,34` is the
+   * unquoted payload "12,34", not 12 bytes), so the line is read again without a length.
+   */
+  private afterRecvPayload(b: number): void {
+    const done = this.recvDone!;
+    if (!done.guessed) {
+      done.tail.push(b);
+      return;
+    }
+    this.recvDone = undefined;
+    const replay = [...done.raw, b];
+    if (done.split) {
+      this.classify(Buffer.from(done.header.text, 'latin1'));
+      for (const r of replay) this.byte(r);
+      return;
+    }
+    this.noLengthLine = true;
+    this.line = [];
+    for (const r of [...Buffer.from(done.header.text, 'latin1'), ...replay]) this.byte(r);
   }
 
   /** Consumes the echo of a prompted payload; false when the byte is not (or no longer) echo. */
@@ -202,6 +292,15 @@ export class Digester {
   private recvByte(b: number): void {
     const recv = this.recv!;
     const buf = recv.bytes;
+    if (recv.split && recv.guessed && buf.length === 0 && (b === CR || b === LF)) {
+      // A split payload follows its header at once; a line end here means the header line was
+      // a message with the unquoted payload "23" (msg_len_enable unknown, FIELD-NOTES).
+      this.recv = undefined;
+      this.mode = 'line';
+      this.classify(Buffer.from(recv.header.text, 'latin1'));
+      this.byte(b);
+      return;
+    }
     const n = recv.header.length;
     buf.push(b);
     if (buf[0] !== QUOTE) {
@@ -215,40 +314,69 @@ export class Digester {
   }
 
   private finishRecvPayload(payload: Buffer, quoted: boolean, replay: number[]): void {
-    this.recvDone = { header: this.recv!.header, payload, quoted };
+    const recv = this.recv!;
+    const used = recv.bytes.slice(0, recv.bytes.length - replay.length);
+    this.recvDone = { header: recv.header, payload, quoted, split: recv.split, guessed: recv.guessed, raw: used, tail: [] };
     this.recv = undefined;
     this.mode = 'line';
     for (const b of replay) this.byte(b);
   }
 
   private endLine(terminator: number): void {
-    const raw = Buffer.from(this.line);
-    this.line = [];
     if (this.recvDone) {
       const done = this.recvDone;
       this.recvDone = undefined;
-      this.completeRecv(done, raw.toString('utf8'));
+      this.completeRecv(done, Buffer.from(done.tail).toString('utf8'));
       return;
     }
-    if (raw.length === 0) return; // empty lines and the LF of CRLF
-    if (this.splitRecvPayload) {
-      const split = SPLIT_HEADER.exec(raw.toString('latin1'));
-      if (split) {
-        this.recv = { header: headerFrom(split), bytes: [] };
-        this.mode = terminator === CR ? 'split-after-cr' : 'recv-payload';
-        return;
-      }
+    const raw = Buffer.from(this.line);
+    this.line = [];
+    if (raw.length === 0) {
+      this.staleLine = false;
+      return; // empty lines and the LF of CRLF
     }
-    this.classify(raw);
+    // The rest of a line given up on (say a late `ERROR`) is a URC, never the next answer, and
+    // never starts a payload that would swallow the next answer.
+    if (this.staleLine) {
+      this.staleLine = false;
+      this.noLengthLine = false;
+      const running = this.command;
+      this.command = undefined;
+      this.classify(raw);
+      this.command = running;
+      return;
+    }
+    const started = this.startSplitPayload(raw, terminator);
+    this.noLengthLine = false;
+    if (!started) this.classify(raw);
+  }
+
+  /**
+   * `+QMTRECV: 0,0,"t",23` at a line end: the split layout's header when the client's length is
+   * on (FIELD-NOTES), an unquoted payload "23" when it is off. Unknown: taken as a header unless
+   * the next byte is a line end (a split payload follows its header at once), and checked later.
+   */
+  private startSplitPayload(raw: Buffer, terminator: number): boolean {
+    if (this.noLengthLine) return false;
+    const split = SPLIT_HEADER.exec(raw.toString('latin1'));
+    if (!split) return false;
+    const header = headerFrom(split);
+    const knowledge = this.lengthKnowledge(header.clientIdx);
+    if (knowledge === 'absent' || (knowledge === 'auto' && header.length > MAX_GUESSED_LENGTH)) return false;
+    this.recv = { header, bytes: [], split: true, guessed: knowledge === 'auto' };
+    this.mode = terminator === CR ? 'split-after-cr' : 'recv-payload';
+    return true;
   }
 
   private completeRecv(done: RecvAwaitingLineEnd, tail: string): void {
     const { header, payload, quoted } = done;
     const payloadText = payload.toString('utf8');
     const headerText = Buffer.from(header.text, 'latin1').toString('utf8');
-    const text = headerText + (quoted ? `"${payloadText}"` : payloadText) + tail;
+    const layout: RecvLayout = done.split ? 'split' : quoted ? 'quoted-length' : 'unquoted-length';
+    const body = quoted ? `"${payloadText}"` : payloadText;
+    const text = done.split ? `${headerText}\n${body}${tail}` : headerText + body + tail;
     const fields = [header.clientIdx, header.msgId, header.topic, String(header.length), payloadText];
-    this.emitLine(text, '+QMTRECV', fields, payload);
+    this.emitLine(text, '+QMTRECV', fields, payload, layout);
   }
 
   private classify(raw: Buffer): void {
@@ -279,21 +407,25 @@ export class Digester {
     if (name === '+QMTRECV') {
       const message = parseNoLengthMessage(raw.toString('latin1'));
       if (message) {
-        this.emitLine(text, name, message.fields, message.payload);
+        this.emitLine(text, name, message.fields, message.payload, message.quoted ? 'quoted' : 'unquoted');
         return;
       }
     }
+    // A restart resets every AT+QMTCFG setting (spec 3.3.1 values are not saved).
+    if (name === 'RDY') this.forgetRecvLengths();
     this.emitLine(text, name, splitFields(text), undefined);
   }
 
-  private emitLine(text: string, name: string, fields: string[], payload: Buffer | undefined): void {
+  private emitLine(text: string, name: string, fields: string[], payload: Buffer | undefined, recvLayout?: RecvLayout): void {
     const cmd = this.command;
     if (cmd && isInformationLine(cmd.info, name, text)) {
       cmd.answered = true;
-      this.events.push(payload ? { type: 'response-line', text, payload, at: this.now } : { type: 'response-line', text, at: this.now });
+      this.events.push(
+        payload ? { type: 'response-line', text, payload, fields, recvLayout, at: this.now } : { type: 'response-line', text, at: this.now },
+      );
       return;
     }
-    const urc: Urc = payload ? { text, name, fields, payload, at: this.now } : { text, name, fields, at: this.now };
+    const urc: Urc = payload ? { text, name, fields, payload, recvLayout, at: this.now } : { text, name, fields, at: this.now };
     this.events.push({ type: 'urc', urc });
   }
 }

@@ -36,6 +36,7 @@ export function headerFrom(match: RegExpExecArray): RecvHeader {
 export interface RecvMessage {
   readonly fields: string[];
   readonly payload: Buffer;
+  readonly quoted: boolean;
 }
 
 /**
@@ -49,5 +50,5 @@ export function parseNoLengthMessage(latin1Line: string): RecvMessage | undefine
   const quoted = rest.length >= 2 && rest.startsWith('"') && rest.endsWith('"');
   const payload = Buffer.from(quoted ? rest.slice(1, -1) : rest, 'latin1');
   const topic = Buffer.from(match[3], 'latin1').toString('utf8');
-  return { fields: [match[1], match[2], topic, payload.toString('utf8')], payload };
+  return { fields: [match[1], match[2], topic, payload.toString('utf8')], payload, quoted };
 }

@@ -14,6 +14,13 @@ export interface Transport {
   close(): Promise<void>;
 }
 
+/**
+ * How a +QMTRECV message was printed (FIELD-NOTES "+QMTRECV payload layouts differ by firmware"):
+ * payload in quotes or bare, with or without <payload_len> on the same line, or `split` — header
+ * with the length, payload alone on the next line. Recorded so a report can say what was seen.
+ */
+export type RecvLayout = 'quoted' | 'quoted-length' | 'unquoted' | 'unquoted-length' | 'split';
+
 /** A line the module sent that is not part of the running command's answer. */
 export interface Urc {
   /** Full line text, e.g. `+QMTSTAT: 0,1`. For +QMTRECV with a length, the payload is decoded. */
@@ -24,6 +31,8 @@ export interface Urc {
   readonly fields: readonly string[];
   /** +QMTRECV message payload as bytes, when the URC carried one. */
   readonly payload?: Buffer;
+  /** The +QMTRECV layout the payload came in, when it carried one. */
+  readonly recvLayout?: RecvLayout;
   /** Clock time (ms) when the line was complete. */
   readonly at: number;
 }
@@ -55,6 +64,11 @@ export interface AtResponse {
    * AT+QMTRECV=…, spec 3.3.9), undefined for other lines. Absent when no line carried a payload.
    */
   readonly payloads?: readonly (Buffer | undefined)[];
+  /**
+   * Parallel to `lines`: a +QMTRECV message line read apart (fields, payload, layout) so it can be
+   * compared whatever layout the firmware printed; undefined for other lines.
+   */
+  readonly messages?: readonly (Pick<Urc, 'fields' | 'payload' | 'recvLayout'> | undefined)[];
 }
 
 /** A URC as the AtClient keeps it: its place in arrival order, and whether a wait returned it. */

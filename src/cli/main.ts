@@ -11,12 +11,16 @@ import { harnessVersion } from './version';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(rawArgv: string[]): Promise<number> {
+  // `--verbose` anywhere: an error also shows its stack trace (otherwise one line, exit code 2).
+  const verbose = rawArgv.includes('--verbose');
+  const argv = rawArgv.filter((a) => a !== '--verbose');
   const program = new Command('qmt')
     .description('Conformance harness for the MQTT AT interface of Quectel EC200x / EC600x / EG912Y modules')
     .version(harnessVersion())
+    .option('--verbose', 'on an error, show its stack trace too')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
+    .configureOutput({ outputError: (text, write) => write(`qmt: ${text.split('\n')[0].replace(/^error: /, '')}\n`) });
   let exitCode = 0;
 
   program
@@ -34,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--tags <expression>', 'cucumber tag expression selecting scenarios')
     .option('--results <dir>', 'Allure results folder (cleaned at each run)', 'reports/allure-results')
     .option('--fault <id>', 'switch on a simulator firmware fault (repeatable)', collect, [])
+    .option('--sim-recv-layout <layout>', 'built-in simulator prints +QMTRECV as quoted | unquoted | split')
     .option('--secret <value>', 'a secret to mask everywhere (repeatable)', collect, [])
     .option('--include-slow', 'run @slow scenarios on real-time rigs too')
     .option('--no-report', 'write Allure results only, no HTML report')
@@ -72,11 +77,9 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode || Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UsageError) {
-      console.error(`qmt: ${error.message}`);
-      return 2;
-    }
     console.error(`qmt: ${(error as Error).message}`);
+    if (verbose && !(error instanceof UsageError)) console.error((error as Error).stack);
+    else if (verbose) console.error((error as Error).stack?.split('\n').slice(1).join('\n'));
     return 2;
   }
 }

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { parseTimingMargin } from '../qmt/timing-margin';
 import { findVariant, resolveProfile } from '../variants/catalog';
+import { RECV_LAYOUTS, type ProfileRecvLayout } from '../variants/profile';
 
 export class UsageError extends Error {
   readonly exitCode = 2;
@@ -67,4 +68,12 @@ export function checkSimProfile(nameOrFile: string | undefined, port: string | u
 export function checkTimingMargin(text: string): string {
   if (!parseTimingMargin(text)) throw new UsageError(`--timing-margin ${text}: expected <ms>ms+<percent>%, e.g. 150ms+3%`);
   return text;
+}
+
+/** `--sim-recv-layout` / `--recv-layout`: one of the +QMTRECV layouts of FIELD-NOTES. */
+export function checkRecvLayout(layout: string | undefined, port?: string, name = '--sim-recv-layout'): ProfileRecvLayout | undefined {
+  if (layout === undefined) return undefined;
+  if (port) throw new UsageError(`${name} sets how the built-in simulator prints +QMTRECV; it cannot be used with --port (a real module)`);
+  if (!(RECV_LAYOUTS as readonly string[]).includes(layout)) throw new UsageError(`${name} ${layout}: unknown layout (expected ${RECV_LAYOUTS.join(', ')})`);
+  return layout as ProfileRecvLayout;
 }

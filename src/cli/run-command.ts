@@ -12,8 +12,10 @@ import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { FAULTS } from '../sim/faults/catalog';
 import { checkPortOpens } from '../rig/preflight';
 import { maskingDisabled } from '../secrets/masker';
-import { checkInteger, checkPort, checkProfile, checkSimProfile, checkTags, checkTimingMargin, checkVariant, UsageError } from './options';
+import { checkInteger, checkPort, checkProfile, checkRecvLayout, checkSimProfile, checkTags, checkTimingMargin, checkVariant, UsageError } from './options';
 import { RunConfigSchema } from './run-config';
+import { RunGuard } from './run-guard';
+import { checkBrokerPortFree, checkResultsDir } from './preflight-checks';
 import { harnessVersion } from './version';
 
 export interface RunCommandOptions {
@@ -33,6 +35,7 @@ export interface RunCommandOptions {
   report: boolean;
   includeSlow?: boolean;
   reportDir: string;
+  simRecvLayout?: string;
 }
 
 /**
@@ -61,6 +64,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     brokerListen: options.brokerListen,
     brokerPort: checkInteger('--broker-port', options.brokerPort, 0, 65535),
     faults: options.fault,
+    simRecvLayout: checkRecvLayout(options.simRecvLayout, options.port),
     secrets: options.secret,
     resultsDir: path.resolve(options.results),
     tags: options.tags,
@@ -75,6 +79,8 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     if (problem) throw new UsageError(`--port ${config.port}: ${problem}`);
   }
   const resultsDir = config.resultsDir as string;
+  checkResultsDir('--results', resultsDir);
+  if (config.brokerPort !== 0) await checkBrokerPortFree(config.brokerListen, config.brokerPort);
   // Cleaned at each run; each scenario's result is written as soon as it finishes, so an
   // interrupted run keeps what it completed.
   rmSync(resultsDir, { recursive: true, force: true });
@@ -86,18 +92,20 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       ? `qmt: strict mode: the module must show the readings of profile ${config.profile}`
       : 'qmt: default mode: every reading the note allows passes and is recorded (--profile for a strict run)',
   );
-  // Interrupted (Ctrl-C): every finished scenario's result is already on disk; say where, exit 130.
-  const onInterrupt = () => {
-    console.error(`\nqmt: interrupted; results of the scenarios that finished are kept in ${resultsDir}`);
-    scrubResultsDir(resultsDir, [...config.secrets, ...Object.values(config.runSecrets)]);
-    process.exit(130);
-  };
-  process.once('SIGINT', onInterrupt);
-  process.once('SIGTERM', onInterrupt);
-  const outcome = await runSuite({ config, tags, resultsDir });
-  process.off('SIGINT', onInterrupt);
-  process.off('SIGTERM', onInterrupt);
-  writeTraceabilityResult(resultsDir, path.join(PROJECT_ROOT, 'features'), variantOfResults(resultsDir, config.variant));
+  // Interrupted, port gone, broker port taken, disk full: finished results stay, the running
+  // scenario is written as broken, one line, exit 130/143/3 (src/cli/run-guard.ts).
+  const guard = new RunGuard(resultsDir, () => [...config.secrets, ...Object.values(config.runSecrets)]);
+  const uninstall = guard.install();
+  let outcome;
+  try {
+    outcome = await runSuite({ config, tags, resultsDir, onEnvelope: (e) => guard.observe(e) });
+    writeTraceabilityResult(resultsDir, path.join(PROJECT_ROOT, 'features'), variantOfResults(resultsDir, config.variant));
+  } catch (error) {
+    guard.diskTrouble(error);
+    throw error;
+  } finally {
+    uninstall();
+  }
   // Belt and braces: secrets are masked where they are recorded; this catches any that slipped through.
   if (!maskingDisabled()) scrubResultsDir(resultsDir, [...config.secrets, ...Object.values(config.runSecrets)]);
   if (options.report) {

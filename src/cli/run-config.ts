@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { RECV_LAYOUTS } from '../variants/profile';
 
 /** Fresh per run, so no real credential is ever needed or written in a feature. */
 export function makeRunSecrets(): Record<string, string> {
@@ -32,6 +33,8 @@ export const RunConfigSchema = z.object({
   simProfile: z.string().min(1).optional(),
   /** Margin on every deadline, `<ms>ms+<percent>%` (src/qmt/timing-margin.ts). */
   timingMargin: z.string().min(1).default('150ms+3%'),
+  /** Built-in simulator only: the +QMTRECV layout its firmware prints (overrides the profile). */
+  simRecvLayout: z.enum(RECV_LAYOUTS).optional(),
   /** Simulator faults to switch on (sensitivity runs). */
   faults: z.array(z.string().min(1)).default([]),
   /** Extra secrets from configuration to mask everywhere (passwords, device secrets, keys). */

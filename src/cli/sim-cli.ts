@@ -14,6 +14,7 @@ import { createSimulatedModule, FAULTS, isLoopback } from '../sim';
 import { servePty } from '../sim/serve/pty';
 import { serveTcp } from '../sim/serve/tcp';
 import { findVariant, resolveProfile } from '../variants/catalog';
+import { checkRecvLayout } from './options';
 
 interface SimOptions {
   pty?: boolean;
@@ -23,6 +24,7 @@ interface SimOptions {
   fault: string[];
   host: string[];
   listFaults?: boolean;
+  recvLayout?: string;
 }
 
 class UsageError extends Error {}
@@ -57,6 +59,7 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     .option('--profile <name|file>', 'simulate this profile (bundled name or JSON file, e.g. one written by qmt characterize)')
     .option('--fault <id>', 'switch on a firmware fault (repeatable)', collect, [])
     .option('--host <name=ip>', 'resolve a host name to a loopback IP (repeatable)', collect, [])
+    .option('--recv-layout <layout>', 'print +QMTRECV as quoted | unquoted | split (default: the profile\'s)')
     .option('--list-faults', 'print the fault catalogue and exit')
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: () => {} });
@@ -81,7 +84,9 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
   try {
     if (!options.pty && options.tcp === undefined) throw new UsageError('choose --pty or --tcp <port>');
     if (options.tcp !== undefined) port = parsePort(options.tcp);
-    const variant = options.profile ? resolveProfile(options.profile) : findVariant(options.variant);
+    const profile = options.profile ? resolveProfile(options.profile) : findVariant(options.variant);
+    const recvLayout = checkRecvLayout(options.recvLayout, undefined, '--recv-layout');
+    const variant = recvLayout ? { ...profile, recvLayout } : profile;
     const hosts = parseHosts(options.host);
     module = createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts });
   } catch (error) {

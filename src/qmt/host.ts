@@ -128,7 +128,9 @@ export class QmtHost {
     const { response } = exchange;
     const actual = [...response.lines, formatFinal(response)];
     const wanted = expected.filter((l) => l.trim() !== '');
-    const match = matchLines(wanted, actual);
+    // A +QMTRECV line is the same message when its fields and payload bytes are (any layout, A33).
+    const comparable = actual.map((line, i) => (i < wanted.length && sameMessage(response, i, wanted[i]) ? (wanted[i] as string) : line));
+    const match = matchLines(wanted, comparable);
     if (!match) {
       throw answerFailure(exchange.line, `${response.command} answered\n  ${actual.join('\n  ')}\nexpected\n  ${wanted.join('\n  ')}`);
     }
@@ -326,6 +328,16 @@ export class QmtHost {
       });
     }
   }
+}
+
+/**
+ * A +QMTRECV line read with AT+QMTRECV (spec 3.3.9) matches by its fields and payload bytes, not
+ * its text: quoted, bare or split is the firmware's layout (A33, FIELD-NOTES), not a verdict.
+ */
+function sameMessage(response: AtResponse, index: number, wanted: string): boolean {
+  const message = response.messages?.[index];
+  if (!message?.payload) return false;
+  return urcMatches({ ...message, text: response.lines[index], name: '+QMTRECV', at: 0 }, parseExpectedUrc(wanted));
 }
 
 function clientIndexOf(line: CommandLine): number | undefined {

@@ -10,7 +10,7 @@ import { StreamTransport } from '../at/stream-transport';
 import { Transcript } from '../at/transcript';
 import { SecretMasker } from '../secrets/masker';
 import { createSimulatedModule } from '../sim';
-import type { VariantProfile } from '../variants/profile';
+import type { ProfileRecvLayout, VariantProfile } from '../variants/profile';
 import { identifyModule } from './identify';
 import type { ModuleIdentity, ModuleSession, Rig } from './types';
 
@@ -19,7 +19,16 @@ export interface SimulatedRigOptions {
   faults: readonly string[];
   /** Host names the simulated module resolves (QMTOPEN), e.g. { 'broker.qmt.test': '127.0.0.1' }. */
   hosts?: Record<string, string>;
+  /** `--sim-recv-layout`: the simulated firmware prints +QMTRECV this way, whatever its profile says. */
+  recvLayout?: ProfileRecvLayout;
 }
+
+/**
+ * The clock of the scenario session open now: on a virtual clock only the waits a scenario's
+ * settings imply take time, so its reading after the last step is the floor a real-time run of
+ * the same scenario is compared with (`npm run bench`, figure c).
+ */
+export const virtualSessions: { current: VirtualClock | undefined } = { current: undefined };
 
 export class SimulatedRig implements Rig {
   readonly description = 'in-process simulator';
@@ -58,8 +67,11 @@ export class SimulatedRig implements Rig {
 
 async function openSimulatedSession(options: SimulatedRigOptions, masker: SecretMasker): Promise<ModuleSession> {
   const clock = new VirtualClock();
+  virtualSessions.current = clock;
   const [hostEnd, moduleEnd] = createDuplexPair();
-  const module = createSimulatedModule({ variant: options.variant, clock, faults: options.faults, hosts: options.hosts });
+  // The override changes only the module's firmware; the harness must read any layout unaided.
+  const variant = options.recvLayout ? { ...options.variant, recvLayout: options.recvLayout } : options.variant;
+  const module = createSimulatedModule({ variant, clock, faults: options.faults, hosts: options.hosts });
   module.attach(moduleEnd);
   const transport = new StreamTransport(hostEnd, 'in-process simulator');
   await transport.open();
@@ -70,6 +82,7 @@ async function openSimulatedSession(options: SimulatedRigOptions, masker: Secret
     at,
     transcript,
     async finish() {
+      if (virtualSessions.current === clock) virtualSessions.current = undefined;
       await at.close();
       module.close();
       clock.stop();

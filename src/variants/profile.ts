@@ -32,6 +32,17 @@ const readingsSchema = z
 
 const bit = sourced(z.union([z.literal(0), z.literal(1)]));
 
+/**
+ * How the firmware prints a +QMTRECV message (FIELD-NOTES "+QMTRECV payload layouts differ by
+ * firmware"). <payload_len> is there exactly when msg_len_enable=1 (spec 3.3.1) in every layout:
+ *   quoted    `+QMTRECV: 0,0,"t","payload"`, with the length `+QMTRECV: 0,0,"t",7,"payload"`
+ *   unquoted  `+QMTRECV: 0,0,"t",payload` / `…,"t",7,payload` (the note's own 5.1 example)
+ *   split     `+QMTRECV: 0,0,"t",7` and the payload alone on the next line; with no length to
+ *             split by (msg_len_enable=0) such firmware prints the quoted same-line form.
+ */
+export const RECV_LAYOUTS = ['quoted', 'unquoted', 'split'] as const;
+export type ProfileRecvLayout = (typeof RECV_LAYOUTS)[number];
+
 export const VariantProfileSchema = z.object({
   /** Name as in table 1 and on the command line, e.g. "EC200N-CN". */
   name: z.string().min(1),
@@ -71,6 +82,8 @@ export const VariantProfileSchema = z.object({
   readings: readingsSchema,
   /** Where other values come from, by path ("at.echo" → "FIELD-NOTES: echo is on at power-up"). */
   sources: z.record(z.string(), z.string()).optional(),
+  /** +QMTRECV layout of this firmware; absent: quoted or bare as its reading of A33 says. */
+  recvLayout: z.enum(RECV_LAYOUTS).optional(),
   /**
    * AT-link basics outside the application note (V.25ter/3GPP 27.007 habits of the firmware).
    * Optional so older profile objects stay valid; the simulator falls back to echo 0, CMEE 0.

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DigesterOptions } from '../../src/at/digester';
+import { Digester, type DigesterOptions } from '../../src/at/digester';
 import { digest, everySplit, whole } from './digest-helpers';
 
 interface PlainUrc {
@@ -13,6 +13,7 @@ interface PlainUrc {
   name: string;
   fields: string[];
   payload?: string;
+  recvLayout?: string;
   text: string;
 }
 
@@ -69,19 +70,19 @@ test('length counts bytes: a UTF-8 payload and topic survive', () => {
   assert.equal(urc.fields[2], 'capteur/é');
 });
 
-test('split layout: header with length, payload alone on the next line (option on)', () => {
+test('split layout: header with length, payload alone on the next line, detected from the bytes', () => {
   const payload = '{"relay1":1,\r\n"r2":0}';
   const len = Buffer.byteLength(payload);
-  const [urc, next] = urcsOf(`\r\n+QMTRECV: 0,0,"pump/01/cmd",${len}\r\n${payload}\r\n\r\n+QMTSTAT: 0,1\r\n`, { splitRecvPayload: true });
+  const [urc, next] = urcsOf(`\r\n+QMTRECV: 0,0,"pump/01/cmd",${len}\r\n${payload}\r\n\r\n+QMTSTAT: 0,1\r\n`);
   assert.equal(payloadOf(urc), payload);
   assert.deepEqual(urc.fields.slice(0, 4), ['0', '0', 'pump/01/cmd', String(len)]);
   assert.equal(next.text, '+QMTSTAT: 0,1');
   // With bare LF line ends too.
-  const [lf] = urcsOf(`+QMTRECV: 0,0,"t",3\nabc\n`, { splitRecvPayload: true });
+  const [lf] = urcsOf(`+QMTRECV: 0,0,"t",3\nabc\n`);
   assert.equal(payloadOf(lf), 'abc');
 });
 
-test('without the split option a trailing number after the topic is an unquoted payload', () => {
+test('a trailing number followed by an empty line is an unquoted payload, not a split header', () => {
   const [urc, next] = urcsOf('\r\n+QMTRECV: 0,0,"t",23\r\n\r\nRDY\r\n');
   assert.equal(payloadOf(urc), '23');
   assert.equal(next.text, 'RDY');
@@ -105,6 +106,22 @@ test('recvLengthField "absent": digits after the topic are payload, not a length
   assert.equal(payloadOf(auto), '34', 'auto reads the same digits as a length');
 });
 
+test('a guessed length that does not end at the line end is read again as an unquoted payload', () => {
+  // The trap of issue 10: 12 bytes would swallow the next URC.
+  const [urc, next] = urcsOf('\r\n+QMTRECV: 0,0,"t",12,34\r\n\r\n+QMTSTAT: 0,1\r\n');
+  assert.equal(payloadOf(urc), '12,34');
+  assert.equal(urc.recvLayout, 'unquoted');
+  assert.equal(next.text, '+QMTSTAT: 0,1');
+});
+
+test('layouts are reported on the URC', () => {
+  const layouts = urcsOf(
+    '\r\n+QMTRECV: 0,0,"t","a,b"\r\n\r\n+QMTRECV: 0,1,"t",3,"a,b"\r\n\r\n+QMTRECV: 0,2,"t",3,a,b\r\n' +
+      '\r\n+QMTRECV: 0,3,"t",a,b\r\n\r\n+QMTRECV: 0,4,"t",3\r\na,b\r\n',
+  ).map((u) => [u.recvLayout, payloadOf(u)]);
+  assert.deepEqual(layouts, [['quoted', 'a,b'], ['quoted-length', 'a,b'], ['unquoted-length', 'a,b'], ['unquoted', 'a,b'], ['split', 'a,b']]);
+});
+
 test('buffer notice form +QMTRECV: <idx>,<recv_id> has no payload', () => {
   const [urc] = urcsOf('\r\n+QMTRECV: 0,3\r\n');
   assert.deepEqual(urc.fields, ['0', '3']);
@@ -118,4 +135,25 @@ test('while AT+QMTRECV=<idx> runs, messages are its information lines with paylo
   }[];
   assert.deepEqual(events.map((e) => e.type), ['response-line', 'response-line', 'final']);
   assert.deepEqual(events.slice(0, 2).map((e) => Buffer.from(e.payload!, 'hex').toString()), ['a\nb', 'xy']);
+});
+
+test('the length the host configured decides: msg_len_enable 0 keeps "12,34" whole, 1 cuts by the length', () => {
+  const bytes = Buffer.from('\r\n+QMTRECV: 0,0,"t",2,34\r\n\r\n+QMTRECV: 0,0,"t",5\r\nhello\r\n');
+  for (const [present, expected] of [
+    [false, ['2,34', '5']],
+    [true, ['34', 'hello']],
+  ] as const) {
+    const digester = new Digester();
+    digester.setRecvLength(0, present);
+    const urcs = digester.feed(bytes, 0).flatMap((e) => (e.type === 'urc' && e.urc.name === '+QMTRECV' ? [e.urc] : []));
+    assert.deepEqual(urcs.map((u) => u.payload?.toString()), expected, `present=${present}`);
+  }
+});
+
+test('RDY forgets the configured length: back to reading the bytes', () => {
+  const digester = new Digester();
+  digester.setRecvLength(0, false);
+  const events = digester.feed(Buffer.from('\r\nRDY\r\n\r\n+QMTRECV: 0,0,"t",2,34\r\n'), 0);
+  const recv = events.flatMap((e) => (e.type === 'urc' && e.urc.name === '+QMTRECV' ? [e.urc] : []));
+  assert.equal(recv[0].payload?.toString(), '34');
 });

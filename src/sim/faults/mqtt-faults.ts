@@ -22,6 +22,7 @@ export const MQTT_FAULTS: FaultDefinition[] = [
   { id: 'open-refused-reports-success', description: '+QMTOPEN reports 0 although the TCP connection was refused.', targets: ['3.3.2:result=-1'] },
   { id: 'qmtstat-missing-on-server-close', description: 'No +QMTSTAT: <idx>,1 when the server closes the connection.', targets: ['4.1:err_code=1'] },
   { id: 'recv-length-missing', description: '+QMTRECV omits <payload_len> although msg_len_enable=1.', targets: ['4.2:message-with-length'] },
+  { id: 'recv-payload-last-byte-lost', description: '+QMTRECV prints the payload without its last byte (the length still counts it).', targets: ['4.2:message', '4.2:message-with-length', '3.3.9:set'] },
   { id: 'recv-buffer-holds-six', description: 'The receive buffer of msg_recv_mode 1 stores a sixth message (recv_id 5).', targets: ['3.3.9:buffer-size'] },
   { id: 'publish-retain-ignored', description: 'AT+QMTPUBEX with retain=1 publishes without the RETAIN flag.', targets: ['3.3.8:retain'] },
   { id: 'sub-msgid-zero-accepted', description: 'AT+QMTSUB accepts <msgid>=0 instead of answering ERROR.', targets: ['3.3.6:msgid:range'] },
