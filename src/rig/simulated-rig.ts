@@ -9,7 +9,7 @@ import { createDuplexPair } from '../at/duplex-pair';
 import { StreamTransport } from '../at/stream-transport';
 import { Transcript } from '../at/transcript';
 import { SecretMasker } from '../secrets/masker';
-import { createSimulatedModule } from '../sim';
+import { createSimulatedModule, type LatencySpec } from '../sim';
 import type { VariantProfile } from '../variants/profile';
 import { identifyModule } from './identify';
 import type { ModuleIdentity, ModuleSession, Rig } from './types';
@@ -19,6 +19,8 @@ export interface SimulatedRigOptions {
   faults: readonly string[];
   /** Host names the simulated module resolves (QMTOPEN), e.g. { 'broker.qmt.test': '127.0.0.1' }. */
   hosts?: Record<string, string>;
+  /** The simulated network's latency (src/sim/network-latency.ts); none when absent. */
+  latency?: LatencySpec;
 }
 
 export class SimulatedRig implements Rig {
@@ -59,7 +61,7 @@ export class SimulatedRig implements Rig {
 async function openSimulatedSession(options: SimulatedRigOptions, masker: SecretMasker): Promise<ModuleSession> {
   const clock = new VirtualClock();
   const [hostEnd, moduleEnd] = createDuplexPair();
-  const module = createSimulatedModule({ variant: options.variant, clock, faults: options.faults, hosts: options.hosts });
+  const module = createSimulatedModule({ variant: options.variant, clock, faults: options.faults, hosts: options.hosts, latency: options.latency });
   module.attach(moduleEnd);
   const transport = new StreamTransport(hostEnd, 'in-process simulator');
   await transport.open();

@@ -25,6 +25,7 @@ import { createModuleState, resetVolatileState, type ModuleState } from './modul
 import { RawCapture, type CaptureRequest } from './raw-capture';
 import { DEFAULT_REBOOT_MS, POWER_UP_URCS } from './reboot';
 import { UartWriter } from './uart-writer';
+import { NetworkLatency, NO_LATENCY, type LatencySpec } from '../network-latency';
 
 export interface SimulatedModuleOptions {
   variant: VariantProfile;
@@ -33,6 +34,8 @@ export interface SimulatedModuleOptions {
   faults?: Iterable<string>;
   /** Host name → loopback IP for AT+QMTOPEN name resolution. */
   hosts?: Record<string, string>;
+  /** Network latency of the server's packets (default none: unit tests of the protocol stay exact). */
+  latency?: LatencySpec;
   /** Test seam: builds the MQTT side (default: the real one from src/sim/mqtt). */
   mqttSide?: (env: MqttEnvironment) => MqttSide;
 }
@@ -82,6 +85,7 @@ export class ModuleRuntime implements SimulatedModule {
       files: this.state.files,
       sslContexts: this.state.sslContexts,
       radioOn: () => this.state.fun === 1,
+      latency: new NetworkLatency(options.latency ?? NO_LATENCY),
     };
     this.mqtt = (options.mqttSide ?? createMqttSide)(env);
   }

@@ -118,7 +118,7 @@ export class ClientSession {
       this.state = 'closed';
       return true;
     }
-    const link = new PacketLink(socket, this.env.clock);
+    const link = new PacketLink(socket, this.env.clock, this.env.latency);
     link.onPacket((packet) => this.packetListener(packet));
     link.onLoss((loss) => this.linkLost(loss));
     this.link = link;
