@@ -69,7 +69,7 @@ export function checkSimProfile(nameOrFile: string | undefined, port: string | u
 export function checkLatency(text: string | undefined, port: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   if (port !== undefined) throw new UsageError('--latency sets the built-in simulator\'s network; it cannot be used with --port (a real module)');
-  if (!parseLatency(text)) throw new UsageError(`--latency ${text}: expected off, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
+  if (!parseLatency(text)) throw new UsageError(`--latency ${text}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
   return text;
 }
 

@@ -2,7 +2,7 @@
  * qmt-sim — a simulated module reachable from outside the process, exactly as hardware is:
  *
  *   qmt-sim --pty | --tcp <port> [--variant EC200N-CN | --profile <file>] [--fault <id> ...] [--host name=ip ...]
- *           [--latency off|<ms>|<min>-<max>]
+ *           [--latency off|field|<ms>|<min>-<max>]
  *   qmt-sim --list-faults
  *
  * Prints one line with where it listens (`/dev/pts/7` or `tcp://127.0.0.1:4001`) and runs
@@ -59,7 +59,7 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     .option('--profile <name|file>', 'simulate this profile (bundled name or JSON file, e.g. one written by qmt characterize)')
     .option('--fault <id>', 'switch on a firmware fault (repeatable)', collect, [])
     .option('--host <name=ip>', 'resolve a host name to a loopback IP (repeatable)', collect, [])
-    .option('--latency <off|ms|min-max>', 'network latency of the server\'s packets, milliseconds (src/sim/network-latency.ts)', DEFAULT_LATENCY)
+    .option('--latency <off|field|ms|min-max>', 'network latency of the server\'s packets in ms (default off; field = 150-900, as the field notes show)', DEFAULT_LATENCY)
     .option('--list-faults', 'print the fault catalogue and exit')
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: () => {} });
@@ -87,7 +87,7 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     const variant = options.profile ? resolveProfile(options.profile) : findVariant(options.variant);
     const hosts = parseHosts(options.host);
     const latency = parseLatency(options.latency);
-    if (!latency) throw new UsageError(`--latency ${options.latency}: expected off, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
+    if (!latency) throw new UsageError(`--latency ${options.latency}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
     module = createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts, latency });
   } catch (error) {
     stderr.write(`qmt-sim: ${(error as Error).message}\n`);

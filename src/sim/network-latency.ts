@@ -11,16 +11,26 @@
  * broker at once, so the harness's deadlines, which start at the packet the broker sees, measure
  * the module's timers plus this latency. Packets keep their order (a later one never overtakes).
  *
- * Default `150-900`: AT+QMTOPEN then takes 0.3–1.8 s, the field range; one packet's round trip
- * stays below the smallest <pkt_timeout> the catalog uses (1 s), because with a round trip longer
- * than <pkt_timeout> a real module retransmits too and those scenarios would test the network.
+ * `field` = `150-900` (FIELD_LATENCY): AT+QMTOPEN then takes 0.3–1.8 s, the field range; one
+ * packet's round trip stays below the smallest <pkt_timeout> the catalog uses (1 s), because with
+ * a round trip longer than <pkt_timeout> a real module retransmits too and those scenarios would
+ * test the network instead of the module.
+ *
+ * DEFAULT_LATENCY is `off` for now: with `field`, one scenario fails on harness timing
+ * (qmtpubex.feature "Without PUBCOMP the PUBREL (not the PUBLISH) is retransmitted, then
+ * result 2": its 6 s are timed from the PUBLISH, but the PUBREL's T1 starts when PUBREC reaches
+ * the module, one latency later). Once the harness times that limit from the first PUBREL, the
+ * default becomes FIELD_LATENCY (one line here).
  *
  * Samples come from a seeded generator: the same module answers with the same delays every run,
  * so a run (and its transcript) is reproducible. On a virtual clock the delays cost no wall time.
  */
 import type { Clock, TimerHandle } from '../clock/clock';
 
-export const DEFAULT_LATENCY = '150-900';
+/** The field notes' distribution (see above). */
+export const FIELD_LATENCY = '150-900';
+/** What `qmt run` (built-in simulator) and `qmt-sim` use without `--latency`. */
+export const DEFAULT_LATENCY = 'off';
 
 export interface LatencySpec {
   readonly minMs: number;
@@ -33,9 +43,10 @@ export const NO_LATENCY: LatencySpec = { minMs: 0, maxMs: 0, seed: 1 };
 
 const LATENCY_SYNTAX = /^(\d{1,6})(?:ms)?(?:-(\d{1,6})(?:ms)?)?(?:@(\d{1,9}))?$/;
 
-/** `off` | `0` | `<ms>` | `<min>-<max>` (ms, uniform), optionally `@<seed>`; undefined when malformed. */
+/** `off` | `field` | `<ms>` | `<min>-<max>` (ms, uniform), optionally `@<seed>`; undefined when malformed. */
 export function parseLatency(text: string): LatencySpec | undefined {
-  const trimmed = text.trim().toLowerCase();
+  let trimmed = text.trim().toLowerCase();
+  if (trimmed === 'field' || trimmed.startsWith('field@')) trimmed = FIELD_LATENCY + trimmed.slice('field'.length);
   if (trimmed === 'off' || trimmed === 'none') return NO_LATENCY;
   const match = LATENCY_SYNTAX.exec(trimmed);
   if (!match) return undefined;
