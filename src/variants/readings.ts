@@ -50,6 +50,8 @@ export const READINGS = {
   'disc-state': reading(['4', '3'], '3.3.4 / 3.3.5', '<state> 4 "disconnecting" while a DISCONNECT waits for the server, or 3 "connected" until the link is gone'),
   'disc-unconnected': reading(['-1', '0'], '3.3.5', 'AT+QMTDISC on an opened but never connected client: -1 "failed to disconnect", or 0 (nothing left to disconnect)'),
   'open-bad-host': reading(['4', '1', '-1'], '3.3.2', 'an unresolvable <host_name>: 4 "failed to parse the domain name", 1 "wrong parameter", or -1 "failed to open the network"'),
+  // twin (issue 12): places the field notes show firmware answering differently where the note is silent.
+  'close-after-disc': reading(['result', 'none'], '3.3.3 / 3.3.5', 'AT+QMTCLOSE "closes the network" and reports +QMTCLOSE; after AT+QMTDISC has already closed it the note does not say whether a result follows (FIELD-NOTES: EC200U gives none)'),
 } as const satisfies Record<string, ReadingDefinition>;
 
 export type ReadingId = keyof typeof READINGS;

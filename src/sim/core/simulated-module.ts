@@ -21,6 +21,7 @@ import { findHandler } from './dispatcher';
 import { createHostResolver } from './host-resolver';
 import { LineAssembler, type AssembledLine } from './line-assembler';
 import { createModuleOut } from './module-out';
+import { promptBytes } from './framing';
 import { createModuleState, resetVolatileState, type ModuleState } from './module-state';
 import { RawCapture, type CaptureRequest } from './raw-capture';
 import { DEFAULT_REBOOT_MS, POWER_UP_URCS } from './reboot';
@@ -187,6 +188,7 @@ export class ModuleRuntime implements SimulatedModule {
   private runCommand(command: ParsedCommand, handler: NonNullable<ReturnType<typeof findHandler>>): void {
     const out = new CommandOutput({
       writer: this.writer,
+      prompt: promptBytes(this.variant.at?.prompt),
       cmee: () => this.state.cmee,
       startCapture: (request) => this.startCapture(request),
       finished: () => {

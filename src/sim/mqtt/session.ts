@@ -32,6 +32,8 @@ export class ClientSession {
   /** Bumped on every teardown so a connect that finishes after a reset/close is thrown away. */
   private generation = 0;
   private packetListener: (packet: Packet) => void = () => {};
+  /** The network was last closed by a completed AT+QMTDISC (reading close-after-disc). */
+  private closedByDisc = false;
 
   constructor(
     readonly idx: number,
@@ -103,6 +105,7 @@ export class ClientSession {
   /** QMTOPEN started: returns a ticket that `attach` must present. */
   beginOpen(host: string, port: number): number {
     this.state = 'opening';
+    this.closedByDisc = false;
     this.host = host;
     this.port = port;
     return this.generation;
@@ -176,6 +179,7 @@ export class ClientSession {
     }
     if (this.env.faults.has('disc-sends-no-disconnect')) {
       this.teardown(undefined);
+      this.closedByDisc = true;
       this.urc(`+QMTDISC: ${this.idx},0`);
       return;
     }
@@ -187,6 +191,7 @@ export class ClientSession {
       this.discTimer = undefined;
       if (this.generation !== generation || this.state !== 'disconnecting') return;
       this.teardown(undefined);
+      this.closedByDisc = true;
       this.urc(`+QMTDISC: ${this.idx},0`);
     }, this.config.pktTimeout * 1000);
   }
@@ -196,6 +201,9 @@ export class ClientSession {
    * session was up the module also reports +QMTSTAT: idx,8 "client actively closed" (README).
    */
   closeNetwork(): void {
+    // Reading close-after-disc "none" (FIELD-NOTES, EC200U): AT+QMTDISC already tore the network
+    // down, and the AT+QMTCLOSE that follows gets its OK but no +QMTCLOSE result.
+    if (!this.hasConnection() && this.closedByDisc && this.env.variant.readings['close-after-disc'] === 'none') return;
     if (!this.hasConnection()) {
       // Fault: closing a client without a network reports success.
       this.urc(`+QMTCLOSE: ${this.idx},${this.env.faults.has('qmtclose-unopened-reports-0') ? 0 : -1}`);
@@ -229,6 +237,7 @@ export class ClientSession {
   /** Reboot: tear down without any report. */
   reset(): void {
     this.teardown(undefined);
+    this.closedByDisc = false;
   }
 
   private armConnack(packet: Packet, retransmissions: number): void {
@@ -268,6 +277,7 @@ export class ClientSession {
     const disconnecting = this.state === 'disconnecting';
     this.teardown(silent ? undefined : code);
     // The server closed after our DISCONNECT: the disconnect is complete (spec 3.3.5).
+    if (disconnecting) this.closedByDisc = true;
     if (disconnecting) this.urc(`+QMTDISC: ${this.idx},0`);
   }
 
