@@ -3,6 +3,7 @@
  *
  *   qmt-sim --pty | --tcp <port> [--variant EC200N-CN | --profile <file>] [--fault <id> ...] [--host name=ip ...]
  *           [--latency off|field|<ms>|<min>-<max>]
+ *   qmt-sim --pty | --tcp <port> --replay <transcript file | Allure results folder>
  *   qmt-sim --list-faults
  *
  * Prints one line with where it listens (`/dev/pts/7` or `tcp://127.0.0.1:4001`) and runs
@@ -15,6 +16,8 @@ import { createSimulatedModule, DEFAULT_LATENCY, FAULTS, isLoopback, parseLatenc
 import { servePty } from '../sim/serve/pty';
 import { serveTcp } from '../sim/serve/tcp';
 import { findVariant, resolveProfile } from '../variants/catalog';
+import { loadRecording } from '../sim/replay/recording';
+import { ReplayModule } from '../sim/replay/replay-module';
 
 interface SimOptions {
   pty?: boolean;
@@ -24,6 +27,7 @@ interface SimOptions {
   fault: string[];
   host: string[];
   latency: string;
+  replay?: string;
   listFaults?: boolean;
 }
 
@@ -60,6 +64,7 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     .option('--fault <id>', 'switch on a firmware fault (repeatable)', collect, [])
     .option('--host <name=ip>', 'resolve a host name to a loopback IP (repeatable)', collect, [])
     .option('--latency <off|field|ms|min-max>', 'network latency of the server\'s packets in ms (default off; field = 150-900, as the field notes show)', DEFAULT_LATENCY)
+    .option('--replay <transcript|allure-results>', 'answer as the recorded firmware did, command by command, with the recorded timing')
     .option('--list-faults', 'print the fault catalogue and exit')
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: () => {} });
@@ -79,16 +84,18 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     return 0;
   }
 
-  let module;
+  let module: { attach: ReplayModule['attach']; close(): void };
   let port: number | undefined;
   try {
     if (!options.pty && options.tcp === undefined) throw new UsageError('choose --pty or --tcp <port>');
     if (options.tcp !== undefined) port = parsePort(options.tcp);
-    const variant = options.profile ? resolveProfile(options.profile) : findVariant(options.variant);
-    const hosts = parseHosts(options.host);
-    const latency = parseLatency(options.latency);
-    if (!latency) throw new UsageError(`--latency ${options.latency}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
-    module = createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts, latency });
+    if (options.replay !== undefined) {
+      const given = ['--profile', '--fault', '--host'].filter((o) => (o === '--profile' ? options.profile : o === '--fault' ? options.fault.length : options.host.length));
+      if (given.length) throw new UsageError(`--replay answers as the recording did; ${given.join(', ')} cannot be used with it`);
+      const recording = loadRecording(options.replay);
+      stderr.write(`qmt-sim: replaying ${recording.tracks.length} recorded scenario(s) from ${recording.source}\n`);
+      module = new ReplayModule({ recording, clock: new RealClock(), log: (event) => stderr.write(`qmt-sim: replay ${event.message}\n`) });
+    } else module = simulatedModule(options);
   } catch (error) {
     stderr.write(`qmt-sim: ${(error as Error).message}\n`);
     return 2;
@@ -104,4 +111,13 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
   await server.close();
   module.close();
   return 0;
+}
+
+/** The simulated module as the options describe it (bad values throw a UsageError). */
+function simulatedModule(options: SimOptions) {
+  const variant = options.profile ? resolveProfile(options.profile) : findVariant(options.variant);
+  const hosts = parseHosts(options.host);
+  const latency = parseLatency(options.latency);
+  if (!latency) throw new UsageError(`--latency ${options.latency}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
+  return createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts, latency });
 }
