@@ -5,6 +5,7 @@
 import { readRunConfig, type RunConfig } from '../src/cli/run-config';
 import { HardwareRig } from '../src/rig/hardware-rig';
 import { SimulatedRig } from '../src/rig/simulated-rig';
+import { parseLatency } from '../src/sim/network-latency';
 import { writeRunMetadata } from '../src/report/run-metadata';
 import type { Rig } from '../src/rig/types';
 import { findVariant, resolveProfile } from '../src/variants/catalog';
@@ -33,6 +34,7 @@ export async function startRun(): Promise<RunState> {
         faults: config.faults,
         hosts: { 'broker.qmt.test': '127.0.0.1' },
         recvLayout: config.simRecvLayout,
+        latency: parseLatency(config.latency),
       });
   state = { config, rig, runSecrets: config.runSecrets, declared: config.profile ? resolveProfile(config.profile) : undefined };
   if (config.resultsDir) {

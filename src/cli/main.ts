@@ -32,6 +32,7 @@ export async function main(rawArgv: string[]): Promise<number> {
     .option('--profile <name|file>', 'strict mode: the module must show this profile\'s readings and defaults (default: accept every reading the note allows)')
     .option('--sim-profile <name|file>', 'the built-in simulator simulates this profile (bundled name or JSON file)')
     .option('--timing-margin <ms>ms+<percent>%', 'margin on every deadline for the serial link and the module\'s timers', '150ms+3%')
+    .option('--latency <off|field|ms|min-max>', 'network latency of the built-in simulator in ms (default off; field = 150-900: +QMTOPEN 0.3-1.8 s after OK, as the field notes show)')
     .option('--broker-host <address>', 'address the module dials to reach the broker fixture', '127.0.0.1')
     .option('--broker-listen <address>', 'address the broker fixture listens on', '127.0.0.1')
     .option('--broker-port <port>', 'broker fixture port (0 = ephemeral per scenario)', '0')

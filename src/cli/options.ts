@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { parseTimingMargin } from '../qmt/timing-margin';
+import { parseLatency } from '../sim/network-latency';
 import { findVariant, resolveProfile } from '../variants/catalog';
 import { RECV_LAYOUTS, type ProfileRecvLayout } from '../variants/profile';
 
@@ -63,6 +64,14 @@ export function checkProfile(option: string, nameOrFile: string | undefined): st
 export function checkSimProfile(nameOrFile: string | undefined, port: string | undefined): string | undefined {
   if (nameOrFile !== undefined && port !== undefined) throw new UsageError('--sim-profile chooses what the built-in simulator simulates; it cannot be used with --port (a real module)');
   return checkProfile('--sim-profile', nameOrFile);
+}
+
+/** `--latency` belongs to the built-in simulator; a real module has a real network. */
+export function checkLatency(text: string | undefined, port: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (port !== undefined) throw new UsageError('--latency sets the built-in simulator\'s network; it cannot be used with --port (a real module)');
+  if (!parseLatency(text)) throw new UsageError(`--latency ${text}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
+  return text;
 }
 
 export function checkTimingMargin(text: string): string {

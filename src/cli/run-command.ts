@@ -10,9 +10,10 @@ import { scrubResultsDir } from '../report/scrub-results';
 import { writeTraceabilityResult } from '../report/traceability-result';
 import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { FAULTS } from '../sim/faults/catalog';
+import { describeLatency, parseLatency } from '../sim/network-latency';
 import { checkPortOpens } from '../rig/preflight';
 import { maskingDisabled } from '../secrets/masker';
-import { checkInteger, checkPort, checkProfile, checkRecvLayout, checkSimProfile, checkTags, checkTimingMargin, checkVariant, UsageError } from './options';
+import { checkInteger, checkLatency, checkPort, checkProfile, checkRecvLayout, checkSimProfile, checkTags, checkTimingMargin, checkVariant, UsageError } from './options';
 import { RunConfigSchema } from './run-config';
 import { RunGuard } from './run-guard';
 import { checkBrokerPortFree, checkResultsDir } from './preflight-checks';
@@ -25,6 +26,7 @@ export interface RunCommandOptions {
   profile?: string;
   simProfile?: string;
   timingMargin: string;
+  latency?: string;
   brokerHost: string;
   brokerListen: string;
   brokerPort: string;
@@ -60,6 +62,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     profile: checkProfile('--profile', options.profile),
     simProfile: checkSimProfile(options.simProfile, options.port),
     timingMargin: checkTimingMargin(options.timingMargin),
+    latency: checkLatency(options.latency, options.port),
     brokerHost: options.brokerHost,
     brokerListen: options.brokerListen,
     brokerPort: checkInteger('--broker-port', options.brokerPort, 0, 65535),
@@ -85,7 +88,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   // interrupted run keeps what it completed.
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
-  const target = config.port ?? `the built-in simulator (${config.simProfile ?? config.variant ?? 'EC200N-CN'})`;
+  const target = config.port ?? `the built-in simulator (${config.simProfile ?? config.variant ?? 'EC200N-CN'}, network latency ${describeLatency(parseLatency(config.latency)!)})`;
   console.log(`qmt: conformance suite against ${target}; broker fixture on ${config.brokerListen}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}`);
   console.log(
     config.profile

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { RECV_LAYOUTS } from '../variants/profile';
+import { DEFAULT_LATENCY } from '../sim/network-latency';
 
 /** Fresh per run, so no real credential is ever needed or written in a feature. */
 export function makeRunSecrets(): Record<string, string> {
@@ -31,6 +32,11 @@ export const RunConfigSchema = z.object({
   profile: z.string().min(1).optional(),
   /** The built-in simulator simulates this profile (bundled name or file) instead of --variant's. */
   simProfile: z.string().min(1).optional(),
+  /**
+   * Network latency of the built-in simulator (src/sim/network-latency.ts): `off`, `<ms>` or
+   * `<min>-<max>` ms. On the virtual clock it costs no wall time. Ignored for a real module.
+   */
+  latency: z.string().min(1).default(DEFAULT_LATENCY),
   /** Margin on every deadline, `<ms>ms+<percent>%` (src/qmt/timing-margin.ts). */
   timingMargin: z.string().min(1).default('150ms+3%'),
   /** Built-in simulator only: the +QMTRECV layout its firmware prints (overrides the profile). */

@@ -2,6 +2,8 @@
  * qmt-sim — a simulated module reachable from outside the process, exactly as hardware is:
  *
  *   qmt-sim --pty | --tcp <port> [--variant EC200N-CN | --profile <file>] [--fault <id> ...] [--host name=ip ...]
+ *           [--latency off|field|<ms>|<min>-<max>]
+ *   qmt-sim --pty | --tcp <port> --replay <transcript file | Allure results folder>
  *   qmt-sim --list-faults
  *
  * Prints one line with where it listens (`/dev/pts/7` or `tcp://127.0.0.1:4001`) and runs
@@ -10,11 +12,13 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { RealClock } from '../clock/clock';
-import { createSimulatedModule, FAULTS, isLoopback } from '../sim';
+import { createSimulatedModule, DEFAULT_LATENCY, FAULTS, isLoopback, parseLatency } from '../sim';
 import { servePty } from '../sim/serve/pty';
 import { serveTcp } from '../sim/serve/tcp';
 import { findVariant, resolveProfile } from '../variants/catalog';
 import { checkRecvLayout } from './options';
+import { loadRecording } from '../sim/replay/recording';
+import { ReplayModule } from '../sim/replay/replay-module';
 
 interface SimOptions {
   pty?: boolean;
@@ -23,6 +27,8 @@ interface SimOptions {
   profile?: string;
   fault: string[];
   host: string[];
+  latency: string;
+  replay?: string;
   listFaults?: boolean;
   recvLayout?: string;
 }
@@ -60,6 +66,8 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     .option('--fault <id>', 'switch on a firmware fault (repeatable)', collect, [])
     .option('--host <name=ip>', 'resolve a host name to a loopback IP (repeatable)', collect, [])
     .option('--recv-layout <layout>', 'print +QMTRECV as quoted | unquoted | split (default: the profile\'s)')
+    .option('--latency <off|field|ms|min-max>', 'network latency of the server\'s packets in ms (default off; field = 150-900, as the field notes show)', DEFAULT_LATENCY)
+    .option('--replay <transcript|allure-results>', 'answer as the recorded firmware did, command by command, with the recorded timing')
     .option('--list-faults', 'print the fault catalogue and exit')
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: () => {} });
@@ -79,16 +87,18 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     return 0;
   }
 
-  let module;
+  let module: { attach: ReplayModule['attach']; close(): void };
   let port: number | undefined;
   try {
     if (!options.pty && options.tcp === undefined) throw new UsageError('choose --pty or --tcp <port>');
     if (options.tcp !== undefined) port = parsePort(options.tcp);
-    const profile = options.profile ? resolveProfile(options.profile) : findVariant(options.variant);
-    const recvLayout = checkRecvLayout(options.recvLayout, undefined, '--recv-layout');
-    const variant = recvLayout ? { ...profile, recvLayout } : profile;
-    const hosts = parseHosts(options.host);
-    module = createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts });
+    if (options.replay !== undefined) {
+      const given = ['--profile', '--fault', '--host'].filter((o) => (o === '--profile' ? options.profile : o === '--fault' ? options.fault.length : options.host.length));
+      if (given.length) throw new UsageError(`--replay answers as the recording did; ${given.join(', ')} cannot be used with it`);
+      const recording = loadRecording(options.replay);
+      stderr.write(`qmt-sim: replaying ${recording.tracks.length} recorded scenario(s) from ${recording.source}\n`);
+      module = new ReplayModule({ recording, clock: new RealClock(), log: (event) => stderr.write(`qmt-sim: replay ${event.message}\n`) });
+    } else module = simulatedModule(options);
   } catch (error) {
     stderr.write(`qmt-sim: ${(error as Error).message}\n`);
     return 2;
@@ -104,4 +114,15 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
   await server.close();
   module.close();
   return 0;
+}
+
+/** The simulated module as the options describe it (bad values throw a UsageError). */
+function simulatedModule(options: SimOptions) {
+  const profile = options.profile ? resolveProfile(options.profile) : findVariant(options.variant);
+  const recvLayout = checkRecvLayout(options.recvLayout, undefined, '--recv-layout');
+  const variant = recvLayout ? { ...profile, recvLayout } : profile;
+  const hosts = parseHosts(options.host);
+  const latency = parseLatency(options.latency);
+  if (!latency) throw new UsageError(`--latency ${options.latency}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
+  return createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts, latency });
 }

@@ -9,7 +9,7 @@ import { createDuplexPair } from '../at/duplex-pair';
 import { StreamTransport } from '../at/stream-transport';
 import { Transcript } from '../at/transcript';
 import { SecretMasker } from '../secrets/masker';
-import { createSimulatedModule } from '../sim';
+import { createSimulatedModule, type LatencySpec } from '../sim';
 import type { ProfileRecvLayout, VariantProfile } from '../variants/profile';
 import { identifyModule } from './identify';
 import type { ModuleIdentity, ModuleSession, Rig } from './types';
@@ -21,6 +21,8 @@ export interface SimulatedRigOptions {
   hosts?: Record<string, string>;
   /** `--sim-recv-layout`: the simulated firmware prints +QMTRECV this way, whatever its profile says. */
   recvLayout?: ProfileRecvLayout;
+  /** The simulated network's latency (src/sim/network-latency.ts); none when absent. */
+  latency?: LatencySpec;
 }
 
 /**
@@ -71,7 +73,7 @@ async function openSimulatedSession(options: SimulatedRigOptions, masker: Secret
   const [hostEnd, moduleEnd] = createDuplexPair();
   // The override changes only the module's firmware; the harness must read any layout unaided.
   const variant = options.recvLayout ? { ...options.variant, recvLayout: options.recvLayout } : options.variant;
-  const module = createSimulatedModule({ variant, clock, faults: options.faults, hosts: options.hosts });
+  const module = createSimulatedModule({ variant, clock, faults: options.faults, hosts: options.hosts, latency: options.latency });
   module.attach(moduleEnd);
   const transport = new StreamTransport(hostEnd, 'in-process simulator');
   await transport.open();

@@ -12,6 +12,7 @@ import { ModuleRuntime, type SimulatedModule, type SimulatedModuleOptions } from
 export type { SimulatedModule, SimulatedModuleOptions } from './core/simulated-module';
 export { FAULTS, findFault } from './faults/catalog';
 export { isLoopback } from './core/host-resolver';
+export { DEFAULT_LATENCY, FIELD_LATENCY, describeLatency, parseLatency, type LatencySpec } from './network-latency';
 
 export function createSimulatedModule(options: SimulatedModuleOptions): SimulatedModule {
   return new ModuleRuntime(options);

@@ -8,6 +8,7 @@
  */
 import type { Clock } from '../clock/clock';
 import type { VariantProfile } from '../variants/profile';
+import type { NetworkLatency } from './network-latency';
 
 /** One parsed AT command line, e.g. `AT+QMTCFG="keepalive",0,60`. */
 export interface ParsedCommand {
@@ -121,6 +122,8 @@ export interface MqttEnvironment {
   readonly files: Map<string, Buffer>;
   readonly sslContexts: SslContext[];
   radioOn(): boolean;
+  /** The simulated network between module and server (./network-latency.ts). */
+  readonly latency: NetworkLatency;
 }
 
 export interface MqttSide {

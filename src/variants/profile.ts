@@ -96,6 +96,11 @@ export const VariantProfileSchema = z.object({
       cmee: z.union([z.literal(0), z.literal(1), z.literal(2)]),
       /** Virtual/real milliseconds from AT+CFUN=1,1 to the `RDY` URC. */
       rebootMs: z.number().int().min(0),
+      /**
+       * The bytes of the `>` prompt of AT+QMTPUBEX / "willex" (no line ending either way). Spec
+       * 3.3.8 prints `>`; FIELD-NOTES "More evidence": EC200U frames it `\r\n> `. Absent = `>`.
+       */
+      prompt: z.enum(['>', '\r\n> ']).optional(),
     })
     .optional(),
 });

@@ -58,6 +58,8 @@ export const READINGS = {
   'close-unopened': reading(['-1', 'error'], '3.3.3', 'AT+QMTCLOSE on a client without an open network: OK then <result> -1 "failed to close the network", or ERROR ("if there is any error")'),
   'disc-unopened': reading(['-1', 'error'], '3.3.5', 'AT+QMTDISC on a client without any network: OK then <result> -1 "failed to disconnect", or ERROR ("if there is any error")'),
   'conn-unopened': reading(['error', '2'], '3.3.4', 'AT+QMTCONN on a client without an open network: ERROR ("if there is any error"), or OK then +QMTCONN: <idx>,2 "failed to send the packet"'),
+  // twin (issue 12): places the field notes show firmware answering differently where the note is silent.
+  'close-after-disc': reading(['result', 'none'], '3.3.3 / 3.3.5', 'AT+QMTCLOSE "closes the network" and reports +QMTCLOSE; after AT+QMTDISC has already closed it the note does not say whether a result follows (FIELD-NOTES: EC200U gives none)'),
 } as const satisfies Record<string, ReadingDefinition>;
 
 export type ReadingId = keyof typeof READINGS;

@@ -4,7 +4,7 @@
  * raw capture of the following input bytes.
  */
 import type { SerialOut } from '../types';
-import { PROMPT, errorText } from './framing';
+import { errorText } from './framing';
 import type { CaptureRequest } from './raw-capture';
 import type { UartWriter } from './uart-writer';
 
@@ -23,6 +23,8 @@ export interface CoreSerialOut extends SerialOut {
 
 export interface CommandOutputHooks {
   readonly writer: UartWriter;
+  /** The `>` prompt's bytes for this variant (framing.ts promptBytes). */
+  readonly prompt: Buffer;
   cmee(): number;
   startCapture(request: CaptureRequest): () => void;
   /** Called once, when the command's final result has been written. */
@@ -68,7 +70,7 @@ export class CommandOutput implements CoreSerialOut {
   }
 
   prompt(length: number, onData: (data: Buffer) => void, options: { keepExtraInChunk?: boolean } = {}): void {
-    this.capture(() => this.hooks.writer.raw(PROMPT), { length, dropExtra: true, keepExtraInChunk: options.keepExtraInChunk, onData });
+    this.capture(() => this.hooks.writer.raw(this.hooks.prompt), { length, dropExtra: true, keepExtraInChunk: options.keepExtraInChunk, onData });
   }
 
   capture(marker: () => void, request: CaptureRequest): () => void {

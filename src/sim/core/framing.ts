@@ -6,6 +6,11 @@ import type { FaultSet } from '../types';
 
 export const PROMPT = Buffer.from('>', 'latin1');
 
+/** The prompt as the profile frames it (`at.prompt`; spec 3.3.8 `>` when the profile says nothing). */
+export function promptBytes(framing: string | undefined): Buffer {
+  return framing === undefined ? PROMPT : Buffer.from(framing, 'latin1');
+}
+
 export function frameLine(text: string, faults: FaultSet): Buffer {
   // Fault: firmware that ends lines with <LF> only and sends no leading <CR><LF>.
   if (faults.has('response-lf-only')) return Buffer.from(`${text}\n`, 'utf8');

@@ -21,10 +21,12 @@ import { findHandler } from './dispatcher';
 import { createHostResolver } from './host-resolver';
 import { LineAssembler, type AssembledLine } from './line-assembler';
 import { createModuleOut } from './module-out';
+import { promptBytes } from './framing';
 import { createModuleState, resetVolatileState, type ModuleState } from './module-state';
 import { RawCapture, type CaptureRequest } from './raw-capture';
 import { DEFAULT_REBOOT_MS, POWER_UP_URCS } from './reboot';
 import { UartWriter } from './uart-writer';
+import { NetworkLatency, NO_LATENCY, type LatencySpec } from '../network-latency';
 
 export interface SimulatedModuleOptions {
   variant: VariantProfile;
@@ -33,6 +35,8 @@ export interface SimulatedModuleOptions {
   faults?: Iterable<string>;
   /** Host name → loopback IP for AT+QMTOPEN name resolution. */
   hosts?: Record<string, string>;
+  /** Network latency of the server's packets (default none: unit tests of the protocol stay exact). */
+  latency?: LatencySpec;
   /** Test seam: builds the MQTT side (default: the real one from src/sim/mqtt). */
   mqttSide?: (env: MqttEnvironment) => MqttSide;
 }
@@ -82,6 +86,7 @@ export class ModuleRuntime implements SimulatedModule {
       files: this.state.files,
       sslContexts: this.state.sslContexts,
       radioOn: () => this.state.fun === 1,
+      latency: new NetworkLatency(options.latency ?? NO_LATENCY),
     };
     this.mqtt = (options.mqttSide ?? createMqttSide)(env);
   }
@@ -183,6 +188,7 @@ export class ModuleRuntime implements SimulatedModule {
   private runCommand(command: ParsedCommand, handler: NonNullable<ReturnType<typeof findHandler>>): void {
     const out = new CommandOutput({
       writer: this.writer,
+      prompt: promptBytes(this.variant.at?.prompt),
       cmee: () => this.state.cmee,
       startCapture: (request) => this.startCapture(request),
       finished: () => {

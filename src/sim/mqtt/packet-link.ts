@@ -1,11 +1,14 @@
 /**
  * One MQTT byte stream: a connected TCP or TLS socket with an mqtt-packet parser on the way in
  * and mqtt-packet's generator on the way out (never hand-encoded). Reports every byte movement
- * to the clock so a virtual clock does not jump while packets are in flight.
+ * to the clock so a virtual clock does not jump while packets are in flight. What the server sends
+ * (packets, and its closing of the link) reaches the module after the network's latency
+ * (../network-latency.ts), in order.
  */
 import type { Socket } from 'node:net';
 import * as mqttPacket from 'mqtt-packet';
 import type { Clock } from '../../clock/clock';
+import { DelayLine, NetworkLatency } from '../network-latency';
 
 /** Why the link went away without the module closing it. */
 export interface LinkLoss {
@@ -33,16 +36,22 @@ export class PacketLink {
   private lossError: string | undefined;
   private packetListener: (packet: mqttPacket.Packet) => void = () => {};
   private lossListener: (loss: LinkLoss) => void = () => {};
+  private readonly inbound: DelayLine;
 
   constructor(
     private readonly socket: Socket,
     private readonly clock: Clock,
+    latency: NetworkLatency = new NetworkLatency(),
   ) {
+    this.inbound = new DelayLine(clock, latency);
     // Version 4 parsing also reads 3.1 (MQIsdp) packets: the fixed/variable headers are the same.
     const parser = mqttPacket.parser({ protocolVersion: 4 });
     parser.on('packet', (packet) => {
+      // The reply has arrived on loopback: the hold ends now; the module sees it after the latency.
       this.settle(packet.cmd);
-      if (!this.ownClose) this.packetListener(packet); // bytes still in flight after the module closed
+      this.inbound.deliver(() => {
+        if (!this.ownClose) this.packetListener(packet); // bytes still in flight after the module closed
+      });
     });
     parser.on('error', () => {
       // A malformed packet from the server: the link is not usable any more (spec 4.1 code 7).
@@ -59,7 +68,10 @@ export class PacketLink {
     socket.on('close', () => {
       this.endHold();
       clock.activity();
-      if (!this.ownClose) this.lossListener({ errorCode: this.lossError });
+      const loss = { errorCode: this.lossError };
+      this.inbound.deliver(() => {
+        if (!this.ownClose) this.lossListener(loss);
+      });
     });
   }
 
@@ -118,6 +130,7 @@ export class PacketLink {
   /** Closes the link from the module's side; no loss is reported. */
   close(graceful = true): void {
     this.ownClose = true;
+    this.inbound.cancel();
     this.endHold();
     // A local close takes no scenario time: hold a virtual clock until the socket is gone and the
     // peer had a moment to read the FIN (bounded), so waits for "the module closed" never time out

@@ -34,6 +34,8 @@ export class ClientSession {
   /** Bumped on every teardown so a connect that finishes after a reset/close is thrown away. */
   private generation = 0;
   private packetListener: (packet: Packet) => void = () => {};
+  /** The network was last closed by a completed AT+QMTDISC (reading close-after-disc). */
+  private closedByDisc = false;
 
   constructor(
     readonly idx: number,
@@ -105,6 +107,7 @@ export class ClientSession {
   /** QMTOPEN started: returns a ticket that `attach` must present. */
   beginOpen(host: string, port: number): number {
     this.state = 'opening';
+    this.closedByDisc = false;
     this.host = host;
     this.port = port;
     return this.generation;
@@ -120,7 +123,7 @@ export class ClientSession {
       this.state = 'closed';
       return true;
     }
-    const link = new PacketLink(socket, this.env.clock);
+    const link = new PacketLink(socket, this.env.clock, this.env.latency);
     link.onPacket((packet) => this.packetListener(packet));
     link.onLoss((loss) => this.linkLost(loss));
     this.link = link;
@@ -190,6 +193,7 @@ export class ClientSession {
     }
     if (this.env.faults.has('disc-sends-no-disconnect')) {
       this.teardown(undefined);
+      this.closedByDisc = true;
       this.urc(`+QMTDISC: ${this.idx},0`);
       return;
     }
@@ -207,6 +211,7 @@ export class ClientSession {
       this.discTimer = undefined;
       if (this.generation !== generation || this.state !== 'disconnecting') return;
       this.teardown(undefined);
+      this.closedByDisc = true;
       this.urc(`+QMTDISC: ${this.idx},0`);
     }, this.config.pktTimeout * 1000);
   }
@@ -216,6 +221,9 @@ export class ClientSession {
    * session was up the module also reports +QMTSTAT: idx,8 "client actively closed" (README).
    */
   closeNetwork(): void {
+    // Reading close-after-disc "none" (FIELD-NOTES, EC200U): AT+QMTDISC already tore the network
+    // down, and the AT+QMTCLOSE that follows gets its OK but no +QMTCLOSE result.
+    if (!this.hasConnection() && this.closedByDisc && this.env.variant.readings['close-after-disc'] === 'none') return;
     if (!this.hasConnection()) {
       // Fault: closing a client without a network reports success.
       this.urc(`+QMTCLOSE: ${this.idx},${this.env.faults.has('qmtclose-unopened-reports-0') ? 0 : -1}`);
@@ -255,6 +263,7 @@ export class ClientSession {
   /** Reboot: tear down without any report. */
   reset(): void {
     this.teardown(undefined);
+    this.closedByDisc = false;
   }
 
   private armConnack(packet: Packet, retransmissions: number): void {
@@ -298,6 +307,7 @@ export class ClientSession {
     const quiet = disconnecting && this.env.variant.readings['disc-stat'] === 'none';
     this.teardown(silent || quiet ? undefined : code);
     // The server closed after our DISCONNECT: the disconnect is complete (spec 3.3.5).
+    if (disconnecting) this.closedByDisc = true;
     if (disconnecting) this.urc(`+QMTDISC: ${this.idx},0`);
   }
 

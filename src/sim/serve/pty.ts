@@ -34,7 +34,7 @@ async function readPath(child: ChildProcessWithoutNullStreams): Promise<{ path: 
   }
 }
 
-export async function servePty(module: SimulatedModule, python = 'python3'): Promise<PtyServer> {
+export async function servePty(module: Pick<SimulatedModule, 'attach'>, python = 'python3'): Promise<PtyServer> {
   const child = spawn(python, ['-u', PTY_BRIDGE_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr.resume();
   const { path, rest } = await readPath(child);

@@ -14,7 +14,7 @@ export interface TcpServer {
   close(): Promise<void>;
 }
 
-export async function serveTcp(module: SimulatedModule, port = 0): Promise<TcpServer> {
+export async function serveTcp(module: Pick<SimulatedModule, 'attach'>, port = 0): Promise<TcpServer> {
   let current: Socket | undefined;
   const server = createServer((socket) => {
     socket.setNoDelay(true);

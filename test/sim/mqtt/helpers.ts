@@ -20,6 +20,7 @@ import type {
   SerialOut,
 } from '../../../src/sim/types';
 import { createMqttSide } from '../../../src/sim/mqtt';
+import { NetworkLatency, NO_LATENCY, type LatencySpec } from '../../../src/sim/network-latency';
 
 export class FakeOut implements SerialOut {
   readonly events: string[] = [];
@@ -112,7 +113,11 @@ export interface Module {
   stop(): void;
 }
 
-export function makeModule(variantName = 'EC200N-CN', readings: Partial<VariantProfile['readings']> = {}): Module {
+export function makeModule(
+  variantName = 'EC200N-CN',
+  readings: Partial<VariantProfile['readings']> = {},
+  latency: LatencySpec = NO_LATENCY,
+): Module {
   const base = findVariant(variantName);
   const variant: VariantProfile = { ...base, readings: { ...base.readings, ...readings } };
   const clock = new VirtualClock();
@@ -130,6 +135,7 @@ export function makeModule(variantName = 'EC200N-CN', readings: Partial<VariantP
     radioOn: () => true,
     files: new Map(),
     sslContexts: Array.from({ length: 6 }, () => ({ seclevel: 0, sslversion: 4, ciphersuite: '0xFFFF', ignorelocaltime: 1 })),
+    latency: new NetworkLatency(latency),
   };
   const mqtt = createMqttSide(env);
   const ctx: HandlerContext = { ...env, mqtt, resolveHost: env.resolveHost };

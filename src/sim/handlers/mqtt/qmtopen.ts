@@ -21,6 +21,7 @@ import { clientIdxArg, intArg, stringArg } from '../../mqtt/args';
 import { isLoopback, openLink, tlsMaterialFor, type TlsMaterial } from '../../mqtt/open-link';
 import type { ClientSession } from '../../mqtt/session';
 import { OPEN_RESULT } from '../../mqtt/stat-codes';
+import { networkDelay } from '../../network-latency';
 
 const HOST_MAX_BYTES = 100; // spec 3.3.2 <host_name>
 const HOST_SYNTAX = /^[A-Za-z0-9._-]+$/;
@@ -101,6 +102,8 @@ async function open(session: ClientSession, host: string, port: number, ctx: Han
 
   const ticket = session.beginOpen(host, port);
   const outcome = await openLink(ctx.clock, address, port, material);
+  // The network's latency: socket set-up, then the handshake (../../network-latency.ts).
+  await networkDelay(ctx.clock, session.env.latency, 2);
   if (!session.attach(ticket, outcome.ok ? outcome.socket : undefined)) return; // reset meanwhile
   if (outcome.ok) return report(OPEN_RESULT.ok);
   if (ctx.faults.has('open-refused-reports-success')) return report(OPEN_RESULT.ok);

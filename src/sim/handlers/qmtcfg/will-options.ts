@@ -4,6 +4,7 @@
  */
 import type { AtArgument, ClientConfig } from '../../types';
 import type { CoreHandlerContext } from '../../core/core-context';
+import { promptBytes } from '../../core/framing';
 import { q, readIntIn, readString } from './arguments';
 import { RANGE, formatRange as f } from './ranges';
 import type { SubOption } from './sub-option';
@@ -72,7 +73,7 @@ export const willex: SubOption = {
       if (ctx.variant.readings.A11willex === 'prompt' && args.length === 5) {
         const len = readIntIn(args[4], RANGE.willLen);
         if (len === undefined || !clearWill(args, c, ctx)) return false;
-        ctx.out.capture(() => ctx.out.raw(Buffer.from('>')), { length: len, dropExtra: true, onData: () => ctx.out.ok() });
+        ctx.out.capture(() => ctx.out.raw(promptBytes(ctx.variant.at?.prompt)), { length: len, dropExtra: true, onData: () => ctx.out.ok() });
         return 'pending';
       }
       return clearWill(args, c, ctx);
@@ -81,7 +82,7 @@ export const willex: SubOption = {
     const head = readWillHead(args, ctx);
     const length = readIntIn(args[4], ctx.faults.has('will-len-accepts-257') ? { min: 0, max: 257 } : RANGE.willLen);
     if (!head || length === undefined) return false;
-    ctx.out.capture(() => ctx.out.raw(Buffer.from('>')), {
+    ctx.out.capture(() => ctx.out.raw(promptBytes(ctx.variant.at?.prompt)), {
       length,
       // spec 3.3.1: "only the first <will_len> bytes of the data are sent" — extra bytes dropped.
       dropExtra: true,

@@ -1,0 +1,193 @@
+/**
+ * A recorded run, as `qmt-sim --replay` reads it: the AT transcripts the harness writes (one per
+ * scenario, `[   1.318 s] >> AT+QMTSUB=…<CR>` / `<< <CR><LF>OK<CR><LF>`), either one transcript
+ * file or an Allure results folder whose results carry each scenario's "AT transcript"
+ * attachment. Each transcript becomes a Track: the host's steps (a command line, or the data typed
+ * after a `>` prompt) and, for each, what the module sent afterwards and how long after.
+ *
+ * The text format is src/at/transcript.ts's render() with src/at/byte-text.ts's escapes; it is
+ * parsed here again on purpose (src/sim shares no code with src/at).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** What the module sent after a host step, `afterMs` after that step's first byte. */
+export interface RecordedOutput {
+  readonly afterMs: number;
+  readonly bytes: Buffer;
+}
+
+export interface HostStep {
+  /** 'line': a command line (text without its CR); 'data': raw bytes typed after a prompt. */
+  readonly kind: 'line' | 'data';
+  readonly text: string;
+  readonly bytes: Buffer;
+  /** 1-based line of the transcript file where this step starts (for "diverged at line N"). */
+  readonly line: number;
+  readonly outputs: RecordedOutput[];
+}
+
+export interface Track {
+  /** Scenario name (Allure result) or the file name. */
+  readonly name: string;
+  /** The file holding the transcript. */
+  readonly file: string;
+  readonly steps: HostStep[];
+}
+
+/** What the recording says about the module's identity (Allure environment.properties). */
+export interface RecordedIdentity {
+  model?: string;
+  firmware?: string;
+}
+
+export interface Recording {
+  readonly source: string;
+  readonly tracks: Track[];
+  readonly identity: RecordedIdentity;
+}
+
+const ENTRY = /^\[\s*(-?\d+\.\d{3}) s\] (>>|<<) (.*)$/;
+
+/** Loads a transcript file or an Allure results folder; throws one clear sentence when neither. */
+export function loadRecording(where: string): Recording {
+  if (!existsSync(where)) throw new Error(`--replay ${where}: no such file or folder`);
+  if (statSync(where).isDirectory()) return loadResultsFolder(where);
+  const track = parseTranscript(readFileSync(where, 'utf8'), path.basename(where), where);
+  if (track.steps.length === 0) throw new Error(`--replay ${where}: not an AT transcript (no ">> " lines)`);
+  return { source: where, tracks: [track], identity: {} };
+}
+
+interface AllureResult {
+  uuid?: string;
+  name?: string;
+  start?: number;
+  attachments?: { name?: string; source?: string }[];
+  steps?: AllureResult[];
+}
+
+interface AllureContainer {
+  children?: string[];
+  afters?: AllureResult[];
+}
+
+/**
+ * allure-cucumberjs files what an After hook attaches under a container (`<uuid>-container.json`,
+ * `afters[].steps[].attachments`) whose `children` name the scenario's result; older writers put
+ * it on the result itself. Both are read.
+ */
+function loadResultsFolder(dir: string): Recording {
+  const files = readdirSync(dir);
+  const readJson = <T>(file: string): T | undefined => {
+    try {
+      return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T;
+    } catch {
+      return undefined; // a half-written file of an interrupted run holds nothing to replay
+    }
+  };
+  const fromContainers = new Map<string, string>();
+  for (const file of files.filter((f) => f.endsWith('-container.json'))) {
+    const container = readJson<AllureContainer>(file);
+    const attachment = (container?.afters ?? []).map((a) => findAttachment(a, 'AT transcript')).find(Boolean);
+    if (attachment) for (const child of container?.children ?? []) fromContainers.set(child, attachment);
+  }
+  const results: { name: string; start: number; file: string }[] = [];
+  for (const file of files.filter((f) => f.endsWith('-result.json'))) {
+    const result = readJson<AllureResult>(file);
+    if (!result) continue;
+    const attachment = findAttachment(result, 'AT transcript') ?? fromContainers.get(result.uuid ?? '');
+    if (attachment && existsSync(path.join(dir, attachment))) {
+      results.push({ name: result.name ?? file, start: result.start ?? 0, file: path.join(dir, attachment) });
+    }
+  }
+  if (results.length === 0) throw new Error(`--replay ${dir}: no Allure result with an "AT transcript" attachment in this folder`);
+  // Run order, so the first recorded scenario that fits is the one that ran first.
+  results.sort((a, b) => a.start - b.start);
+  const tracks = results.map((r) => parseTranscript(readFileSync(r.file, 'utf8'), r.name, r.file)).filter((t) => t.steps.length > 0);
+  return { source: dir, tracks, identity: readIdentity(path.join(dir, 'environment.properties')) };
+}
+
+function findAttachment(result: AllureResult, name: string): string | undefined {
+  const own = result.attachments?.find((a) => a.name === name)?.source;
+  if (own) return own;
+  for (const step of result.steps ?? []) {
+    const found = findAttachment(step, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function readIdentity(file: string): RecordedIdentity {
+  if (!existsSync(file)) return {};
+  const props = new Map<string, string>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^([^=#]+)=(.*)$/.exec(line.trim());
+    if (match) props.set(match[1], match[2].replace(/\\(.)/g, '$1'));
+  }
+  return { model: props.get('Model'), firmware: props.get('Firmware') };
+}
+
+/** Parses one rendered transcript into host steps with the module's output after each. */
+export function parseTranscript(text: string, name: string, file: string): Track {
+  const steps: { kind: 'line' | 'data'; bytes: Buffer; line: number; at: number; outputs: RecordedOutput[] }[] = [];
+  let lastRx: Buffer | undefined;
+  text.split('\n').forEach((raw, index) => {
+    const match = ENTRY.exec(raw);
+    if (!match) return;
+    const at = Math.round(Number(match[1]) * 1000);
+    const bytes = unescapeBytes(match[3]);
+    if (match[2] === '<<') {
+      // Output before the host's first step (a boot URC) has no step to follow; it is not replayed.
+      steps[steps.length - 1]?.outputs.push({ afterMs: at - steps[steps.length - 1].at, bytes });
+      lastRx = bytes;
+      return;
+    }
+    const previous = steps[steps.length - 1];
+    // After a prompt (the module's last bytes end without a line end) the host types data; a
+    // long payload is cut into several entries by the transcript, so consecutive ones are joined.
+    const afterPrompt = lastRx !== undefined && /> ?$/.test(lastRx.toString('latin1'));
+    if (previous && previous.kind === 'data' && previous.outputs.length === 0) {
+      previous.bytes = Buffer.concat([previous.bytes, bytes]);
+      return;
+    }
+    if (afterPrompt && previous && previous.outputs.length > 0) {
+      steps.push({ kind: 'data', bytes, line: index + 1, at, outputs: [] });
+      lastRx = undefined;
+      return;
+    }
+    steps.push({ kind: 'line', bytes, line: index + 1, at, outputs: [] });
+    lastRx = undefined;
+  });
+  return {
+    name,
+    file,
+    steps: steps.map((s) => ({
+      kind: s.kind,
+      bytes: s.bytes,
+      text: s.kind === 'line' ? s.bytes.toString('latin1').replace(/[\r\n]+$/, '') : s.bytes.toString('latin1'),
+      line: s.line,
+      outputs: s.outputs,
+    })),
+  };
+}
+
+/** The inverse of the transcript's escaping: `<CR>`, `<LF>`, `<0xNN>`, printable ASCII as is. */
+export function unescapeBytes(text: string): Buffer {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (text.startsWith('<CR>', i)) {
+      out.push(0x0d);
+      i += 4;
+    } else if (text.startsWith('<LF>', i)) {
+      out.push(0x0a);
+      i += 4;
+    } else if (/^<0x[0-9A-F]{2}>/.test(text.slice(i, i + 6))) {
+      out.push(parseInt(text.slice(i + 3, i + 5), 16));
+      i += 6;
+    } else {
+      out.push(text.charCodeAt(i) & 0xff);
+      i += 1;
+    }
+  }
+  return Buffer.from(out);
+}

@@ -1,0 +1,42 @@
+/**
+ * Issue 12, item 5: the example host client (examples/mqtt-client) against `qmt-sim --pty` as the
+ * field notes describe EC200U — echo on at power-up, the prompt framed `\r\n> `, no length in
+ * +QMTRECV, no +QMTCLOSE after AT+QMTDISC — with the field latency on. What a user does to test
+ * their own host code against the simulator.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runSmokeFlow } from '../../examples/mqtt-client/client';
+import { startBroker } from '../sim/mqtt/helpers';
+import { ROOT, startSimulator, tempDir } from './helpers';
+
+function evidenceProfile(): string {
+  const profile = JSON.parse(readFileSync(path.join(ROOT, 'profiles', 'EC200N-CN.json'), 'utf8'));
+  profile.at = { ...profile.at, echo: 1, prompt: '\r\n> ' };
+  profile.defaults.msgLenEnable = { value: 0, source: 'FIELD-NOTES "More evidence": <msg_len_enable> looks 0 by default' };
+  profile.readings['close-after-disc'] = { value: 'none', source: 'FIELD-NOTES "More evidence": no +QMTCLOSE after AT+QMTDISC' };
+  const file = path.join(tempDir('qmt-example-'), 'ec200u-like.json');
+  writeFileSync(file, JSON.stringify(profile, null, 2));
+  return file;
+}
+
+test('the example client runs its whole flow against qmt-sim --pty with echo on, the framed prompt and field latency', { timeout: 120_000 }, async () => {
+  const broker = await startBroker();
+  const { child, where } = await startSimulator(['--pty', '--profile', evidenceProfile(), '--latency', 'field']);
+  try {
+    const result = await runSmokeFlow({ device: where, brokerHost: '127.0.0.1', brokerPort: broker.port, payload: 'temp=21.5,unit="C"' });
+    assert.deepEqual(result.received, { topic: 'example/mcu/echo', payload: 'temp=21.5,unit="C"' });
+    // The module really behaved as configured: echo on, no length in +QMTRECV.
+    assert.ok(result.log.includes('AT+QMTSUB=0,1,"example/mcu/echo",1'), 'echo on: the command came back');
+    assert.ok(result.log.some((l) => /^\+QMTRECV: 0,\d+,"example\/mcu\/echo","temp=21\.5,unit="C""$/.test(l)), result.log.join('\n'));
+    assert.ok(!result.log.some((l) => l.startsWith('+QMTCLOSE:')), 'no +QMTCLOSE after AT+QMTDISC');
+    // Latency on: every result URC came well after its OK (150-900 ms per packet; QMTOPEN twice).
+    for (const [name, ms] of Object.entries(result.afterOkMs)) assert.ok(ms >= 100, `${name}: result ${ms} ms after OK`);
+    assert.ok(result.afterOkMs.open >= 250, `open: ${result.afterOkMs.open} ms`);
+  } finally {
+    child.kill('SIGTERM');
+    await broker.close();
+  }
+});
