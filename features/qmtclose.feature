@@ -69,6 +69,17 @@ Feature: AT+QMTCLOSE — close the network connection of the MQTT client (spec 3
       Then by reading close-unopened the module answers ERROR (error), or OK and reports one of:
         | -1 | +QMTCLOSE: 0,-1 |
 
+    @spec:3.3.3:set @spec:3.3.3:result=-1 @spec:3.3.5:set
+    Scenario: After AT+QMTDISC the network is closed, and AT+QMTCLOSE reports it or nothing
+      Given client 0 is connected to the broker as "qmt-close-after-disc"
+      When the host sends AT+QMTDISC=0
+      Then the module answers OK
+      And the module reports +QMTDISC: 0,0
+      When the host sends AT+QMTCLOSE=0
+      Then by reading close-after-disc the module answers ERROR (result), or OK and reports one of:
+        | result | +QMTCLOSE: 0,-1               |
+        | none   | no +QMTCLOSE within 2 seconds |
+
   Rule: A <client_idx> outside 0~5 is refused with ERROR
 
     @spec:3.3.3:set

@@ -24,12 +24,6 @@ function characterize(profile: string, out: string): Promise<{ status: number | 
 
 const PROFILES = ['alternate-readings', ...VARIANT_FILES];
 
-/**
- * Readings the simulator implements whose observing scenario is not in features/ yet (the twin
- * branch may not edit features/; the scenario is in its report for the lead). The test fails as
- * soon as one of them is observed, so this list cannot go stale.
- */
-const AWAITING_SCENARIO = new Set(['close-after-disc']);
 
 test('characterising the simulator under each profile writes back its readings and defaults', { timeout: 600_000 }, async () => {
   const dir = tempDir('qmt-characterize-');
@@ -51,9 +45,8 @@ test('characterising the simulator under each profile writes back its readings a
     assert.deepEqual(written.defaults, declared.defaults, `${name}: defaults differ`);
     const json = JSON.parse(readFileSync(out, 'utf8')) as Record<'readings' | 'defaults', Record<string, { source: string }>>;
     const unobserved = [...Object.entries(json.readings), ...Object.entries(json.defaults)]
-      .filter(([id, entry]) => /not observed/.test(entry.source) && !AWAITING_SCENARIO.has(id))
+      .filter(([, entry]) => /not observed/.test(entry.source))
       .map(([id]) => id);
     assert.deepEqual(unobserved, [], `${name}: every reading is observed`);
-    for (const id of AWAITING_SCENARIO) assert.match(json.readings[id]?.source ?? '', /not observed/, `${id} is observed now: take it off AWAITING_SCENARIO`);
   }
 });

@@ -220,6 +220,11 @@ export class ClientSession {
    * spec 3.3.3: close the network, +QMTCLOSE: idx,0 (−1 when no network is open). When an MQTT
    * session was up the module also reports +QMTSTAT: idx,8 "client actively closed" (README).
    */
+  /** No network now, because a completed AT+QMTDISC closed it (reading close-after-disc). */
+  closedByCompletedDisc(): boolean {
+    return !this.hasConnection() && this.closedByDisc;
+  }
+
   closeNetwork(): void {
     // Reading close-after-disc "none" (FIELD-NOTES, EC200U): AT+QMTDISC already tore the network
     // down, and the AT+QMTCLOSE that follows gets its OK but no +QMTCLOSE result.
