@@ -199,7 +199,9 @@ export class AtClient {
     switch (event.type) {
       case 'echo':
         // Echo is dropped; an echo while ATE0 is believed in effect is kept as evidence.
-        if (!event.expected) this.strayEchoes.push({ text: event.text, at: event.at });
+        // ATE0 itself is echoed by a module whose echo is still on (V.25ter: the echo comes before the
+        // command takes effect; EC200U boots with ATE1, FIELD-NOTES), so it is no evidence.
+        if (!event.expected && !/^ATE0?$/i.test(event.text.trim())) this.strayEchoes.push({ text: event.text, at: event.at });
         return;
       case 'prompt':
         if (!flight) return;

@@ -43,4 +43,8 @@ export async function restartModule(host: QmtHost): Promise<void> {
   } catch (error) {
     throw preconditionFailed(`the module did not come back after AT+CFUN=1,1: ${(error as Error).message.replace(/^non-conformance: /, '')}`);
   }
+  // A restarted module has its power-up echo again (EC200U boots with ATE1, FIELD-NOTES): echo off
+  // as every scenario assumes; ATE0 is V.25ter's, so a refusal is a precondition failure.
+  await host.send('ATE0');
+  host.expectFinal('OK');
 }

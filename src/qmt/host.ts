@@ -33,7 +33,7 @@ const TIMER_PACKET: Record<string, Parameters<WireClock>[0]> = {
  * Commands of other Quectel documents (FILE, SSL, 3GPP 27.007) that scenarios need on the way:
  * when they fail, the scenario could not be run, which says nothing about this note (issue 8 item 7).
  */
-const OTHER_DOCUMENT_COMMANDS = new Set(['+QFUPL', '+QSSLCFG', '+CFUN', '+CGSN']);
+const OTHER_DOCUMENT_COMMANDS = new Set(['+QFUPL', '+QSSLCFG', '+CFUN', '+CGSN', 'E0', 'E1']);
 
 /** The failure for a wrong answer to `line`: precondition for another document's command, else non-conformance. */
 export function answerFailure(line: CommandLine, message: string): Error {
