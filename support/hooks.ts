@@ -7,8 +7,6 @@ import * as allure from 'allure-js-commons';
 import { BrokerFixture } from '../src/broker/fixture';
 import { QmtHost } from '../src/qmt/host';
 import { notApplicableReason } from '../src/rig/applicability';
-import { recoverModule } from '../src/rig/recover';
-import { changedSettings, restoreSettings } from '../src/rig/restore-config';
 import { scenarioLabels } from '../src/report/labels';
 import { endRun, runState, startRun } from './run-state';
 import type { QmtWorld } from './world';
@@ -92,12 +90,9 @@ After(async function (this: QmtWorld, { result }) {
     }
   } finally {
     await this.broker?.stop();
-    if (!this.run.rig.virtualTime) {
-      // A real module outlives the scenario: put back what it changed (a fresh simulator needs nothing).
-      await recoverModule(this.session.at).catch(() => undefined);
-      await restoreSettings(this.session.at, this.run.rig.variant, changedSettings(this.host.commands())).catch(() => undefined);
-    }
-    await this.session.finish();
+    // The rig's lifecycle strategy owns the module from here (src/rig/lifecycle.ts).
+    const cleanup = await this.session.finish(this.host?.commands() ?? []);
+    if (cleanup?.notes.length) await allure.attachment('Rig clean-up', `${cleanup.notes.join('\n')}\n\n${this.session.transcript.render()}`, 'text/plain');
   }
 });
 

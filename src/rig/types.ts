@@ -7,6 +7,7 @@ import type { AtClient } from '../at/at-client';
 import type { Transcript } from '../at/transcript';
 import type { SecretMasker } from '../secrets/masker';
 import type { VariantProfile } from '../variants/profile';
+import type { CleanupReport } from './lifecycle';
 
 export interface ModuleIdentity {
   readonly manufacturer: string;
@@ -22,8 +23,12 @@ export interface ModuleSession {
   readonly clock: Clock;
   readonly at: AtClient;
   readonly transcript: Transcript;
-  /** Ends the scenario's use of the module (closes MQTT clients on hardware, drops the simulator). */
-  finish(): Promise<void>;
+  /**
+   * Ends the scenario's use of the module: on hardware the lifecycle strategy closes every MQTT
+   * client, puts back the settings the scenario changed (`commands`: what it sent), and restarts
+   * a module that stopped answering; the simulator is simply dropped.
+   */
+  finish(commands?: readonly { command: string; ok: boolean }[]): Promise<CleanupReport | undefined>;
 }
 
 export interface Rig {
