@@ -2,11 +2,13 @@
  * Scenario lifecycle: a fresh module session and broker fixture before, the transcript and packet
  * log attached after, and a scenario that left an ERROR unasserted goes red (cucumber-js style).
  */
-import { After, AfterAll, AfterStep, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import { After, AfterAll, AfterStep, Before, BeforeAll, BeforeStep, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import * as allure from 'allure-js-commons';
 import { BrokerFixture } from '../src/broker/fixture';
 import { QmtHost } from '../src/qmt/host';
 import { notApplicableReason } from '../src/rig/applicability';
+import { RigLostError } from '../src/rig/lifecycle';
+import { rigHostName } from '../src/rig/rig-host';
 import { scenarioLabels } from '../src/report/labels';
 import { endRun, runState, startRun } from './run-state';
 import type { QmtWorld } from './world';
@@ -42,6 +44,7 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
   })) {
     await allure.label(label.name, label.value);
   }
+  await allure.label('host', rigHostName()); // results merged from many rigs say where the module was
   const reason = notApplicableReason(tags, rig, config.includeSlow);
   if (reason) {
     await allure.label('applicability', `not applicable: ${reason}`);
@@ -49,7 +52,14 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     return 'skipped';
   }
   for (const secret of [...config.secrets, ...Object.values(runSecrets)]) this.masker.add(secret);
-  this.session = await rig.openSession(this.masker);
+  try {
+    this.session = await rig.openSession(this.masker);
+  } catch (error) {
+    // A failing Before makes Allure call the scenario skipped; a lost module must read as broken.
+    if (!(error instanceof RigLostError)) throw error;
+    this.rigLost = error;
+    return undefined;
+  }
   this.broker = await BrokerFixture.start({
     clock: this.session.clock,
     host: config.brokerListen,
@@ -63,8 +73,15 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
   return undefined;
 });
 
+BeforeStep(function (this: QmtWorld) {
+  if (this.rigLost) throw this.rigLost;
+});
+
 // The step that failed carries the evidence where the reader looks first (the scenario's end has it all too).
 AfterStep(async function (this: QmtWorld, { result }) {
+  // The link went away while this step ran (module unplugged, simulator killed): the step is broken even if it did not notice.
+  const lost = this.session?.linkLost?.();
+  if (lost && result.status === Status.PASSED) throw new Error(`rig: the link to the module went away during this step: ${lost.message}`);
   if (result.status !== Status.FAILED || !this.session) return;
   await allure.attachment('AT transcript up to this step', this.session.transcript.render(), 'text/plain');
   if (this.broker) await allure.attachment('Broker packets up to this step', this.broker.packetLog(), 'text/plain');
@@ -93,6 +110,8 @@ After(async function (this: QmtWorld, { result }) {
     // The rig's lifecycle strategy owns the module from here (src/rig/lifecycle.ts).
     const cleanup = await this.session.finish(this.host?.commands() ?? []);
     if (cleanup?.notes.length) await allure.attachment('Rig clean-up', `${cleanup.notes.join('\n')}\n\n${this.session.transcript.render()}`, 'text/plain');
+    // A module lost or wedged mid-scenario: whatever the steps said, this verdict is broken (issue 9).
+    if (cleanup?.broken && result?.status === Status.PASSED) throw new Error(`rig: ${cleanup.broken}`);
   }
 });
 

@@ -15,6 +15,8 @@ export class QmtWorld extends World {
   session!: ModuleSession;
   broker!: BrokerFixture;
   host!: QmtHost;
+  /** Set by Before when the rig lost its module earlier in the run: the first step fails with it (broken, not skipped). */
+  rigLost: Error | undefined;
   /** Extra placeholder values a scenario defines (e.g. a refused port). */
   readonly values: Record<string, string> = {};
 

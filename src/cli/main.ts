@@ -3,6 +3,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { faultScoreCommand } from './fault-score';
+import { listCommand } from './list-command';
 import { registerReportCommands } from './report-cli';
 import { runCommand } from './run-command';
 import { UsageError } from './options';
@@ -21,7 +22,12 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('run')
     .description('run the conformance suite (no --port: against the built-in simulated module)')
-    .option('--port <path|tcp://host:port>', 'serial device of the module, or a ser2net TCP port')
+    .option(
+      '--port <path|tcp://host:port|rfc2217://host:port|auto>',
+      'serial device of the module, a ser2net TCP port or an RFC 2217 port; repeatable (one worker per module); auto = every module `qmt list` finds',
+      collect,
+      [],
+    )
     .option('--baud <rate>', 'serial baud rate', '115200')
     .option('--variant <name>', 'module variant (default: detected from ATI)')
     .option('--broker-host <address>', 'address the module dials to reach the broker fixture', '127.0.0.1')
@@ -44,6 +50,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fault <id>', 'only these faults (repeatable)', collect, [])
     .action(async (options) => {
       exitCode = await faultScoreCommand(options);
+    });
+
+  program
+    .command('list')
+    .description('list the attached Quectel modules (USB vendor 2C7C, plus QMT_RIG_PORTS): AT port, variant, firmware')
+    .option('--json', 'print JSON for machines')
+    .option('--baud <rate>', 'serial baud rate for the AT probe', '115200')
+    .action(async (options) => {
+      exitCode = await listCommand(options);
     });
 
   registerReportCommands(program);

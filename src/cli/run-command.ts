@@ -2,7 +2,7 @@
  * `qmt run`: the conformance suite against a module (a serial port, a ser2net TCP port, or the
  * built-in simulator), Allure results on disk scenario by scenario, then the report.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeComplianceReport } from '../report/compliance-report';
 import { generateReport } from '../report/generate';
@@ -11,13 +11,16 @@ import { writeTraceabilityResult } from '../report/traceability-result';
 import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { FAULTS } from '../sim/faults/catalog';
 import { checkPortOpens } from '../rig/preflight';
+import { discoverModules } from '../rig/discovery';
+import { combinedExitCode, planWorkers, runWorkers } from './rigs-run';
 import { maskingDisabled } from '../secrets/masker';
 import { checkInteger, checkPort, checkTags, checkVariant, UsageError } from './options';
 import { RunConfigSchema } from './run-config';
 import { harnessVersion } from './version';
 
 export interface RunCommandOptions {
-  port?: string;
+  /** Every --port given (none = the built-in simulator; "auto" = discovery). */
+  port: string[];
   baud: string;
   variant?: string;
   brokerHost: string;
@@ -47,8 +50,10 @@ function fixedRunSecrets(): Record<string, string> | undefined {
 }
 
 export async function runCommand(options: RunCommandOptions): Promise<number> {
+  const ports = await resolvePorts(options.port, checkInteger('--baud', options.baud, 1, 4_000_000));
+  if (ports.length > 1) return runOnRigs(options, ports);
   const config = RunConfigSchema.parse({
-    port: checkPort(options.port),
+    port: checkPort(ports[0]),
     baud: checkInteger('--baud', options.baud, 1, 4_000_000),
     variant: checkVariant(options.variant),
     brokerHost: options.brokerHost,
@@ -101,6 +106,51 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   }
   console.log(outcome.success ? 'qmt: every scenario passed' : 'qmt: some scenarios FAILED');
   return outcome.success ? 0 : 1;
+}
+
+/** `--port auto` expands to every module discovery finds (besides the ports named explicitly). */
+async function resolvePorts(given: readonly string[], baud: number): Promise<string[]> {
+  if (!given.includes('auto')) return [...given];
+  const { modules, problems } = await discoverModules({ baud });
+  for (const p of problems) console.log(`qmt: --port auto: skipping ${p.ports.join(',')}: ${p.problem}`);
+  for (const m of modules) console.log(`qmt: --port auto: ${m.variant ?? 'unknown variant'} (${m.identity.model}, ${m.identity.revision}) on ${m.port}`);
+  if (modules.length === 0) throw new UsageError('--port auto: no Quectel module found (USB vendor 2C7C; QMT_RIG_PORTS adds ser2net / RFC 2217 / other ports)');
+  return [...given.filter((p) => p !== 'auto'), ...modules.map((m) => m.port)];
+}
+
+/** Several modules: one worker process each (src/cli/rigs-run.ts says why), then one report over all. */
+async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<number> {
+  ports.forEach((port) => checkPort(port));
+  checkVariant(options.variant);
+  checkTags(options.tags);
+  checkFaults(options.fault, ports[0]);
+  const resultsDir = path.resolve(options.results);
+  const plans = planWorkers(ports, resultsDir, checkInteger('--broker-port', options.brokerPort, 0, 65535));
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  const args = [
+    '--baud', options.baud,
+    '--broker-host', options.brokerHost,
+    '--broker-listen', options.brokerListen,
+    ...(options.variant ? ['--variant', options.variant] : []),
+    ...(options.tags ? ['--tags', options.tags] : []),
+    ...(options.includeSlow ? ['--include-slow'] : []),
+    ...options.secret.flatMap((s) => ['--secret', s]),
+  ];
+  console.log(`qmt: ${plans.length} modules in parallel, one worker each: ${plans.map((p) => p.port).join(', ')}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}/<port>`);
+  const started = Date.now();
+  const outcomes = await runWorkers(plans, args);
+  for (const o of outcomes) console.log(`qmt: ${o.plan.port}: ${o.exitCode === 0 ? 'every scenario passed' : o.exitCode === 1 ? 'some scenarios FAILED' : `worker exited ${o.exitCode}`}`);
+  console.log(`qmt: ${plans.length} modules done in ${((Date.now() - started) / 1000).toFixed(1)} s wall`);
+  const dirs = outcomes.map((o) => o.plan.resultsDir).filter((d) => existsSync(d));
+  if (options.report && dirs.length) {
+    const outDir = path.resolve(options.reportDir);
+    const report = await generateReport({ resultsDirs: dirs, outDir });
+    const compliance = await writeComplianceReport(dirs, outDir);
+    console.log(`qmt: Allure report over ${dirs.length} modules (grouped by variant): ${report.reportIndex}`);
+    console.log(`qmt: compliance summary: ${compliance.html} (${compliance.json})`);
+  }
+  return combinedExitCode(outcomes);
 }
 
 /** Faults are switches of the built-in simulator; a real module has its own bugs. */

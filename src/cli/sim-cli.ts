@@ -2,10 +2,13 @@
  * qmt-sim — a simulated module reachable from outside the process, exactly as hardware is:
  *
  *   qmt-sim --pty | --tcp <port> [--variant EC200N-CN] [--fault <id> ...] [--host name=ip ...]
+ *   qmt-sim --pty --count 3 [--variant A --variant B ...]    (a rig in a box)
  *   qmt-sim --list-faults
  *
  * Prints one line with where it listens (`/dev/pts/7` or `tcp://127.0.0.1:4001`) and runs
- * until SIGINT/SIGTERM. A standalone simulator is like hardware, so it uses the real clock.
+ * until SIGINT/SIGTERM. With --count N it serves N independent modules, one line each:
+ * `<where><TAB><variant>`; the variants are the --variant values in turn (cycled), or without
+ * any, the catalogue's variants in turn, so each module of the box is a different one. A standalone simulator is like hardware, so it uses the real clock.
  * Bad options: one line on stderr, exit code 2.
  */
 import { Command, CommanderError, Option } from 'commander';
@@ -13,12 +16,13 @@ import { RealClock } from '../clock/clock';
 import { createSimulatedModule, FAULTS, isLoopback } from '../sim';
 import { servePty } from '../sim/serve/pty';
 import { serveTcp } from '../sim/serve/tcp';
-import { findVariant } from '../variants/catalog';
+import { findVariant, variantNames } from '../variants/catalog';
 
 interface SimOptions {
   pty?: boolean;
   tcp?: string;
-  variant: string;
+  variant: string[];
+  count: string;
   fault: string[];
   host: string[];
   listFaults?: boolean;
@@ -47,12 +51,24 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
+function parseCount(text: string): number {
+  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 16) throw new UsageError(`--count expects 1..16, got "${text}"`);
+  return Number(text);
+}
+
+/** The variant of each of `count` modules: the given ones in turn, or the catalogue's. */
+function variantsFor(count: number, given: string[]): string[] {
+  const pool = given.length ? given : count === 1 ? ['EC200N-CN'] : variantNames();
+  return Array.from({ length: count }, (_, i) => pool[i % pool.length]);
+}
+
 export async function simMain(argv: string[], stdout = process.stdout, stderr = process.stderr): Promise<number | undefined> {
   const program = new Command('qmt-sim')
     .description('Simulated Quectel EC200x/EC600x/EG912Y module speaking the MQTT AT commands')
     .addOption(new Option('--pty', 'serve on a pseudo-terminal (prints its /dev/pts path)').conflicts('tcp'))
     .option('--tcp <port>', 'serve on tcp://127.0.0.1:<port> (0 = any free port)')
-    .option('--variant <name>', 'module variant', 'EC200N-CN')
+    .option('--variant <name>', 'module variant (repeatable with --count; default EC200N-CN)', collect, [])
+    .option('--count <n>', 'serve this many independent modules (1..16)', '1')
     .option('--fault <id>', 'switch on a firmware fault (repeatable)', collect, [])
     .option('--host <name=ip>', 'resolve a host name to a loopback IP (repeatable)', collect, [])
     .option('--list-faults', 'print the fault catalogue and exit')
@@ -74,27 +90,37 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     return 0;
   }
 
-  let module;
+  const modules: { module: ReturnType<typeof createSimulatedModule>; variant: string }[] = [];
   let port: number | undefined;
   try {
     if (!options.pty && options.tcp === undefined) throw new UsageError('choose --pty or --tcp <port>');
     if (options.tcp !== undefined) port = parsePort(options.tcp);
-    const variant = findVariant(options.variant);
+    const count = parseCount(options.count);
     const hosts = parseHosts(options.host);
-    module = createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts });
+    for (const name of variantsFor(count, options.variant)) {
+      const variant = findVariant(name);
+      modules.push({ variant: variant.name, module: createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts }) });
+    }
   } catch (error) {
+    for (const { module } of modules) module.close();
     stderr.write(`qmt-sim: ${(error as Error).message}\n`);
     return 2;
   }
 
-  const server = port !== undefined ? await serveTcp(module, port) : await servePty(module);
-  stdout.write(`${'url' in server ? server.url : server.path}\n`);
+  const servers: { close(): Promise<void> }[] = [];
+  for (const [i, { module, variant }] of modules.entries()) {
+    // Port P given: P, P+1, ... (0: each its own ephemeral port).
+    const server = port !== undefined ? await serveTcp(module, port === 0 ? 0 : port + i) : await servePty(module);
+    servers.push(server);
+    const where = 'url' in server ? server.url : server.path;
+    stdout.write(modules.length === 1 ? `${where}\n` : `${where}\t${variant}\n`);
+  }
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await server.close();
-  module.close();
+  for (const server of servers) await server.close();
+  for (const { module } of modules) module.close();
   return 0;
 }

@@ -83,6 +83,7 @@ export class HardwareRig implements Rig {
       clock: this.clock,
       at,
       transcript,
+      linkLost: () => this.link.lost,
       finish: async (commands = []) => {
         try {
           return await this.lifecycle.endScenario(at, commands);

@@ -38,6 +38,11 @@ export interface CleanupReport {
   readonly restarted: boolean;
   /** One line per notable thing done or found. */
   readonly notes: readonly string[];
+  /**
+   * Set when the scenario's verdict cannot stand whatever its steps said: the link went away or
+   * the module stopped answering while it ran. The hook then reports it broken.
+   */
+  readonly broken?: string;
 }
 
 export class RigLostError extends Error {
@@ -85,11 +90,13 @@ export class ModuleLifecycle {
 
   /** After a scenario: restart a silent module, close every client, put back what the scenario changed. */
   async endScenario(at: AtClient, commands: readonly { command: string; ok: boolean }[]): Promise<CleanupReport> {
-    if (this.current === 'lost') return { restarted: false, notes: [`module lost: ${this.lostBecause}`] };
+    if (this.current === 'lost') return { restarted: false, notes: [`module lost: ${this.lostBecause}`], broken: `module lost during this scenario: ${this.lostBecause}` };
     const notes: string[] = [];
     let restarted = false;
+    let broken: string | undefined;
     try {
       if (!(await answersAt(at, this.limits.sync))) {
+        broken = 'the module stopped answering during this scenario';
         notes.push(`the module stopped answering AT (${this.limits.sync.tries} tries of ${this.limits.sync.timeoutMs} ms)`);
         await this.bringUp(at, notes, true);
         restarted = true;
@@ -111,8 +118,9 @@ export class ModuleLifecycle {
     } catch (error) {
       if (this.state !== 'lost') this.current = 'unknown';
       notes.push(`clean-up failed: ${(error as Error).message}`);
+      if (this.state === 'lost') broken = `module lost during this scenario: ${this.lostBecause}`;
     }
-    return { restarted, notes };
+    return { restarted, notes, ...(broken ? { broken } : {}) };
   }
 
   /** Sync, restarting once if the module is silent (or `restartFirst`), then echo off and CMEE. */

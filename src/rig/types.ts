@@ -16,6 +16,8 @@ export interface ModuleIdentity {
   readonly revision: string;
   /** IMEI (AT+CGSN) when the module answers it. */
   readonly imei?: string;
+  /** Quectel's full firmware build (AT+QGMR, e.g. "EC200NCNAAR01A03M16_01.001.01.001") when answered. */
+  readonly build?: string;
 }
 
 /** What one scenario gets: a module that is reset to a known state, on the scenario's clock. */
@@ -29,6 +31,8 @@ export interface ModuleSession {
    * a module that stopped answering; the simulator is simply dropped.
    */
   finish(commands?: readonly { command: string; ok: boolean }[]): Promise<CleanupReport | undefined>;
+  /** Set once the link to the module has gone away (port unplugged, ser2net or simulator gone). */
+  linkLost?(): Error | undefined;
 }
 
 export interface Rig {
