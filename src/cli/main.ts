@@ -3,6 +3,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { faultScoreCommand } from './fault-score';
+import { doctorCommand } from './doctor-command';
 import { listCommand } from './list-command';
 import { registerReportCommands } from './report-cli';
 import { runCommand } from './run-command';
@@ -59,6 +60,20 @@ export async function main(argv: string[]): Promise<number> {
     .option('--baud <rate>', 'serial baud rate for the AT probe', '115200')
     .action(async (options) => {
       exitCode = await listCommand(options);
+    });
+
+  program
+    .command('doctor')
+    .description('health check of rig ports before a run: one line per problem, exit code 2 if any')
+    .option('--port <path|tcp://host:port|rfc2217://host:port|auto>', 'port to check (repeatable; none or auto = every module found)', collect, [])
+    .option('--baud <rate>', 'serial baud rate', '115200')
+    .option('--broker-host <address>', 'address the module dials to reach the broker fixture', '127.0.0.1')
+    .option('--broker-listen <address>', 'address the broker fixture listens on', '127.0.0.1')
+    .option('--open-timeout <s>', 'how long +QMTOPEN may take', '30')
+    .option('--max-drift <s>', 'largest acceptable module clock drift', '10')
+    .option('--pdp-cid <cid>', 'PDP context the MQTT stack uses', '1')
+    .action(async (options) => {
+      exitCode = await doctorCommand(options);
     });
 
   registerReportCommands(program);
