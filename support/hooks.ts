@@ -8,7 +8,6 @@ import { BrokerFixture } from '../src/broker/fixture';
 import { QmtHost } from '../src/qmt/host';
 import { notApplicableReason } from '../src/rig/applicability';
 import { RigLostError } from '../src/rig/lifecycle';
-import { rigHostName } from '../src/rig/rig-host';
 import { scenarioLabels } from '../src/report/labels';
 import { endRun, runState, startRun } from './run-state';
 import type { QmtWorld } from './world';
@@ -44,7 +43,6 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
   })) {
     await allure.label(label.name, label.value);
   }
-  await allure.label('host', rigHostName()); // results merged from many rigs say where the module was
   const reason = notApplicableReason(tags, rig, config.includeSlow);
   if (reason) {
     await allure.label('applicability', `not applicable: ${reason}`);

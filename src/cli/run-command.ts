@@ -12,6 +12,7 @@ import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { FAULTS } from '../sim/faults/catalog';
 import { checkPortOpens } from '../rig/preflight';
 import { discoverModules } from '../rig/discovery';
+import { applyRigHostName } from '../rig/rig-host';
 import { combinedExitCode, planWorkers, runWorkers } from './rigs-run';
 import { maskingDisabled } from '../secrets/masker';
 import { checkInteger, checkPort, checkTags, checkVariant, UsageError } from './options';
@@ -88,6 +89,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   };
   process.once('SIGINT', onInterrupt);
   process.once('SIGTERM', onInterrupt);
+  applyRigHostName();
   const outcome = await runSuite({ config, tags, resultsDir });
   process.off('SIGINT', onInterrupt);
   process.off('SIGTERM', onInterrupt);
