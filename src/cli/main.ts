@@ -35,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--broker-listen <address>', 'address the broker fixture listens on', '127.0.0.1')
     .option('--broker-port <port>', 'broker fixture port (0 = ephemeral per scenario)', '0')
     .option('--tags <expression>', 'cucumber tag expression selecting scenarios')
+    .option('--name <regexp>', 'only scenarios whose name matches (repeatable)', collect, [])
     .option('--results <dir>', 'Allure results folder (cleaned at each run)', 'reports/allure-results')
     .option('--fault <id>', 'switch on a simulator firmware fault (repeatable)', collect, [])
     .option('--secret <value>', 'a secret to mask everywhere (repeatable)', collect, [])

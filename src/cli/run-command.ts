@@ -28,6 +28,8 @@ export interface RunCommandOptions {
   brokerListen: string;
   brokerPort: string;
   tags?: string;
+  /** Scenario name regular expressions (cucumber --name). */
+  name?: string[];
   results: string;
   fault: string[];
   secret: string[];
@@ -90,7 +92,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   process.once('SIGINT', onInterrupt);
   process.once('SIGTERM', onInterrupt);
   applyRigHostName();
-  const outcome = await runSuite({ config, tags, resultsDir });
+  const outcome = await runSuite({ config, tags, resultsDir, names: checkNames(options.name) });
   process.off('SIGINT', onInterrupt);
   process.off('SIGTERM', onInterrupt);
   writeTraceabilityResult(resultsDir, path.join(PROJECT_ROOT, 'features'), variantOfResults(resultsDir, config.variant));
@@ -136,6 +138,7 @@ async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<n
     '--broker-listen', options.brokerListen,
     ...(options.variant ? ['--variant', options.variant] : []),
     ...(options.tags ? ['--tags', options.tags] : []),
+    ...checkNames(options.name).flatMap((n) => ['--name', n]),
     ...(options.includeSlow ? ['--include-slow'] : []),
     ...options.secret.flatMap((s) => ['--secret', s]),
   ];
@@ -153,6 +156,17 @@ async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<n
     console.log(`qmt: compliance summary: ${compliance.html} (${compliance.json})`);
   }
   return combinedExitCode(outcomes);
+}
+
+function checkNames(names: string[] | undefined): string[] {
+  for (const name of names ?? []) {
+    try {
+      new RegExp(name);
+    } catch (error) {
+      throw new UsageError(`--name ${name}: ${(error as Error).message}`);
+    }
+  }
+  return names ?? [];
 }
 
 /** Faults are switches of the built-in simulator; a real module has its own bugs. */
