@@ -7,6 +7,7 @@ import * as allure from 'allure-js-commons';
 import { BrokerFixture } from '../src/broker/fixture';
 import { QmtHost } from '../src/qmt/host';
 import { notApplicableReason } from '../src/rig/applicability';
+import { peerFilter } from '../src/rig/broker-access';
 import { RigLostError } from '../src/rig/lifecycle';
 import { scenarioLabels } from '../src/report/labels';
 import { endRun, runState, startRun } from './run-state';
@@ -63,6 +64,8 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     host: config.brokerListen,
     allowNonLoopback: config.brokerListen !== '127.0.0.1',
     port: config.brokerPort,
+    // Beyond loopback, only the advertised address's subnet and --broker-allow may connect (issue 9).
+    allowPeer: peerFilter(config.brokerHost, config.brokerAllow),
     masker: this.masker,
     // @ssl scenarios get a TLS listener with certificates made for this scenario (spec 5.2).
     tls: tags.includes('@ssl'),

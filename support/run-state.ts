@@ -3,6 +3,7 @@
  * once in BeforeAll; every scenario opens a fresh session on it.
  */
 import { readRunConfig, type RunConfig } from '../src/cli/run-config';
+import { exportBrokerCa } from '../src/rig/broker-access';
 import { HardwareRig } from '../src/rig/hardware-rig';
 import { SimulatedRig } from '../src/rig/simulated-rig';
 import { writeRunMetadata } from '../src/report/run-metadata';
@@ -31,6 +32,7 @@ export async function startRun(): Promise<RunState> {
         hosts: { 'broker.qmt.test': '127.0.0.1' },
       });
   state = { config, rig, runSecrets: config.runSecrets };
+  if (config.brokerCaOut) await exportBrokerCa(config.brokerCaOut);
   if (config.resultsDir) {
     writeRunMetadata(config.resultsDir, {
       variant: rig.variant.name,

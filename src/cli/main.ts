@@ -34,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--broker-host <address>', 'address the module dials to reach the broker fixture', '127.0.0.1')
     .option('--broker-listen <address>', 'address the broker fixture listens on', '127.0.0.1')
     .option('--broker-port <port>', 'broker fixture port (0 = ephemeral per scenario)', '0')
+    .option('--broker-allow <address|cidr>', 'also accept broker connections from here (repeatable; default: loopback and the --broker-host /24)', collect, [])
+    .option('--broker-ca-out <file>', "write the CA of the fixture's TLS certificates here (for AT+QFUPL on a real module)")
     .option('--tags <expression>', 'cucumber tag expression selecting scenarios')
     .option('--name <regexp>', 'only scenarios whose name matches (repeatable)', collect, [])
     .option('--results <dir>', 'Allure results folder (cleaned at each run)', 'reports/allure-results')

@@ -63,11 +63,15 @@ export interface WorkerOutcome {
  * its port, results and broker port. Each worker's lines are printed prefixed with its slug
  * (cucumber's progress dots are dropped: four interleaved progress bars say nothing).
  */
-export async function runWorkers(plans: readonly RigWorkerPlan[], args: readonly string[]): Promise<WorkerOutcome[]> {
+export async function runWorkers(
+  plans: readonly RigWorkerPlan[],
+  args: readonly string[],
+  argsFor: (plan: RigWorkerPlan) => string[] = () => [],
+): Promise<WorkerOutcome[]> {
   const children = plans.map((plan) => {
     const child = spawn(
       process.execPath,
-      [path.join(PROJECT_ROOT, 'bin', 'qmt.js'), 'run', '--port', plan.port, '--results', plan.resultsDir, '--broker-port', String(plan.brokerPort), '--no-report', ...args],
+      [path.join(PROJECT_ROOT, 'bin', 'qmt.js'), 'run', '--port', plan.port, '--results', plan.resultsDir, '--broker-port', String(plan.brokerPort), '--no-report', ...args, ...argsFor(plan)],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
     );
     for (const stream of [child.stdout, child.stderr]) {

@@ -13,6 +13,8 @@ import { FAULTS } from '../sim/faults/catalog';
 import { checkPortOpens } from '../rig/preflight';
 import { discoverModules } from '../rig/discovery';
 import { applyRigHostName } from '../rig/rig-host';
+import { addEntry } from '../rig/broker-access';
+import { BlockList } from 'node:net';
 import { combinedExitCode, planWorkers, runWorkers } from './rigs-run';
 import { maskingDisabled } from '../secrets/masker';
 import { checkInteger, checkPort, checkTags, checkVariant, UsageError } from './options';
@@ -27,6 +29,8 @@ export interface RunCommandOptions {
   brokerHost: string;
   brokerListen: string;
   brokerPort: string;
+  brokerAllow: string[];
+  brokerCaOut?: string;
   tags?: string;
   /** Scenario name regular expressions (cucumber --name). */
   name?: string[];
@@ -62,6 +66,8 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     brokerHost: options.brokerHost,
     brokerListen: options.brokerListen,
     brokerPort: checkInteger('--broker-port', options.brokerPort, 0, 65535),
+    brokerAllow: checkBrokerAllow(options.brokerAllow),
+    brokerCaOut: options.brokerCaOut ? path.resolve(options.brokerCaOut) : undefined,
     faults: options.fault,
     secrets: options.secret,
     resultsDir: path.resolve(options.results),
@@ -139,12 +145,15 @@ async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<n
     ...(options.variant ? ['--variant', options.variant] : []),
     ...(options.tags ? ['--tags', options.tags] : []),
     ...checkNames(options.name).flatMap((n) => ['--name', n]),
+    ...checkBrokerAllow(options.brokerAllow).flatMap((a) => ['--broker-allow', a]),
     ...(options.includeSlow ? ['--include-slow'] : []),
     ...options.secret.flatMap((s) => ['--secret', s]),
   ];
   console.log(`qmt: ${plans.length} modules in parallel, one worker each: ${plans.map((p) => p.port).join(', ')}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}/<port>`);
   const started = Date.now();
-  const outcomes = await runWorkers(plans, args);
+  // One CA per worker process: each gets its own file, <name>-<port slug>.pem.
+  const caArgs = (slug: string) => (options.brokerCaOut ? ['--broker-ca-out', options.brokerCaOut.replace(/(\.pem)?$/, `-${slug}.pem`)] : []);
+  const outcomes = await runWorkers(plans, args, (plan) => caArgs(plan.slug));
   for (const o of outcomes) console.log(`qmt: ${o.plan.port}: ${o.exitCode === 0 ? 'every scenario passed' : o.exitCode === 1 ? 'some scenarios FAILED' : `worker exited ${o.exitCode}`}`);
   console.log(`qmt: ${plans.length} modules done in ${((Date.now() - started) / 1000).toFixed(1)} s wall`);
   const dirs = outcomes.map((o) => o.plan.resultsDir).filter((d) => existsSync(d));
@@ -156,6 +165,17 @@ async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<n
     console.log(`qmt: compliance summary: ${compliance.html} (${compliance.json})`);
   }
   return combinedExitCode(outcomes);
+}
+
+function checkBrokerAllow(entries: string[] | undefined): string[] {
+  for (const entry of entries ?? []) {
+    try {
+      addEntry(new BlockList(), entry);
+    } catch (error) {
+      throw new UsageError(`--broker-allow: ${(error as Error).message}`);
+    }
+  }
+  return entries ?? [];
 }
 
 function checkNames(names: string[] | undefined): string[] {

@@ -14,6 +14,7 @@ import { Transcript } from '../at/transcript';
 import { BrokerFixture } from '../broker/fixture';
 import { RealClock } from '../clock/clock';
 import { SecretMasker } from '../secrets/masker';
+import { peerFilter } from './broker-access';
 import { identifyModule } from './identify';
 import { answersAt, switchEchoOff } from './module-handshake';
 import { describePid, lockHolders } from './port-holders';
@@ -139,6 +140,7 @@ async function checkBroker(at: AtClient, options: DoctorOptions, problems: strin
     clock,
     host: options.brokerListen,
     allowNonLoopback: options.brokerListen !== '127.0.0.1',
+    allowPeer: peerFilter(options.brokerHost),
     masker: new SecretMasker(),
   });
   const where = `${options.brokerHost}:${broker.port}`;
