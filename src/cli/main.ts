@@ -2,9 +2,9 @@
  * The command users type: `qmt run`, `qmt fault-score`, `qmt report`, `qmt compare`.
  */
 import { Command, CommanderError } from 'commander';
+import type * as DoctorCommand from './doctor-command';
+import type * as ListCommand from './list-command';
 import { faultScoreCommand } from './fault-score';
-import { doctorCommand } from './doctor-command';
-import { listCommand } from './list-command';
 import { registerReportCommands } from './report-cli';
 import { runCommand } from './run-command';
 import { UsageError } from './options';
@@ -62,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print JSON for machines')
     .option('--baud <rate>', 'serial baud rate for the AT probe', '115200')
     .action(async (options) => {
-      exitCode = await listCommand(options);
+      exitCode = await (require('./list-command') as typeof ListCommand).listCommand(options);
     });
 
   program
@@ -76,7 +76,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-drift <s>', 'largest acceptable module clock drift', '10')
     .option('--pdp-cid <cid>', 'PDP context the MQTT stack uses', '1')
     .action(async (options) => {
-      exitCode = await doctorCommand(options);
+      // Loaded on use: a run worker (one per module) should not pay for the broker and discovery code.
+      exitCode = await (require('./doctor-command') as typeof DoctorCommand).doctorCommand(options);
     });
 
   registerReportCommands(program);

@@ -11,8 +11,8 @@ import { writeTraceabilityResult } from '../report/traceability-result';
 import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { FAULTS } from '../sim/faults/catalog';
 import { checkPortOpens } from '../rig/preflight';
-import { discoverModules } from '../rig/discovery';
 import { applyRigHostName } from '../rig/rig-host';
+import type * as Discovery from '../rig/discovery';
 import { addEntry } from '../rig/broker-access';
 import { BlockList } from 'node:net';
 import { combinedExitCode, planWorkers, runWorkers } from './rigs-run';
@@ -121,6 +121,8 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
 /** `--port auto` expands to every module discovery finds (besides the ports named explicitly). */
 async function resolvePorts(given: readonly string[], baud: number): Promise<string[]> {
   if (!given.includes('auto')) return [...given];
+  // Loaded on use: each run worker of a multi-module run starts faster without it.
+  const { discoverModules } = require('../rig/discovery') as typeof Discovery;
   const { modules, problems } = await discoverModules({ baud });
   for (const p of problems) console.log(`qmt: --port auto: skipping ${p.ports.join(',')}: ${p.problem}`);
   for (const m of modules) console.log(`qmt: --port auto: ${m.variant ?? 'unknown variant'} (${m.identity.model}, ${m.identity.revision}) on ${m.port}`);
