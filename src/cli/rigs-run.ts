@@ -82,22 +82,29 @@ export async function runWorkers(
     }
     return { plan, child };
   });
-  // Stopped (Ctrl-C reaches the workers through the terminal; SIGTERM does not): each worker keeps its finished results.
-  const forward = (signal: NodeJS.Signals) => () => children.forEach(({ child }) => child.exitCode === null && child.kill(signal));
+  // Stopped: each worker keeps its finished results and exits 130; this process waits for them
+  // (Ctrl-C reaches the workers through the terminal as well; a worker acts on the first one).
+  const forward = (signal: NodeJS.Signals) => () => {
+    console.error(`\nqmt: ${signal}: stopping ${children.length} workers; each keeps the results of its finished scenarios`);
+    children.forEach(({ child }) => child.exitCode === null && child.kill(signal));
+  };
   const onTerm = forward('SIGTERM');
+  const onInt = forward('SIGINT');
   process.on('SIGTERM', onTerm);
+  process.on('SIGINT', onInt);
   try {
     return await Promise.all(
       children.map(
         ({ plan, child }) =>
           new Promise<WorkerOutcome>((resolve) => {
             child.once('error', () => resolve({ plan, exitCode: 2 }));
-            child.once('exit', (code, signal) => resolve({ plan, exitCode: code ?? (signal === 'SIGINT' ? 130 : 1) }));
+            child.once('exit', (code, signal) => resolve({ plan, exitCode: code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 130 : 1) }));
           }),
       ),
     );
   } finally {
     process.off('SIGTERM', onTerm);
+    process.off('SIGINT', onInt);
   }
 }
 
