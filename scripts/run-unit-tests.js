@@ -19,7 +19,10 @@ if (files.length === 0) {
   console.error('unit tests: no test files found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--require', 'ts-node/register', '--test', '--test-timeout=60000', ...files], {
+// The limit also applies to each test file as a whole. The e2e and rig files start simulators and
+// real-time `qmt run` processes (about a minute each on a quiet 2-core machine, several on one
+// shared with other test runs), so a file gets 5 minutes; a hung test still ends.
+const result = spawnSync(process.execPath, ['--require', 'ts-node/register', '--test', '--test-timeout=300000', ...files], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
