@@ -2,15 +2,15 @@
  * Scenario lifecycle: a fresh module session and broker fixture before, the transcript and packet
  * log attached after, and a scenario that left an ERROR unasserted goes red (cucumber-js style).
  */
-import { After, AfterAll, AfterStep, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import { After, AfterAll, AfterStep, Before, BeforeAll, BeforeStep, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import * as allure from 'allure-js-commons';
 import { BrokerFixture } from '../src/broker/fixture';
 import { QmtHost } from '../src/qmt/host';
 import { ReadingObserver } from '../src/qmt/readings-observer';
 import { parseTimingMargin } from '../src/qmt/timing-margin';
 import { notApplicableReason } from '../src/rig/applicability';
-import { recoverModule } from '../src/rig/recover';
-import { changedSettings, restoreSettings } from '../src/rig/restore-config';
+import { peerFilter } from '../src/rig/broker-access';
+import { RigLostError } from '../src/rig/lifecycle';
 import { scenarioLabels } from '../src/report/labels';
 import { endRun, runState, startRun } from './run-state';
 import type { QmtWorld } from './world';
@@ -54,12 +54,21 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     return 'skipped';
   }
   for (const secret of [...config.secrets, ...Object.values(runSecrets)]) this.masker.add(secret);
-  this.session = await rig.openSession(this.masker);
+  try {
+    this.session = await rig.openSession(this.masker);
+  } catch (error) {
+    // A failing Before makes Allure call the scenario skipped; a lost module must read as broken.
+    if (!(error instanceof RigLostError)) throw error;
+    this.rigLost = error;
+    return undefined;
+  }
   this.broker = await BrokerFixture.start({
     clock: this.session.clock,
     host: config.brokerListen,
     allowNonLoopback: config.brokerListen !== '127.0.0.1',
     port: config.brokerPort,
+    // Beyond loopback, only the advertised address's subnet and --broker-allow may connect (issue 9).
+    allowPeer: peerFilter(config.brokerHost, config.brokerAllow),
     masker: this.masker,
     // @ssl scenarios get a TLS listener with certificates made for this scenario (spec 5.2).
     tls: tags.includes('@ssl'),
@@ -82,8 +91,15 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
   return undefined;
 });
 
+BeforeStep(function (this: QmtWorld) {
+  if (this.rigLost) throw this.rigLost;
+});
+
 // The step that failed carries the evidence where the reader looks first (the scenario's end has it all too).
 AfterStep(async function (this: QmtWorld, { result }) {
+  // The link went away while this step ran (module unplugged, simulator killed): the step is broken even if it did not notice.
+  const lost = this.session?.linkLost?.();
+  if (lost && result.status === Status.PASSED) throw new Error(`rig: the link to the module went away during this step: ${lost.message}`);
   if (result.status !== Status.FAILED || !this.session) return;
   await allure.attachment('AT transcript up to this step', this.session.transcript.render(), 'text/plain');
   if (this.broker) await allure.attachment('Broker packets up to this step', this.broker.packetLog(), 'text/plain');
@@ -109,12 +125,11 @@ After(async function (this: QmtWorld, { result }) {
     }
   } finally {
     await this.broker?.stop();
-    if (!this.run.rig.virtualTime) {
-      // A real module outlives the scenario: put back what it changed (a fresh simulator needs nothing).
-      await recoverModule(this.session.at).catch(() => undefined);
-      await restoreSettings(this.session.at, this.run.rig.variant, changedSettings(this.host.commands())).catch(() => undefined);
-    }
-    await this.session.finish();
+    // The rig's lifecycle strategy owns the module from here (src/rig/lifecycle.ts).
+    const cleanup = await this.session.finish(this.host?.commands() ?? []);
+    if (cleanup?.notes.length) await allure.attachment('Rig clean-up', `${cleanup.notes.join('\n')}\n\n${this.session.transcript.render()}`, 'text/plain');
+    // A module lost or wedged mid-scenario: whatever the steps said, this verdict is broken (issue 9).
+    if (cleanup?.broken && result?.status === Status.PASSED) throw new Error(`rig: ${cleanup.broken}`);
   }
 });
 

@@ -3,6 +3,7 @@
  * once in BeforeAll; every scenario opens a fresh session on it.
  */
 import { readRunConfig, type RunConfig } from '../src/cli/run-config';
+import { exportBrokerCa } from '../src/rig/broker-access';
 import { HardwareRig } from '../src/rig/hardware-rig';
 import { SimulatedRig } from '../src/rig/simulated-rig';
 import { parseLatency } from '../src/sim/network-latency';
@@ -37,6 +38,7 @@ export async function startRun(): Promise<RunState> {
         latency: parseLatency(config.latency),
       });
   state = { config, rig, runSecrets: config.runSecrets, declared: config.profile ? resolveProfile(config.profile) : undefined };
+  if (config.brokerCaOut) await exportBrokerCa(config.brokerCaOut);
   if (config.resultsDir) {
     writeRunMetadata(config.resultsDir, {
       variant: rig.variant.name,

@@ -21,6 +21,8 @@ export class QmtWorld extends World {
   readings!: ReadingObserver;
   /** This scenario's `@reading:<id>=<value>` tags: the reading its later steps are written for. */
   readingTags: Record<string, string> = {};
+  /** Set by Before when the rig lost its module earlier in the run: the first step fails with it (broken, not skipped). */
+  rigLost: Error | undefined;
   /** Extra placeholder values a scenario defines (e.g. a refused port). */
   readonly values: Record<string, string> = {};
 

@@ -36,6 +36,11 @@ export interface BrokerFixtureOptions {
   readonly host?: string;
   /** The user asked for a non-loopback listen address (--broker-listen). */
   readonly allowNonLoopback?: boolean;
+  /**
+   * Which peer addresses may connect (src/rig/broker-access.ts); others are closed on accept and
+   * listed in refusedPeers. Undefined = everyone (the fixture is on loopback by default anyway).
+   */
+  readonly allowPeer?: (address: string | undefined) => boolean;
   /** Plain MQTT tap port; 0 (default) = ephemeral. */
   readonly port?: number;
   /** Also open a TLS tap (ephemeral port) with run-time generated certificates. */
@@ -55,6 +60,8 @@ export class BrokerFixture {
   /** Mutable at any time; read by the tap on every packet. */
   readonly faults: BrokerFaults = { withhold: new Set() };
   readonly tlsPort: number | undefined;
+  /** Peers closed on accept because allowPeer refused them. */
+  readonly refusedPeers: string[] = [];
   readonly tlsMaterial: ModuleTlsMaterial | undefined;
 
   private readonly connectionsById = new Map<number, TapConnection>();
@@ -95,7 +102,10 @@ export class BrokerFixture {
     // attached once the fixture exists, so no connection can arrive before it is ready.
     let fixture: BrokerFixture | undefined;
     const accept = (socket: Socket, tls: boolean) => {
-      if (fixture) fixture.accept(socket, tls);
+      if (options.allowPeer && !options.allowPeer(socket.remoteAddress)) {
+        fixture?.refusedPeers.push(socket.remoteAddress ?? 'unknown');
+        socket.destroy();
+      } else if (fixture) fixture.accept(socket, tls);
       else socket.destroy();
     };
     const plain = createTcpServer((socket) => accept(socket, false));

@@ -14,14 +14,15 @@ export class UsageError extends Error {
 
 export function checkPort(port: string | undefined): string | undefined {
   if (port === undefined) return undefined;
-  if (port.startsWith('tcp://')) {
-    const match = /^tcp:\/\/([^:/]+|\[[^\]]+\]):(\d+)$/.exec(port);
+  const scheme = /^(tcp|rfc2217):\/\//i.exec(port)?.[1]?.toLowerCase();
+  if (scheme) {
+    const match = /^[a-z0-9]+:\/\/([^:/]+|\[[^\]]+\]):(\d+)$/i.exec(port);
     if (!match || Number(match[2]) < 1 || Number(match[2]) > 65535) {
-      throw new UsageError(`--port ${port}: expected tcp://host:port with a port of 1..65535`);
+      throw new UsageError(`--port ${port}: expected ${scheme}://host:port with a port of 1..65535`);
     }
     return port;
   }
-  if (!existsSync(port)) throw new UsageError(`--port ${port}: no such device (expected a serial device path or tcp://host:port)`);
+  if (!existsSync(port)) throw new UsageError(`--port ${port}: no such device (expected a serial device path, tcp://host:port or rfc2217://host:port)`);
   return port;
 }
 

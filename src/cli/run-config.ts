@@ -23,6 +23,10 @@ export const RunConfigSchema = z.object({
   brokerHost: z.string().min(1).default('127.0.0.1'),
   /** Address the fixture listens on (loopback unless the user asks otherwise). */
   brokerListen: z.string().min(1).default('127.0.0.1'),
+  /** Besides loopback and the brokerHost's subnet, the addresses / CIDR blocks that may connect to the fixture. */
+  brokerAllow: z.array(z.string().min(1)).default([]),
+  /** Where to write the CA of the fixture's TLS certificates (for AT+QFUPL on a real module). */
+  brokerCaOut: z.string().min(1).optional(),
   /** 0 = an ephemeral port per scenario. */
   brokerPort: z.number().int().min(0).max(65535).default(0),
   /**

@@ -4,10 +4,13 @@
  *   qmt-sim --pty | --tcp <port> [--variant EC200N-CN | --profile <file>] [--fault <id> ...] [--host name=ip ...]
  *           [--latency off|field|<ms>|<min>-<max>]
  *   qmt-sim --pty | --tcp <port> --replay <transcript file | Allure results folder>
+ *   qmt-sim --pty --count 3 [--variant A --variant B ...]    (a rig in a box)
  *   qmt-sim --list-faults
  *
  * Prints one line with where it listens (`/dev/pts/7` or `tcp://127.0.0.1:4001`) and runs
- * until SIGINT/SIGTERM. A standalone simulator is like hardware, so it uses the real clock.
+ * until SIGINT/SIGTERM. With --count N it serves N independent modules, one line each:
+ * `<where><TAB><variant>`; the variants are the --variant values in turn (cycled), or without
+ * any, the catalogue's variants in turn, so each module of the box is a different one. A standalone simulator is like hardware, so it uses the real clock.
  * Bad options: one line on stderr, exit code 2.
  */
 import { Command, CommanderError, Option } from 'commander';
@@ -15,15 +18,17 @@ import { RealClock } from '../clock/clock';
 import { createSimulatedModule, DEFAULT_LATENCY, FAULTS, isLoopback, parseLatency } from '../sim';
 import { servePty } from '../sim/serve/pty';
 import { serveTcp } from '../sim/serve/tcp';
-import { findVariant, resolveProfile } from '../variants/catalog';
+import { findVariant, resolveProfile, variantNames } from '../variants/catalog';
 import { checkRecvLayout } from './options';
 import { loadRecording } from '../sim/replay/recording';
 import { ReplayModule } from '../sim/replay/replay-module';
+import type { VariantProfile } from '../variants/profile';
 
 interface SimOptions {
   pty?: boolean;
   tcp?: string;
-  variant: string;
+  variant: string[];
+  count: string;
   profile?: string;
   fault: string[];
   host: string[];
@@ -56,12 +61,24 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
+function parseCount(text: string): number {
+  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 16) throw new UsageError(`--count expects 1..16, got "${text}"`);
+  return Number(text);
+}
+
+/** The variant of each of `count` modules: the given ones in turn, or the catalogue's. */
+function variantsFor(count: number, given: string[]): string[] {
+  const pool = given.length ? given : count === 1 ? ['EC200N-CN'] : variantNames();
+  return Array.from({ length: count }, (_, i) => pool[i % pool.length] as string);
+}
+
 export async function simMain(argv: string[], stdout = process.stdout, stderr = process.stderr): Promise<number | undefined> {
   const program = new Command('qmt-sim')
     .description('Simulated Quectel EC200x/EC600x/EG912Y module speaking the MQTT AT commands')
     .addOption(new Option('--pty', 'serve on a pseudo-terminal (prints its /dev/pts path)').conflicts('tcp'))
     .option('--tcp <port>', 'serve on tcp://127.0.0.1:<port> (0 = any free port)')
-    .option('--variant <name>', 'module variant', 'EC200N-CN')
+    .option('--variant <name>', 'module variant (repeatable with --count; default EC200N-CN)', collect, [])
+    .option('--count <n>', 'serve this many independent modules (1..16)', '1')
     .option('--profile <name|file>', 'simulate this profile (bundled name or JSON file, e.g. one written by qmt characterize)')
     .option('--fault <id>', 'switch on a firmware fault (repeatable)', collect, [])
     .option('--host <name=ip>', 'resolve a host name to a loopback IP (repeatable)', collect, [])
@@ -87,38 +104,55 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     return 0;
   }
 
-  let module: { attach: ReplayModule['attach']; close(): void };
+  const modules: { module: { attach: ReplayModule['attach']; close(): void }; variant: string }[] = [];
   let port: number | undefined;
   try {
     if (!options.pty && options.tcp === undefined) throw new UsageError('choose --pty or --tcp <port>');
     if (options.tcp !== undefined) port = parsePort(options.tcp);
+    const count = parseCount(options.count);
     if (options.replay !== undefined) {
-      const given = ['--profile', '--fault', '--host'].filter((o) => (o === '--profile' ? options.profile : o === '--fault' ? options.fault.length : options.host.length));
+      const given = ['--profile', '--fault', '--host', '--count'].filter((o) =>
+        o === '--profile' ? options.profile : o === '--fault' ? options.fault.length : o === '--host' ? options.host.length : count > 1,
+      );
       if (given.length) throw new UsageError(`--replay answers as the recording did; ${given.join(', ')} cannot be used with it`);
       const recording = loadRecording(options.replay);
       stderr.write(`qmt-sim: replaying ${recording.tracks.length} recorded scenario(s) from ${recording.source}\n`);
-      module = new ReplayModule({ recording, clock: new RealClock(), log: (event) => stderr.write(`qmt-sim: replay ${event.message}\n`) });
-    } else module = simulatedModule(options);
+      modules.push({ variant: 'replay', module: new ReplayModule({ recording, clock: new RealClock(), log: (event) => stderr.write(`qmt-sim: replay ${event.message}\n`) }) });
+    } else if (options.profile !== undefined) {
+      if (count > 1 || options.variant.length) throw new UsageError('--profile simulates one firmware; it cannot be used with --count or --variant');
+      modules.push({ variant: 'profile', module: simulatedModule(options, resolveProfile(options.profile)) });
+    } else {
+      for (const name of variantsFor(count, options.variant)) {
+        const profile = findVariant(name);
+        modules.push({ variant: profile.name, module: simulatedModule(options, profile) });
+      }
+    }
   } catch (error) {
+    for (const { module } of modules) module.close();
     stderr.write(`qmt-sim: ${(error as Error).message}\n`);
     return 2;
   }
 
-  const server = port !== undefined ? await serveTcp(module, port) : await servePty(module);
-  stdout.write(`${'url' in server ? server.url : server.path}\n`);
+  const servers: { close(): Promise<void> }[] = [];
+  for (const [i, { module, variant }] of modules.entries()) {
+    // Port P given: P, P+1, ... (0: each its own ephemeral port).
+    const server = port !== undefined ? await serveTcp(module, port === 0 ? 0 : port + i) : await servePty(module);
+    servers.push(server);
+    const where = 'url' in server ? server.url : server.path;
+    stdout.write(modules.length === 1 ? `${where}\n` : `${where}\t${variant}\n`);
+  }
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await server.close();
-  module.close();
+  for (const server of servers) await server.close();
+  for (const { module } of modules) module.close();
   return 0;
 }
 
 /** The simulated module as the options describe it (bad values throw a UsageError). */
-function simulatedModule(options: SimOptions) {
-  const profile = options.profile ? resolveProfile(options.profile) : findVariant(options.variant);
+function simulatedModule(options: SimOptions, profile: VariantProfile) {
   const recvLayout = checkRecvLayout(options.recvLayout, undefined, '--recv-layout');
   const variant = recvLayout ? { ...profile, recvLayout } : profile;
   const hosts = parseHosts(options.host);

@@ -1,6 +1,7 @@
 /**
- * A module on a serial port (local tty, or a rig port exposed over TCP by ser2net). Also how a
+ * A module on a serial port (local tty, a ser2net TCP port, an RFC 2217 port). Also how a
  * standalone simulator (`qmt-sim --pty` / `--tcp`) is reached: exactly like hardware, real time.
+ * Between scenarios the module belongs to its ModuleLifecycle (src/rig/lifecycle.ts).
  */
 import { RealClock } from '../clock/clock';
 import { AtClient } from '../at/at-client';
@@ -10,7 +11,8 @@ import { SecretMasker } from '../secrets/masker';
 import { detectVariant, findVariant } from '../variants/catalog';
 import type { VariantProfile } from '../variants/profile';
 import { identifyModule } from './identify';
-import { recoverModule } from './recover';
+import { ModuleLifecycle, RigLostError } from './lifecycle';
+import { answersAt, switchEchoOff } from './module-handshake';
 import { SessionTransport, SharedLink } from './session-transport';
 import type { ModuleIdentity, ModuleSession, Rig } from './types';
 
@@ -29,7 +31,10 @@ export class HardwareRig implements Rig {
     private readonly link: SharedLink,
     readonly variant: VariantProfile,
     readonly identity: ModuleIdentity,
-  ) {}
+    private readonly lifecycle: ModuleLifecycle,
+  ) {
+    link.onLost((error) => lifecycle.linkLost(error.message));
+  }
 
   get description(): string {
     return this.link.transport.description;
@@ -39,11 +44,11 @@ export class HardwareRig implements Rig {
     const transport = transportFor(options.port, options.baud);
     await transport.open();
     const link = new SharedLink(transport);
-    const probeTransport = new SessionTransport(link);
     const clock = new RealClock();
-    const at = new AtClient(probeTransport, clock, new Transcript(clock, new SecretMasker()));
+    const at = new AtClient(new SessionTransport(link), clock, new Transcript(clock, new SecretMasker()));
     try {
-      await syncAndEchoOff(at);
+      if (!(await answersAt(at))) throw new Error('rig: the module does not answer AT');
+      await switchEchoOff(at);
       const identity = await identifyModule(at);
       const detected = detectVariant(`${identity.model} ${identity.revision}`);
       const variant = options.variant ? findVariant(options.variant) : detected;
@@ -52,7 +57,9 @@ export class HardwareRig implements Rig {
           `cannot detect the variant from ATI (model "${identity.model}", revision "${identity.revision}"); give --variant`,
         );
       }
-      return new HardwareRig(link, variant, identity);
+      const lifecycle = new ModuleLifecycle(variant);
+      await lifecycle.adopt(at);
+      return new HardwareRig(link, variant, identity, lifecycle);
     } catch (error) {
       await transport.close().catch(() => {});
       throw error;
@@ -62,19 +69,27 @@ export class HardwareRig implements Rig {
   }
 
   async openSession(masker: SecretMasker): Promise<ModuleSession> {
-    if (this.link.lost) throw new Error(`rig: ${this.description} is gone (${this.link.lost.message})`);
+    if (this.link.lost) throw new RigLostError(`rig: ${this.description} is gone (${this.link.lost.message})`);
     const transport = new SessionTransport(this.link);
     const transcript = new Transcript(this.clock, masker);
     const at = new AtClient(transport, this.clock, transcript);
-    await syncAndEchoOff(at);
-    await recoverModule(at);
+    try {
+      await this.lifecycle.beginScenario(at);
+    } catch (error) {
+      await at.close();
+      throw error;
+    }
     return {
       clock: this.clock,
       at,
       transcript,
-      finish: async () => {
-        await recoverModule(at).catch(() => {});
-        await at.close();
+      linkLost: () => this.link.lost,
+      finish: async (commands = []) => {
+        try {
+          return await this.lifecycle.endScenario(at, commands);
+        } finally {
+          await at.close();
+        }
       },
     };
   }
@@ -82,20 +97,4 @@ export class HardwareRig implements Rig {
   async close(): Promise<void> {
     await this.link.transport.close();
   }
-}
-
-async function syncAndEchoOff(at: AtClient): Promise<void> {
-  // A module may still be booting or mid-URC: a few AT probes until one answers OK.
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const reply = await at.send('AT', { timeoutMs: 1_000 });
-      if (reply.final.kind === 'OK') break;
-    } catch (error) {
-      lastError = error;
-      if (attempt === 2) throw new Error(`rig: the module does not answer AT (${String(lastError)})`);
-    }
-  }
-  await at.send('ATE0', { timeoutMs: 1_000 });
-  at.setEcho(false);
 }

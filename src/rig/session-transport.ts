@@ -56,7 +56,15 @@ export class SharedLink {
     transport.onClose((error) => {
       this.lostError = error ?? new Error(`rig: ${transport.description} closed`);
       this.current?.lost(this.lostError);
+      for (const listener of this.lostListeners) listener(this.lostError);
     });
+  }
+
+  private readonly lostListeners: ((error: Error) => void)[] = [];
+
+  /** Tells `listener` when the link goes away for good. */
+  onLost(listener: (error: Error) => void): void {
+    this.lostListeners.push(listener);
   }
 
   get lost(): Error | undefined {

@@ -12,6 +12,7 @@ import { SecretMasker } from '../secrets/masker';
 import { createSimulatedModule, type LatencySpec } from '../sim';
 import type { ProfileRecvLayout, VariantProfile } from '../variants/profile';
 import { identifyModule } from './identify';
+import { switchEchoOff } from './module-handshake';
 import type { ModuleIdentity, ModuleSession, Rig } from './types';
 
 export interface SimulatedRigOptions {
@@ -47,8 +48,7 @@ export class SimulatedRig implements Rig {
   static async create(options: SimulatedRigOptions): Promise<SimulatedRig> {
     const probe = await openSimulatedSession(options, new SecretMasker());
     try {
-      await probe.at.send('ATE0', { timeoutMs: 1_000 });
-      probe.at.setEcho(false);
+      await switchEchoOff(probe.at);
       return new SimulatedRig(options, await identifyModule(probe.at));
     } finally {
       await probe.finish();
@@ -58,9 +58,7 @@ export class SimulatedRig implements Rig {
   async openSession(masker: SecretMasker): Promise<ModuleSession> {
     const session = await openSimulatedSession(this.options, masker);
     // A fresh simulated module starts with echo per its profile; scenarios assume ATE0.
-    const echoOff = await session.at.send('ATE0', { timeoutMs: 1_000 });
-    if (echoOff.final.kind !== 'OK') throw new Error('rig: the simulated module refused ATE0');
-    session.at.setEcho(false);
+    await switchEchoOff(session.at);
     return session;
   }
 
@@ -88,6 +86,7 @@ async function openSimulatedSession(options: SimulatedRigOptions, masker: Secret
       await at.close();
       module.close();
       clock.stop();
+      return undefined;
     },
   };
 }

@@ -7,6 +7,7 @@ import type { AtClient } from '../at/at-client';
 import type { Transcript } from '../at/transcript';
 import type { SecretMasker } from '../secrets/masker';
 import type { VariantProfile } from '../variants/profile';
+import type { CleanupReport } from './lifecycle';
 
 export interface ModuleIdentity {
   readonly manufacturer: string;
@@ -15,6 +16,8 @@ export interface ModuleIdentity {
   readonly revision: string;
   /** IMEI (AT+CGSN) when the module answers it. */
   readonly imei?: string;
+  /** Quectel's full firmware build (AT+QGMR, e.g. "EC200NCNAAR01A03M16_01.001.01.001") when answered. */
+  readonly build?: string;
 }
 
 /** What one scenario gets: a module that is reset to a known state, on the scenario's clock. */
@@ -22,8 +25,14 @@ export interface ModuleSession {
   readonly clock: Clock;
   readonly at: AtClient;
   readonly transcript: Transcript;
-  /** Ends the scenario's use of the module (closes MQTT clients on hardware, drops the simulator). */
-  finish(): Promise<void>;
+  /**
+   * Ends the scenario's use of the module: on hardware the lifecycle strategy closes every MQTT
+   * client, puts back the settings the scenario changed (`commands`: what it sent), and restarts
+   * a module that stopped answering; the simulator is simply dropped.
+   */
+  finish(commands?: readonly { command: string; ok: boolean }[]): Promise<CleanupReport | undefined>;
+  /** Set once the link to the module has gone away (port unplugged, ser2net or simulator gone). */
+  linkLost?(): Error | undefined;
 }
 
 export interface Rig {

@@ -5,6 +5,7 @@
  */
 import { handleAt, handleAti, handleCmee, handleEcho, handleImei, handleRevision } from '../handlers/basic/basic-commands';
 import { handleCfun } from '../handlers/basic/cfun';
+import { handleCclk, handleCereg, handleCgact, handleCpin } from '../handlers/basic/network-status';
 import { handleQfupl } from '../handlers/basic/qfupl';
 import { handleQsslcfg } from '../handlers/basic/qsslcfg';
 import { handleQmtcfg } from '../handlers/qmtcfg';
@@ -31,6 +32,14 @@ export function findHandler(name: string, mqttHandlers: Readonly<Record<string, 
       return handleImei;
     case '+CFUN':
       return handleCfun;
+    case '+CPIN':
+      return handleCpin;
+    case '+CEREG':
+      return handleCereg;
+    case '+CGACT':
+      return handleCgact;
+    case '+CCLK':
+      return handleCclk;
     case '+QFUPL':
       return handleQfupl;
     case '+QSSLCFG':

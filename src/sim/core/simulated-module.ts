@@ -65,6 +65,9 @@ export class ModuleRuntime implements SimulatedModule {
   private processing = false;
   private booting = false;
   private closed = false;
+  /** Fault at-port-hangs-once: the AT port is stuck (see runLine); fired at most once per power-on of the process. */
+  private hung = false;
+  private hangFired = false;
   private readonly timers = new Set<TimerHandle>();
   private detachUart: (() => void) | undefined;
 
@@ -168,9 +171,10 @@ export class ModuleRuntime implements SimulatedModule {
       this.writer.line('ERROR');
       return;
     }
+    const command = parseCommandLine(line.bytes, { upperCasePrefixOnly: this.faults.has('lowercase-at-rejected') });
+    if (this.hangsOn(command)) return; // a wedged AT port does not even echo
     // ATE1: the received line goes back as received, followed by <CR> (like real modules).
     if (this.state.echo) this.writer.raw(Buffer.concat([line.bytes, Buffer.from('\r')]));
-    const command = parseCommandLine(line.bytes, { upperCasePrefixOnly: this.faults.has('lowercase-at-rejected') });
     const handler = command && findHandler(command.name, this.mqtt.handlers);
     // Syntax errors and unknown commands: plain ERROR whatever AT+CMEE says (V.25ter).
     if (!command || !handler) {
@@ -183,6 +187,28 @@ export class ModuleRuntime implements SimulatedModule {
       return;
     }
     this.runCommand(command, handler);
+  }
+
+  /**
+   * Fault at-port-hangs-once: the first AT+QMTSUB set command wedges the AT port — no answer to
+   * it or to anything after it — until AT+CFUN=1,1, which the module's reset path still obeys
+   * (field notes: a stuck AT task, the modem's restart still works). It never recurs in the
+   * same process, so the scenario after the restart can pass.
+   */
+  private hangsOn(command: ParsedCommand | undefined): boolean {
+    if (!this.faults.has('at-port-hangs-once')) return false;
+    if (this.hung) {
+      const restart = command?.name === '+CFUN' && command.form === 'set' && command.args.map((a) => a.text).join(',') === '1,1';
+      if (!restart) return true;
+      this.hung = false;
+      return false;
+    }
+    if (!this.hangFired && command?.name === '+QMTSUB' && command.form === 'set') {
+      this.hung = true;
+      this.hangFired = true;
+      return true;
+    }
+    return false;
   }
 
   private runCommand(command: ParsedCommand, handler: NonNullable<ReturnType<typeof findHandler>>): void {

@@ -11,6 +11,11 @@ const NOT_WHILE_CONNECTED = [
 
 export const CORE_FAULTS: FaultDefinition[] = [
   {
+    id: 'at-port-hangs-once',
+    description: 'The first AT+QMTSUB wedges the AT port: no answer to anything until AT+CFUN=1,1 restarts the module.',
+    targets: ['3.3.6:set'],
+  },
+  {
     id: 'keepalive-accepts-3601',
     description: 'AT+QMTCFG="keepalive" accepts 3601 s, one above the documented maximum 3600.',
     targets: ['3.3.1:keepalive:keep_alive_time:range'],

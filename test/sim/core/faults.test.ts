@@ -68,6 +68,7 @@ const PROBES: Record<string, Probe> = {
   'test-forms-answer-bare-ok': q('AT+QMTCFG=?'),
   'qmtcfg-query-comma-space': q('AT+QMTCFG="timeout",1'),
   'client-idx-lenient-parse': q('AT+QMTCFG="keepalive",x'),
+  'at-port-hangs-once': q('AT+QMTSUB=0,1,"t",0', 'AT'),
 };
 
 function driver(faults: string[] = []): ModuleDriver {

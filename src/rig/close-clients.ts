@@ -1,10 +1,10 @@
 /**
- * Brings a real module back to "no MQTT client open" between scenarios. Field notes: close all
- * six clients and tolerate +QMTSTAT arriving meanwhile (it is a URC and does not disturb this).
+ * Brings a real module back to "no MQTT client open". Field notes: close all clients and
+ * tolerate +QMTSTAT arriving meanwhile (it is a URC and does not disturb this).
  */
 import type { AtClient } from '../at/at-client';
 
-export async function recoverModule(at: AtClient): Promise<void> {
+export async function closeEveryClient(at: AtClient): Promise<void> {
   const opened = await at.send('AT+QMTOPEN?', { timeoutMs: 1_000 });
   const connected = await at.send('AT+QMTCONN?', { timeoutMs: 1_000 });
   const indexes = new Set<number>();
