@@ -1,4 +1,4 @@
-@spec:3.1:syntax
+@area:qmtcfg @spec:3.1:syntax
 Feature: AT command syntax — prefix, framing, echo and malformed input (spec 3.1.2)
 
   "The prefix AT or at must be at the beginning of each command line. Entering <CR> terminates a

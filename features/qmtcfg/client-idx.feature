@@ -1,3 +1,4 @@
+@area:qmtcfg
 Feature: AT+QMTCFG <client_idx> is 0~5 for every sub-option (spec 3.3.1)
 
   Rule: A client index outside 0~5 gives ERROR, in the query and in the set form

@@ -1,4 +1,4 @@
-@cloud-auth
+@area:qmtcfg @cloud-auth
 Feature: AT+QMTCFG cloud device information — "aliauth", "onenet", "hwauth", "hwprodid" (spec 3.3.1)
 
   Device information for Alibaba Cloud ("aliauth": product key, device name, device secret),

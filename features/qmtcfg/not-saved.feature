@@ -1,4 +1,4 @@
-@reboot
+@area:qmtcfg @reboot
 Feature: AT+QMTCFG settings take effect at once and are not saved (spec 3.3.1 characteristics)
 
   Rule: A restart (AT+CFUN=1,1) brings every AT+QMTCFG setting back to its default

@@ -1,3 +1,4 @@
+@area:qmtcfg
 Feature: AT+QMTCFG=? — the test form lists every sub-option with its ranges (spec 3.3.1)
 
   The answer is compared line by line with §3.3.1, the placeholders "(range of supported …)"

@@ -1,4 +1,4 @@
-@sub-option:will
+@area:qmtcfg @sub-option:will
 Feature: AT+QMTCFG="will" — Will information (spec 3.3.1)
 
   <will_fg> 0/1; when 1, <will_qos> 0~2, <will_retain> 0/1, <willtopic> (1~256 bytes) and
@@ -100,8 +100,25 @@ Feature: AT+QMTCFG="will" — Will information (spec 3.3.1)
 
   Rule: The setting cannot be changed while the client has an MQTT connection
 
-    @spec:3.3.1:will:not-while-connected @reading:A10=error
+    # A10: "connection created" is a successful AT+QMTOPEN (the set is refused, the setting kept) or
+    # the CONNECT of AT+QMTCONN (the set is still accepted after AT+QMTOPEN alone).
+    @spec:3.3.1:will:not-while-connected
     Scenario: Will cannot be set on client 0 after AT+QMTOPEN succeeded
+      When the host sends AT+QMTCFG="will",0,0
+      Then the module answers OK
       Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTCFG="will",0,1,1,0,"will/topic","gone"
+      Then by reading A10 the module answers one of:
+        | after-open    | ERROR |
+        | after-connect | OK    |
+      When the host sends AT+QMTCFG="will",0
+      Then by reading A10 the module answers one of:
+        | after-open    | +QMTCFG: "will",0 |
+        | after-connect | +QMTCFG: "will",1,1,0,"will/topic","gone" |
+
+    # Once CONNECT has gone out the connection exists in every reading of A10: the set is refused.
+    @spec:3.3.1:will:not-while-connected
+    Scenario: Will cannot be set on client 0 while its MQTT connection is up
+      Given client 0 is connected to the broker as "qmt-cfg-connected"
       When the host sends AT+QMTCFG="will",0,1,1,0,"will/topic","gone"
       Then the module answers ERROR

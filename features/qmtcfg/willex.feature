@@ -1,4 +1,4 @@
-@sub-option:willex
+@area:qmtcfg @sub-option:willex
 Feature: AT+QMTCFG="willex" — Will information with the message entered after a prompt (spec 3.3.1)
 
   Like "will", but the Will message is typed after a ">" prompt and is <will_len> (0~256) bytes

@@ -50,6 +50,9 @@ export const READINGS = {
   'disc-state': reading(['4', '3'], '3.3.4 / 3.3.5', '<state> 4 "disconnecting" while a DISCONNECT waits for the server, or 3 "connected" until the link is gone'),
   'disc-unconnected': reading(['-1', '0'], '3.3.5', 'AT+QMTDISC on an opened but never connected client: -1 "failed to disconnect", or 0 (nothing left to disconnect)'),
   'open-bad-host': reading(['4', '1', '-1'], '3.3.2', 'an unresolvable <host_name>: 4 "failed to parse the domain name", 1 "wrong parameter", or -1 "failed to open the network"'),
+  // --- AT+QMTCFG and AT syntax (audit-cfg) ---
+  A10willex: reading(['accepted', 'refused'], '3.3.1 "willex"', 'the configure branch of "willex" says only "if the optional parameters are specified", without the "and the MQTT connection has not been created" of the other seventeen sub-options'),
+  'test-form-layout': reading(['as-printed', 'reformatted'], '3.3.1 test command', 'the test response is typeset with a space after two commas of the "dataformat" line; FIELD-NOTES: an EC600S lists the sub-options without spaces, in another order, with an extra "CTWing"'),
 } as const satisfies Record<string, ReadingDefinition>;
 
 export type ReadingId = keyof typeof READINGS;
