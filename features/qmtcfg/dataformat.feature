@@ -67,7 +67,27 @@ Feature: AT+QMTCFG="dataformat" — MQTT data format (spec 3.3.1)
       Examples: wrong number of parameters
         | value |
         | 0,0,0 |
-        | 0 |
+
+  Rule: A partial omission keeps the previous values, or is refused (A9)
+
+    # spec 3.1.1: "when an optional parameter of a configuration command is omitted, its previously
+    # set value or its default value is used"; 3.3.1 does not say whether a partial omission is one.
+    @spec:3.3.1:dataformat:set @spec:3.3.1:dataformat:query
+    Scenario Outline: "dataformat" set with only <partial> keeps the omitted values, or is refused
+      When the host sends AT+QMTCFG="dataformat",0,1,1
+      Then the module answers OK
+      When the host sends AT+QMTCFG="dataformat",0,<partial>
+      Then by reading A9 the module answers one of:
+        | keep-previous | OK    |
+        | error         | ERROR |
+      When the host sends AT+QMTCFG="dataformat",0
+      Then by reading A9 the module answers one of:
+        | keep-previous | +QMTCFG: "dataformat",<kept> |
+        | error         | +QMTCFG: "dataformat",1,1 |
+
+      Examples:
+        | partial | kept   |
+        | 0       | 0,1    |
 
   Rule: The setting cannot be changed while the client has an MQTT connection
 

@@ -69,6 +69,27 @@ Feature: AT+QMTCFG="recv/mode" — receiving mode of data from the server (spec 
         | value |
         | 0,1,1 |
 
+  Rule: A partial omission keeps the previous values, or is refused (A9)
+
+    # spec 3.1.1: "when an optional parameter of a configuration command is omitted, its previously
+    # set value or its default value is used"; 3.3.1 does not say whether a partial omission is one.
+    @spec:3.3.1:recv/mode:set @spec:3.3.1:recv/mode:query
+    Scenario Outline: "recv/mode" set with only <partial> keeps the omitted values, or is refused
+      When the host sends AT+QMTCFG="recv/mode",0,1,1
+      Then the module answers OK
+      When the host sends AT+QMTCFG="recv/mode",0,<partial>
+      Then by reading A9 the module answers one of:
+        | keep-previous | OK    |
+        | error         | ERROR |
+      When the host sends AT+QMTCFG="recv/mode",0
+      Then by reading A9 the module answers one of:
+        | keep-previous | +QMTCFG: "recv/mode",<kept> |
+        | error         | +QMTCFG: "recv/mode",1,1 |
+
+      Examples:
+        | partial | kept   |
+        | 0       | 0,1    |
+
   Rule: The setting cannot be changed while the client has an MQTT connection
 
     # A10: "connection created" is a successful AT+QMTOPEN (the set is refused, the setting kept) or

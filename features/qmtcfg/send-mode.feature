@@ -2,7 +2,8 @@
 Feature: AT+QMTCFG="send/mode" — sending format of MQTT messages (spec 3.3.1)
 
   <send_mode>: 0 = string, 1 = hex. Default lost (A8): {default:sendMode}. Whether it is the
-  same setting as "dataformat"'s <send_mode> is ambiguity A15; no scenario depends on either reading.
+  same setting as "dataformat"'s <send_mode> is reading A15 ("independent" or "shared"): the rule
+  at the end sees which one the module takes; every other scenario holds under both.
   Omitting the optional parameters queries the setting; giving them sets it, only while the
   client has no MQTT connection. Reading A10: "created" by a successful AT+QMTOPEN (a set after it
   is ERROR) or by the CONNECT of AT+QMTCONN (still OK after AT+QMTOPEN); once CONNECT is out every
@@ -56,6 +57,25 @@ Feature: AT+QMTCFG="send/mode" — sending format of MQTT messages (spec 3.3.1)
       Examples: wrong number of parameters
         | value |
         | 1,1 |
+
+  Rule: "send/mode" and "dataformat" name one <send_mode> or two (A15)
+
+    @spec:3.3.1:send/mode:query @spec:3.3.1:dataformat:query @spec:3.3.1:send/mode:set @spec:3.3.1:dataformat:set
+    Scenario: "dataformat" set after "send/mode" changes the "send/mode" setting only if they share <send_mode>
+      When the host sends AT+QMTCFG="send/mode",0,1
+      Then the module answers OK
+      When the host sends AT+QMTCFG="dataformat",0,0,1
+      Then the module answers OK
+      When the host sends AT+QMTCFG="send/mode",0
+      Then by reading A15 the module answers one of:
+        | independent | +QMTCFG: "send/mode",1 |
+        | shared      | +QMTCFG: "send/mode",0 |
+      When the host sends AT+QMTCFG="dataformat",0
+      Then the module answers:
+        """
+        +QMTCFG: "dataformat",0,1
+        OK
+        """
 
   Rule: The setting cannot be changed while the client has an MQTT connection
 

@@ -81,7 +81,28 @@ Feature: AT+QMTCFG="timeout" — message delivery timeout (spec 3.3.1)
       Examples: wrong number of parameters
         | value |
         | 5,3,0,1 |
-        | 5 |
+
+  Rule: A partial omission keeps the previous values, or is refused (A9)
+
+    # spec 3.1.1: "when an optional parameter of a configuration command is omitted, its previously
+    # set value or its default value is used"; 3.3.1 does not say whether a partial omission is one.
+    @spec:3.3.1:timeout:set @spec:3.3.1:timeout:query
+    Scenario Outline: "timeout" set with only <partial> keeps the omitted values, or is refused
+      When the host sends AT+QMTCFG="timeout",0,10,2,1
+      Then the module answers OK
+      When the host sends AT+QMTCFG="timeout",0,<partial>
+      Then by reading A9 the module answers one of:
+        | keep-previous | OK    |
+        | error         | ERROR |
+      When the host sends AT+QMTCFG="timeout",0
+      Then by reading A9 the module answers one of:
+        | keep-previous | +QMTCFG: "timeout",<kept> |
+        | error         | +QMTCFG: "timeout",10,2,1 |
+
+      Examples:
+        | partial | kept   |
+        | 20      | 20,2,1 |
+        | 20,4    | 20,4,1 |
 
   Rule: The setting cannot be changed while the client has an MQTT connection
 

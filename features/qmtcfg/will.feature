@@ -3,8 +3,12 @@ Feature: AT+QMTCFG="will" — Will information (spec 3.3.1)
 
   <will_fg> 0/1; when 1, <will_qos> 0~2, <will_retain> 0/1, <willtopic> (1~256 bytes) and
   <willmessage> (0~256 bytes) must be given (note 1). When <will_fg> is 0 the others "will be
-  omitted" (A11): this harness sends <will_fg>=0 alone, which both readings accept. What CONNECT
-  carries is checked in qmtconn.feature; delivery on abnormal loss in mqtt-behaviour/will.feature.
+  omitted" (reading A11: they must be left out, or are ignored if given); the set scenarios send
+  <will_fg>=0 alone, which both readings accept. The default of <will_fg> is not stated (A8), but a
+  power-up Will flag of 1 would need a <willtopic> of 1~256 bytes that nobody gave: the freshly
+  restarted module must report 0. Sets are refused once the connection exists (A10, see the rule).
+  What CONNECT carries is checked in qmtconn.feature; delivery on abnormal loss in
+  mqtt-behaviour/will.feature.
 
   Rule: The query form reports the current Will configuration
 
@@ -97,6 +101,21 @@ Feature: AT+QMTCFG="will" — Will information (spec 3.3.1)
         | value       |
         | 1           |
         | 1,1,0,"w"   |
+
+  Rule: With <will_fg> 0 the Will parameters are omitted (note 1; A11)
+
+    @spec:3.3.1:will:set @spec:3.3.1:will:query
+    Scenario: <will_fg> 0 given with the Will parameters clears the Will, or is refused
+      When the host sends AT+QMTCFG="will",0,1,1,0,"w/a11","m"
+      Then the module answers OK
+      When the host sends AT+QMTCFG="will",0,0,1,0,"w/a11","m"
+      Then by reading A11 the module answers one of:
+        | ignore-extra | OK    |
+        | error        | ERROR |
+      When the host sends AT+QMTCFG="will",0
+      Then by reading A11 the module answers one of:
+        | ignore-extra | +QMTCFG: "will",0                 |
+        | error        | +QMTCFG: "will",1,1,0,"w/a11","m" |
 
   Rule: The setting cannot be changed while the client has an MQTT connection
 

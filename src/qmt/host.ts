@@ -122,7 +122,8 @@ export class QmtHost {
   /**
    * The last command's answer must be one that a reading of the note allows; the observed reading
    * is recorded (default mode) or checked against the profile (strict mode). When several
-   * alternatives print the same bytes, the declared one is taken, else the first.
+   * alternatives print the same bytes, the declared one is taken, else the one this scenario already
+   * showed, else the first.
    */
   expectAnswerByReading(id: string, alternatives: readonly ReadingAlternative[]): string {
     const exchange = this.last;
@@ -133,7 +134,7 @@ export class QmtHost {
       const match = matchLines(alt.lines, actual);
       return match ? [{ alt, match }] : [];
     });
-    const declared = this.observer.declaredValue(id);
+    const declared = this.observer.preferredValue(id);
     const chosen = matching.find((m) => m.alt.value === declared) ?? matching[0];
     if (!chosen) {
       throw nonConformance(
@@ -158,7 +159,7 @@ export class QmtHost {
     const since = this.exchanges.at(-1)?.response.sentAt ?? this.clock.now();
     const waitMs = Math.max(quietMs, ...expected.map((e) => this.urcLimit(e.urc.name).waitMs));
     const seen = await this.at.waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)), waitMs, since).catch(() => undefined);
-    const declared = this.observer.declaredValue(id);
+    const declared = this.observer.preferredValue(id);
     if (seen) {
       const matching = expected.filter((e) => urcMatches(seen, e.urc));
       const chosen = matching.find((m) => m.alt.value === declared) ?? (matching[0] as (typeof matching)[0]);

@@ -56,7 +56,7 @@ export function expectOpenEndedByReading(
     const match = matchLines(alt.lines, printed);
     return match ? [{ alt, match }] : [];
   });
-  const declared = observer.declaredValue(id);
+  const declared = observer.preferredValue(id);
   const chosen = matching.find((m) => m.alt.value === declared) ?? matching[0];
   if (!chosen) {
     throw nonConformance(

@@ -28,7 +28,7 @@ export function expectPromptByReading(host: QmtHost, id: string, alternatives: r
   const final = response.final.kind === 'CME ERROR' ? 'ERROR' : response.final.kind;
   const printed = [...response.lines, final];
   const matching = alternatives.filter((a) => a.prompted === response.prompted && matchLines(a.lines, printed));
-  const declared = observer.declaredValue(id);
+  const declared = observer.preferredValue(id);
   const chosen = matching.find((a) => a.value === declared) ?? matching[0];
   const shown = `${response.prompted ? '> then ' : ''}${printed.join(' | ')}`;
   if (!chosen) {

@@ -76,6 +76,14 @@ export class ReadingObserver {
     }
   }
 
+  /**
+   * The value to take when several of a reading's answers print the same bytes: the declared one
+   * (strict mode), else the one this scenario already showed, else undefined (the caller's first).
+   */
+  preferredValue(id: string): string | undefined {
+    return this.declaredValue(id) ?? this.seen.get(id)?.value;
+  }
+
   observations(): Observation[] {
     return [...this.seen.values()];
   }
