@@ -12,6 +12,7 @@ Feature: AT+QMTCFG cloud device information — "aliauth", "onenet", "hwauth", "
   ("aliauth" without the device secret) keeps the previous values (spec 3.1.1) or is ERROR (A9).
   Sets are refused once the connection exists (A10, as in every sub-option). Whether the module
   derives the right credentials is checked on the wire in mqtt-behaviour/cloud-auth.feature.
+  Readings of the note this feature depends on (src/variants/readings.ts): A8 (hwTimeEnable), A9, A10, A14, A14query.
 
   Rule: The set form stores the device information and the query reports it
 

@@ -10,6 +10,7 @@ Feature: AT+QMTCFG="edit/timeout" — MQTT input-data timeout (spec 3.3.1)
   is ERROR) or by the CONNECT of AT+QMTCONN (still OK after AT+QMTOPEN); once CONNECT is out every
   reading refuses, and a refused set leaves the setting as it was.
   Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+  Readings of the note this feature depends on (src/variants/readings.ts): A8 (editMode, editTime), A9, A10, A17.
 
   Rule: The query form reports the current setting
 

@@ -2,12 +2,13 @@
 Feature: AT+QMTCFG="session" — session type (clean session) (spec 3.3.1)
 
   <clean_session>: 0 = the server keeps the session, 1 = clean. Default lost with the
-  underlining (A8): the profile declares it ({default:cleanSession}).
+  underlining (A8): any allowed value passes and is recorded; --profile checks the declared one ({default:cleanSession}).
   Omitting the optional parameters queries the setting; giving them sets it, only while the
   client has no MQTT connection. Reading A10: "created" by a successful AT+QMTOPEN (a set after it
   is ERROR) or by the CONNECT of AT+QMTCONN (still OK after AT+QMTOPEN); once CONNECT is out every
   reading refuses, and a refused set leaves the setting as it was.
   Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+  Readings of the note this feature depends on (src/variants/readings.ts): A8 (cleanSession), A10.
 
   Rule: The query form reports the current setting
 

@@ -8,6 +8,7 @@ Feature: AT+QMTCFG=? — the test form lists every sub-option with its ranges (s
   line with a space after two commas, and FIELD-NOTES show an EC600S listing another order, no
   spaces and an extra "CTWing". Such differences pass, each attached as a note to the result, and
   the layout is recorded as reading test-form-layout ("as-printed" / "reformatted").
+  Readings of the note this feature depends on (src/variants/readings.ts): test-form-layout.
 
   @spec:3.3.1:test @spec:3.3.1:max-response-time
   Scenario: AT+QMTCFG=? answers the §3.3.1 lines, then OK

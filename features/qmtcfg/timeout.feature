@@ -8,6 +8,7 @@ Feature: AT+QMTCFG="timeout" — message delivery timeout (spec 3.3.1)
   is ERROR) or by the CONNECT of AT+QMTCONN (still OK after AT+QMTOPEN); once CONNECT is out every
   reading refuses, and a refused set leaves the setting as it was.
   Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+  Readings of the note this feature depends on (src/variants/readings.ts): A8 (timeoutNotice), A9, A10.
 
   Rule: The query form reports the current setting
 

@@ -2,12 +2,13 @@
 Feature: AT+QMTCFG="version" — MQTT protocol version (spec 3.3.1)
 
   <vsn>: 3 = MQTT v3.1, 4 = MQTT v3.1.1. The default was shown only by underlining (A8):
-  the variant profile declares it ({default:vsn}).
+  any allowed value passes and is recorded; --profile checks the declared one ({default:vsn}).
   Omitting the optional parameters queries the setting; giving them sets it, only while the
   client has no MQTT connection. Reading A10: "created" by a successful AT+QMTOPEN (a set after it
   is ERROR) or by the CONNECT of AT+QMTCONN (still OK after AT+QMTOPEN); once CONNECT is out every
   reading refuses, and a refused set leaves the setting as it was.
   Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+  Readings of the note this feature depends on (src/variants/readings.ts): A8 (vsn), A10.
 
   Rule: The query form reports the current setting
 

@@ -9,6 +9,7 @@ Feature: AT+QMTCFG="will" — Will information (spec 3.3.1)
   restarted module must report 0. Sets are refused once the connection exists (A10, see the rule).
   What CONNECT carries is checked in qmtconn.feature; delivery on abnormal loss in
   mqtt-behaviour/will.feature.
+  Readings of the note this feature depends on (src/variants/readings.ts): A10, A11.
 
   Rule: The query form reports the current Will configuration
 

@@ -6,10 +6,13 @@ Feature: AT+QMTCFG="willex" — Will information with the message entered after 
   <will_len> bytes. Longer input is cut to its first <will_len> bytes ("only the first <will_len>
   bytes of the data are sent"), checked in the CONNECT. Whether <will_fg> 0 with the full parameter
   list shows the prompt is reading A11willex (without a prompt, A11 decides OK or ERROR).
-  The note gives "willex" no "connection not created" condition (A10): this harness reads that as
+  The note gives "willex" no "connection not created" condition (A10): this harness takes that as
   reading A10willex, "accepted" (the words allow a set at any time) or "refused" (the condition was
   left out by mistake, as for the other seventeen sub-options). Both are allowed while the MQTT
-  connection is up; either way the query afterwards must agree with the answer.
+  connection is up; either way the query afterwards must agree with the answer. The default of
+  <will_fg> is not stated (A8), but a power-up flag of 1 would need a <willtopic> nobody gave:
+  the freshly restarted module must report 0 (see will.feature).
+  Readings of the note this feature depends on (src/variants/readings.ts): A10willex, A11willex, A11.
 
   Rule: The query form reports the current Will configuration
 
