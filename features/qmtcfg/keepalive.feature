@@ -7,7 +7,9 @@ Feature: AT+QMTCFG="keepalive" — keep-alive time (spec 3.3.1)
   client has no MQTT connection. Reading A10: "created" by a successful AT+QMTOPEN (a set after it
   is ERROR) or by the CONNECT of AT+QMTCONN (still OK after AT+QMTOPEN); once CONNECT is out every
   reading refuses, and a refused set leaves the setting as it was.
-  Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+  Every answer must come within 300 ms (spec 3.3.1 maximum response time). An empty value
+  (AT+QMTCFG="keepalive",0,) is not judged: whether an empty field is an omitted parameter (spec
+  3.1.1, as in V.25ter) or an error, the note does not say.
   Readings of the note this feature depends on (src/variants/readings.ts): A10.
 
   Rule: The query form reports the current setting
@@ -52,7 +54,6 @@ Feature: AT+QMTCFG="keepalive" — keep-alive time (spec 3.3.1)
         | -1 |
         | 3601 |
         | abc |
-        |  |
 
       @spec:3.3.1:keepalive:set
       Examples: wrong number of parameters

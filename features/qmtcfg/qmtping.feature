@@ -10,7 +10,9 @@ Feature: AT+QMTCFG="qmtping" — MQTT heartbeat interval (spec 3.3.1)
   client has no MQTT connection. Reading A10: "created" by a successful AT+QMTOPEN (a set after it
   is ERROR) or by the CONNECT of AT+QMTCONN (still OK after AT+QMTOPEN); once CONNECT is out every
   reading refuses, and a refused set leaves the setting as it was.
-  Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+  Every answer must come within 300 ms (spec 3.3.1 maximum response time). An empty value
+  (AT+QMTCFG="qmtping",0,) is not judged: whether an empty field is an omitted parameter (spec
+  3.1.1, as in V.25ter) or an error, the note does not say.
   Readings of the note this feature depends on (src/variants/readings.ts): A10, A13.
 
   Rule: The query form reports the current setting
@@ -53,7 +55,6 @@ Feature: AT+QMTCFG="qmtping" — MQTT heartbeat interval (spec 3.3.1)
         | 4 |
         | 61 |
         | abc |
-        |  |
 
       @spec:3.3.1:qmtping:set
       Examples: wrong number of parameters
