@@ -7,10 +7,18 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
   AT+QMTRECV? reports +QMTRECV: <idx>,<store_status_0>,…,<store_status_4> for each connected
   client (only OK without an MQTT connection); AT+QMTRECV=<idx>[,<recv_id>] lists the stored
   messages as +QMTRECV: <idx>,<msgid>,<topic>[,<payload_len>],<payload>, and answers ERROR
-  without an MQTT connection. A30 also leaves open whether a read removes the message; the
-  profile's reading decides. The exact-text answers below print the payload in quotes, reading
-  A33=quoted; a bare-payload variant reads them otherwise. The other clients publish at QoS 0,
-  so every <msgid> is 0.
+  without an MQTT connection. The other clients publish at QoS 0, so every <msgid> is 0 (the
+  only value the note shows for QoS 0; see A26).
+  Readings this feature depends on:
+  - A30: whether reading a message removes it from the buffer. The two read-all scenarios end
+    with the query that shows it (consume: the slots are empty; keep: they still hold data); the
+    scenario written for the other reading is then not applicable.
+  - A33 and <msg_len_enable>: stored messages are compared by client, msgid, topic and payload,
+    quoted or bare, with or without <payload_len> (a <payload_len> must count the payload).
+  - A8: no stated default for <send_mode> / <recv_mode>: the Background sets string mode.
+
+  Background:
+    Given client 0 sends and receives MQTT payloads as text
 
   Rule: The test command answers OK
 
@@ -61,7 +69,7 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
       When the host sends AT+QMTRECV=0,0
       Then the module answers ERROR
 
-    @spec:3.3.9:set @spec:4.2:buffered @reading:A33=quoted
+    @spec:3.3.9:set @spec:4.2:buffered
     Scenario: AT+QMTRECV=0,<recv_id> reads the message stored in that slot
       When the host sends AT+QMTCFG="recv/mode",0,1,1
       Then the module answers OK
@@ -72,13 +80,15 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
       When another client publishes "second" to "qmt/buf/read" at QoS 0
       Then the module reports +QMTRECV: 0,1
       When the host sends AT+QMTRECV=0,1
-      Then the module answers:
-        """
-        +QMTRECV: 0,0,"qmt/buf/read",6,"second"
-        OK
-        """
+      Then the module answers these stored messages, then OK:
+        | client | msgid | topic        | payload |
+        | 0      | 0     | qmt/buf/read | second  |
+      When the host sends AT+QMTRECV?
+      Then by reading A30 the module answers one of:
+        | consume | +QMTRECV: 0,1,0,0,0,0 |
+        | keep    | +QMTRECV: 0,1,1,0,0,0 |
 
-    @spec:3.3.9:set @reading:A33=quoted @reading:A30=consume
+    @spec:3.3.9:set @reading:A30=consume
     Scenario: AT+QMTRECV=0 reads every stored message in recv_id order and empties the buffer
       When the host sends AT+QMTCFG="recv/mode",0,1,0
       Then the module answers OK
@@ -89,20 +99,16 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
       When another client publishes "second" to "qmt/buf/all" at QoS 0
       Then the module reports +QMTRECV: 0,1
       When the host sends AT+QMTRECV=0
-      Then the module answers:
-        """
-        +QMTRECV: 0,0,"qmt/buf/all","first"
-        +QMTRECV: 0,0,"qmt/buf/all","second"
-        OK
-        """
+      Then the module answers these stored messages, then OK:
+        | client | msgid | topic       | payload |
+        | 0      | 0     | qmt/buf/all | first   |
+        | 0      | 0     | qmt/buf/all | second  |
       When the host sends AT+QMTRECV?
-      Then the module answers:
-        """
-        +QMTRECV: 0,0,0,0,0,0
-        OK
-        """
+      Then by reading A30 the module answers one of:
+        | consume | +QMTRECV: 0,0,0,0,0,0 |
+        | keep    | +QMTRECV: 0,1,1,0,0,0 |
 
-    @spec:3.3.9:set @reading:A33=quoted @reading:A30=keep
+    @spec:3.3.9:set @reading:A30=keep
     Scenario: AT+QMTRECV=0 reads every stored message and keeps it in the buffer
       When the host sends AT+QMTCFG="recv/mode",0,1,1
       Then the module answers OK
@@ -111,17 +117,13 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
       When another client publishes "first" to "qmt/buf/keep" at QoS 0
       Then the module reports +QMTRECV: 0,0
       When the host sends AT+QMTRECV=0
-      Then the module answers:
-        """
-        +QMTRECV: 0,0,"qmt/buf/keep",5,"first"
-        OK
-        """
+      Then the module answers these stored messages, then OK:
+        | client | msgid | topic        | payload |
+        | 0      | 0     | qmt/buf/keep | first   |
       When the host sends AT+QMTRECV?
-      Then the module answers:
-        """
-        +QMTRECV: 0,1,0,0,0,0
-        OK
-        """
+      Then by reading A30 the module answers one of:
+        | consume | +QMTRECV: 0,0,0,0,0,0 |
+        | keep    | +QMTRECV: 0,1,0,0,0,0 |
 
   Rule: <recv_id> is 0~4
 

@@ -2,14 +2,18 @@ Feature: AT+QMTSUB — subscribe to topics (spec 3.3.6)
 
   AT+QMTSUB=<client_idx>,<msgid>,<topic1>,<qos1>[,<topic2>,<qos2>…] answers OK, sends one
   SUBSCRIBE, and reports +QMTSUB: <client_idx>,<msgid>,<result>[,<value>]. <msgid> is 1~65535,
-  <qos> 0~2. <value> is the granted QoS vector for result 0 and the retransmission count for
+  <qos> 0~2. <value> is the granted QoS vector for result 0 (so a broker that grants less than
+  requested is reported with what it granted, §3.3.6 "granted"), the retransmission count for
   result 1 (timeout_notice 1); result 2 has none. The note does not say how a vector of several
-  granted QoS is printed (second half of ambiguity A25): the simulated firmware prints them
-  comma-separated (+QMTSUB: 0,5,0,0,1,2), which is what the multi-topic scenario expects.
-  The test line follows the §5.1 example's spelling (`,list of`, no space); §3.3.6 prints a space.
-  Result 2 comes after every send timed out: pkt_timeout x (retry_times + 1) under reading
-  A20=after-first, later than the §3.3.6 maximum response time (pkt_timeout x retry_times), so
-  those scenarios give the time explicitly.
+  granted QoS is printed (second half of A25); parameters of an AT response are comma-separated
+  (§3.1), so the multi-topic scenario expects +QMTSUB: 0,5,0,0,1,2.
+  The test line is compared with white space outside quotes aside: §3.3.6 prints
+  `<msgid>, list of`, the §5.1 example `<msgid>,list of`; a difference is attached as a note.
+  Readings this feature depends on:
+  - A20: whether <retry_times> counts the first send. The retransmission scenarios first observe
+    how many SUBSCRIBE reached the broker (before any deadline is checked); their continuation
+    is written for "after-first": retry_times + 1 sends, result 2 after pkt_timeout x
+    (retry_times + 1), later than the §3.3.6 maximum response time, so they give the time.
 
   Rule: A subscription is sent as SUBSCRIBE and reported with the granted QoS
 
@@ -55,7 +59,7 @@ Feature: AT+QMTSUB — subscribe to topics (spec 3.3.6)
     @spec:3.3.6:test
     Scenario: AT+QMTSUB=? lists the client range, msgid and topic/qos pairs
       When the host sends AT+QMTSUB=?
-      Then the module answers:
+      Then the module answers, spacing aside:
         """
         +QMTSUB: (0-5),<msgid>,list of ["topic",qos]
         OK
@@ -129,9 +133,27 @@ Feature: AT+QMTSUB — subscribe to topics (spec 3.3.6)
       And client 0 is connected to the broker as "qmt-sub-retry"
       When the host sends AT+QMTSUB=0,3,"qmt/sub/retry",1
       Then the module answers OK
+      And by reading A20 the broker receives the SUBSCRIBE with packet id 3 one of:
+        | after-first     | 3 times, 2 seconds apart |
+        | including-first | 2 times, 2 seconds apart |
       And the module reports +QMTSUB: 0,3,1,1
       And the module reports +QMTSUB: 0,3,1,2
       And the module reports +QMTSUB: 0,3,2 within 6 seconds
+
+    @spec:3.3.6:result=1 @spec:3.3.6:value @spec:2:timeout-notice @reading:A20=including-first
+    Scenario: With timeout_notice 1 each retransmission of a SUBSCRIBE without SUBACK is reported (A20 including-first)
+      When the host sends AT+QMTCFG="timeout",0,2,2,1
+      Then the module answers OK
+      Given the broker withholds SUBACK
+      And client 0 is connected to the broker as "qmt-sub-retry"
+      When the host sends AT+QMTSUB=0,3,"qmt/sub/retry",1
+      Then the module answers OK
+      And by reading A20 the broker receives the SUBSCRIBE with packet id 3 one of:
+        | after-first     | 3 times, 2 seconds apart |
+        | including-first | 2 times, 2 seconds apart |
+      And the module reports +QMTSUB: 0,3,1,1
+      And the module never reports +QMTSUB: 0,3,1,2 within 1 second
+      And the module reports +QMTSUB: 0,3,2 within 4 seconds
 
     @spec:3.3.6:result=2 @spec:2:retransmission @reading:A20=after-first
     Scenario: With timeout_notice 0 a SUBSCRIBE never acknowledged ends in result 2 after 3 sends
@@ -141,5 +163,8 @@ Feature: AT+QMTSUB — subscribe to topics (spec 3.3.6)
       And client 0 is connected to the broker as "qmt-sub-fail"
       When the host sends AT+QMTSUB=0,4,"qmt/sub/fail",1
       Then the module answers OK
+      And by reading A20 the broker receives the SUBSCRIBE with packet id 4 one of:
+        | after-first     | 3 times, 1 seconds apart |
+        | including-first | 2 times, 1 seconds apart |
       And the module reports +QMTSUB: 0,4,2 within 3 seconds
       And the broker receives the SUBSCRIBE with packet id 4 3 times, 1 second apart

@@ -8,6 +8,7 @@ import { cloudIdentityFromRows } from '../src/broker/cloud-identity-table';
 import type { Subscriber } from '../src/broker/helper-clients';
 import { tlsMaterial } from '../src/broker/tls-material';
 import { expectEcho, expectFramedAnswer } from '../src/qmt/answer-bytes';
+import { letBrokerSettle } from '../src/qmt/delivery';
 import { expectUploadConfirmed, type FileUpload } from '../src/qmt/file-upload';
 import { packetMismatches } from '../src/qmt/packet-fields';
 import { harnessTrouble, nonConformance } from '../src/qmt/verdict';
@@ -110,8 +111,9 @@ Then(new RegExp(`${FROM_CLIENT}$`), async function (this: QmtWorld, clientId: st
   await expectPacketFrom(this, clientId, type, {});
 });
 
-When("the broker resets the module's connection", function (this: QmtWorld) {
+When("the broker resets the module's connection", async function (this: QmtWorld) {
   this.broker.dropModuleConnections('reset');
+  await letBrokerSettle(this.clock);
 });
 
 Then(/^the broker holds one open connection from the module for each of the client ids (".*")$/, function (this: QmtWorld, list: string) {

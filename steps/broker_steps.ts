@@ -2,6 +2,7 @@
  * The network side of a scenario: what the module put on the wire, and what the broker does to it.
  */
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { letBrokerSettle, publishAndLetRoute } from '../src/qmt/delivery';
 import { packetMismatches } from '../src/qmt/packet-fields';
 import { nonConformance } from '../src/qmt/verdict';
 import type { QmtWorld } from '../support/world';
@@ -27,11 +28,12 @@ Given(/^the broker withholds (CONNACK|SUBACK|UNSUBACK|PUBACK|PUBREC|PUBCOMP|PING
 });
 
 When(/^another client publishes "(.*)" to "(.*)" at QoS (\d)( retained)?$/, async function (this: QmtWorld, payload: string, topic: string, qos: string, retained?: string) {
-  await this.broker.publish(topic, this.resolve(payload), { qos: Number(qos) as 0 | 1 | 2, retain: Boolean(retained) });
+  await publishAndLetRoute(this.broker, this.clock, topic, this.resolve(payload), { qos: Number(qos) as 0 | 1 | 2, retain: Boolean(retained) }, () => this.session.at.urcs().length);
 });
 
-When("the broker closes the module's connection", function (this: QmtWorld) {
+When("the broker closes the module's connection", async function (this: QmtWorld) {
   this.broker.dropModuleConnections('close');
+  await letBrokerSettle(this.clock);
 });
 
 async function expectPacket(world: QmtWorld, type: string, expected: Record<string, string>): Promise<void> {

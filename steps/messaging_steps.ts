@@ -6,14 +6,24 @@
  */
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import type { RecordedPacket } from '../src/broker/types';
+import { clientList, useTextPayloads } from '../src/qmt/data-format';
+import { publishAndLetRoute } from '../src/qmt/delivery';
 import { packetMismatches } from '../src/qmt/packet-fields';
-import { dupProblem, retransmissionProblem } from '../src/qmt/wire-checks';
+import { dupProblem, parseSendsAlternative, retransmissionProblem, sendsByReading, spacingSlackMs, type SendsAlternative } from '../src/qmt/wire-checks';
 import { describeUrc, parseExpectedUrc, urcMatches } from '../src/qmt/urc-match';
+import { expectStoredMessages } from '../src/qmt/recv-answer';
+import { expectAnswerSpacingAside } from '../src/qmt/spacing';
 import { nonConformance } from '../src/qmt/verdict';
 import type { QmtWorld } from '../support/world';
 
 const WAIT_MS = 60_000;
 const REQUESTS = 'PUBLISH|SUBSCRIBE|UNSUBSCRIBE|PUBREL';
+
+// ----- the module's payload format (A8: no stated default for <send_mode> / <recv_mode>) ------
+
+Given(/^clients? (\d(?:(?:, | and )\d)*) sends? and receives? MQTT payloads as text$/, async function (this: QmtWorld, list: string) {
+  await useTextPayloads(this.host, clientList(list));
+});
 
 // ----- broker behaviour ------------------------------------------------------------------------
 
@@ -39,7 +49,7 @@ When(/^another client publishes a payload of (\d+) bytes to "(.*)" at QoS ([012]
   const payload = Array.from({ length: Number(size) }, (_, i) => String.fromCharCode(65 + (i % 26))).join('');
   // Later steps compare against it as {published-payload}.
   this.values['published-payload'] = payload;
-  await this.broker.publish(topic, payload, { qos: Number(qos) as 0 | 1 | 2 });
+  await publishAndLetRoute(this.broker, this.clock, topic, payload, { qos: Number(qos) as 0 | 1 | 2 }, () => this.session.at.urcs().length);
 });
 
 // ----- what reached the broker -----------------------------------------------------------------
@@ -48,10 +58,17 @@ Then(
   new RegExp(`^the broker receives the (${REQUESTS}) with packet id (\\d+) (\\d+) times?, (\\d+(?:\\.\\d+)?) seconds? apart$`),
   async function (this: QmtWorld, type: string, id: string, times: string, apart: string) {
     const sends = await requestSends(this, type, Number(id), Number(times), Number(apart) * 1000);
-    const problem = retransmissionProblem(sends, Number(times), Number(apart) * 1000, this.run.rig.virtualTime);
+    const problem = retransmissionProblem(sends, Number(times), Number(apart) * 1000, spacingSlackMs(Number(apart) * 1000, this.host.margin));
     if (problem) throw nonConformance(`${type} with packet id ${id}: ${problem}`);
   },
 );
+
+/** A20: rows `| after-first | 3 times, 3 seconds apart |`; every send the module makes is counted. */
+Then(new RegExp(`^by reading A20 the broker receives the (${REQUESTS}) with packet id (\\d+) one of:$`), async function (this: QmtWorld, type: string, id: string, table: DataTable) {
+  const alternatives = table.raw().map(([value, text]) => parseSendsAlternative(value as string, text as string));
+  const sends = await everySend(this, type, Number(id), alternatives);
+  return this.readingOutcome('A20', observeSends(this, type, Number(id), sends, alternatives));
+});
 
 Then(new RegExp(`^the broker receives the (${REQUESTS}) with packet id (\\d+) only once$`), async function (this: QmtWorld, type: string, id: string) {
   const sends = await requestSends(this, type, Number(id), 1, 0);
@@ -134,6 +151,16 @@ Then(/^the module never reports (\+[A-Z]+: .*) within (\d+) seconds?$/, async fu
   if (seen) throw nonConformance(`${seen.text} arrived, where no ${describeUrc(expected)} may be reported at all`);
 });
 
+/** A test-form answer: the note's text, white space outside quotes aside (src/qmt/spacing.ts). */
+Then('the module answers, spacing aside:', function (this: QmtWorld, text: string) {
+  for (const note of expectAnswerSpacingAside(this.host, text.split(/\r?\n/))) this.attach(note, 'text/plain');
+});
+
+/** spec 3.3.9 rows `| client | msgid | topic | payload |`, compared by value whatever the layout (A33). */
+Then('the module answers these stored messages, then OK:', function (this: QmtWorld, table: DataTable) {
+  expectStoredMessages(this.host, table.hashes().map((r) => ({ client: r.client, msgid: r.msgid, topic: r.topic, payload: r.payload })));
+});
+
 /** spec 3.3.9: AT+QMTRECV=<idx>[,<recv_id>] lists buffered messages as +QMTRECV lines, then OK. */
 Then(/^the module answers OK after (\d+) buffered messages?$/, function (this: QmtWorld, count: string) {
   this.host.expectFinal('OK');
@@ -157,4 +184,31 @@ async function requestSends(world: QmtWorld, type: string, id: number, times: nu
     .waitForPacket(() => enough(), Math.max(WAIT_MS, times * apartMs * 1.5), `${times} x ${type} ${id}`)
     .catch(() => undefined);
   return modulePackets(world, cmd, id);
+}
+
+/**
+ * Every send of one request: from the first, until one more than the most any alternative allows
+ * would have come (half a period late), so a surplus resend is seen too.
+ */
+async function everySend(world: QmtWorld, type: string, id: number, alternatives: readonly SendsAlternative[]): Promise<RecordedPacket[]> {
+  const cmd = type.toLowerCase();
+  const first = await world.broker.waitForPacket((p) => p.direction === 'module->broker' && p.packet.cmd === cmd && p.packet.messageId === id, WAIT_MS).catch(() => undefined);
+  if (!first) return [];
+  const most = Math.max(...alternatives.map((a) => a.times));
+  const until = first.at + Math.max(...alternatives.map((a) => a.times * a.apartMs + a.apartMs / 2 + spacingSlackMs(a.apartMs, world.host.margin)));
+  const remaining = until - world.clock.now();
+  if (remaining > 0) {
+    await world.broker.waitForPacket(() => modulePackets(world, cmd, id).length > most, remaining).catch(() => undefined);
+  }
+  return modulePackets(world, cmd, id);
+}
+
+/** Records (or, strict, checks) the A20 reading the sends show; none fitting is non-conformance. */
+function observeSends(world: QmtWorld, type: string, id: number, sends: readonly RecordedPacket[], alternatives: readonly SendsAlternative[]): string {
+  const { fitting, problems } = sendsByReading(sends, alternatives, world.host.margin);
+  if (fitting.length === 0) throw nonConformance(`${type} with packet id ${id}, none of the sends reading A20 allows: ${problems.join('; ')}`);
+  const declared = world.readings.declaredValue('A20');
+  const chosen = fitting.find((v) => v === declared) ?? (fitting[0] as string);
+  world.readings.observe('A20', chosen, `${type} with packet id ${id} reached the broker ${sends.length} times (at ${sends.map((s) => s.at).join(', ')} ms)`);
+  return chosen;
 }

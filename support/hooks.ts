@@ -71,6 +71,7 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
   this.readings = new ReadingObserver(declared, (o) => {
     void allure.parameter(`reading ${o.id}`, o.value, { excluded: true });
     void allure.label('reading', `${o.id}=${o.value}`);
+    void allure.label('reading-evidence', `${o.id}=${o.value}: ${this.masker.mask(o.evidence)}`);
   });
   const broker = this.broker;
   this.host = new QmtHost(this.session.at, this.session.clock, this.masker,

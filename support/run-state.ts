@@ -45,6 +45,7 @@ export async function startRun(): Promise<RunState> {
       brokerHost: config.brokerHost,
       tags: config.tags,
       faults: config.faults,
+      declaredProfile: state.declared,
     });
   }
   return state;

@@ -5,7 +5,12 @@ Feature: Topics beginning with `$` are not matched by leading wildcards (MQTT 3.
   "$qmt/status", while an explicit "$qmt/#" subscription receives it. Control messages on
   ordinary topics show that the wildcard subscriptions themselves work.
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
 

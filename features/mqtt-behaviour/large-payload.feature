@@ -4,6 +4,13 @@ Feature: A 1500-byte payload both ways (spec 3.3.8 note 2, 4.2)
   of them in one PUBLISH, and a 1500-byte message from the server must reach the host whole, with
   <payload_len> 1500 (msg_len_enable 1). The received payload is compared byte for byte.
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
+  Background:
+    Given client 0 sends and receives MQTT payloads as text
+
   Rule: 1500 bytes go out whole and come in whole
 
     @spec:3.3.8:max-input @spec:3.3.8:set

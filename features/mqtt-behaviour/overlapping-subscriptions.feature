@@ -8,7 +8,12 @@ Feature: Overlapping subscriptions through AT+QMTSUB (MQTT 3.1.1 §3.3.5)
   fixture delivers once, at the QoS of the first matching subscription, so the delivery QoS is
   not checked here: that is the broker's conformance, not the module's.)
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
 

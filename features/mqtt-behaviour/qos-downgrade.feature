@@ -5,7 +5,12 @@ Feature: QoS downgrade between publication and subscription (MQTT 3.1.1 §3.8.4,
   (§3.9.3), which +QMTSUB must report as the granted value (spec 3.3.6 <value>). The module
   must then follow the QoS it is sent: no PUBACK for QoS 0, PUBACK (not PUBREC) for QoS 1.
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
 

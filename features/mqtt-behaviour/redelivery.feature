@@ -10,6 +10,13 @@ Feature: Redelivery of an in-flight message after a reconnect with clean_session
   +QMTRECV (QoS 1 is "at least once": the host sees it twice, spec 3.3.6 <qos> 1).
   The break is reported as +QMTSTAT: <idx>,1 (spec 4.1: closed by the server).
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
+  Background:
+    Given client 0 sends and receives MQTT payloads as text
+
   Rule: A QoS 1 message whose PUBACK was lost is delivered again after the session resumes
 
     @spec:3.3.1:session:set @spec:4.2:message-with-length @spec:4.1:err_code=1

@@ -9,7 +9,12 @@ Feature: Retained messages through AT+QMTPUBEX and AT+QMTSUB (spec 3.3.8 <retain
   Messages reach the host as +QMTRECV with <payload_len> (recv/mode set to 0,0,1 first, as the
   examples of chapter 5 do).
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
   Background:
+    Given clients 0 and 1 send and receive MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",1,0,1
     Then the module answers OK
 

@@ -8,7 +8,12 @@ Feature: Persistent sessions with AT+QMTCFG="session" clean_session 0 (spec 3.3.
   again), then reconnects under the same client id without subscribing again.
   Messages reach the host as +QMTRECV with <payload_len> (recv/mode 0,0,1 as in chapter 5).
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
 

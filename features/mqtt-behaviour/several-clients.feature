@@ -6,7 +6,12 @@ Feature: Several MQTT clients on one module at once, client_idx 0~5 (spec 3.3.1 
   of one client must stay on its own connection: a publish from client 3 leaves on client 3's
   connection, a message to a topic only client 4 subscribed to is reported for client 4 only.
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
   Background:
+    Given clients 3 and 4 send and receive MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",4,0,1
     Then the module answers OK
     Given client 0 is connected to the broker as "qmt-multi-0"

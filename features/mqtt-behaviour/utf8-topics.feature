@@ -5,6 +5,13 @@ Feature: UTF-8 topic names reach the host intact (MQTT 3.1.1 §1.5.3, §4.7.3; s
   ASCII filter with a `+` level: the application note says nothing about non-ASCII characters in
   AT command lines, so this feature does not send any (the simulated firmware rejects them).
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
+  Background:
+    Given client 0 sends and receives MQTT payloads as text
+
   Rule: The topic of a received message is printed as its UTF-8 bytes
 
     @spec:4.2:message-with-length @spec:3.3.6:set

@@ -6,7 +6,12 @@ Feature: Topic wildcards in AT+QMTSUB (MQTT 3.1.1 §4.7.1)
   that do not match never reach it. Non-matching messages are published first, so a wrong
   delivery would arrive before the matching one is awaited.
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
 

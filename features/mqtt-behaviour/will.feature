@@ -6,7 +6,12 @@ Feature: The Will message configured with AT+QMTCFG="will" (spec 3.3.1; MQTT 3.1
   published. An observer client of the broker subscribes to the Will topic and reports what the
   server published; the module's link is cut by the broker fixture (FIN, or RST).
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
   Background:
+    Given client 0 sends and receives MQTT payloads as text
     Given an observer client has subscribed to "qmt/will/status" at QoS 1
     When the host sends AT+QMTCFG="will",0,1,1,1,"qmt/will/status","device lost"
     Then the module answers OK

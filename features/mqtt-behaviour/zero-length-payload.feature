@@ -4,6 +4,13 @@ Feature: A message with an empty payload reaches the host (spec 4.2; MQTT 3.1.1 
   The module reports it like any other message: +QMTRECV with <payload_len> 0 and an empty
   <payload> (quoted or bare, A33; compared by value).
 
+  Readings this feature depends on: A8 (the note states no default for <send_mode> /
+  <recv_mode>: the Background sets string mode before any payload is typed or compared) and A33
+  (payloads are compared by value, quoted or bare, with or without <payload_len>).
+
+  Background:
+    Given client 0 sends and receives MQTT payloads as text
+
   Rule: A zero-length message is reported with length 0
 
     @spec:4.2:message-with-length @spec:3.3.1:recv/mode:set

@@ -4,7 +4,13 @@ Feature: +QMTRECV — a message from the server reaches the host (spec 4.2)
   +QMTRECV: <client_idx>,<msgid>,<topic>[,<payload_len>],<payload>; <payload_len> is present when
   msg_len_enable (AT+QMTCFG="recv/mode") is 1 and absent when 0. In msg_recv_mode 1 the message is
   stored and announced as +QMTRECV: <client_idx>,<recv_id> (which mode gives which form is
-  ambiguity A30, read the natural way). Payloads are compared by value, quoted or bare (A33).
+  ambiguity A30, read the natural way). A QoS 0 message is reported with <msgid> 0.
+  Readings this feature depends on: A33 (payload quoted or bare: payloads are compared by value),
+  A8 (no stated default for <recv_mode> / <msg_recv_mode> / <msg_len_enable>: every scenario sets
+  what it relies on; the Background sets string mode).
+
+  Background:
+    Given client 0 sends and receives MQTT payloads as text
 
   Rule: A PUBLISH to a subscribed topic is reported as +QMTRECV with the payload length when msg_len_enable is 1
 

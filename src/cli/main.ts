@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { faultScoreCommand } from './fault-score';
 import { registerReportCommands } from './report-cli';
 import { runCommand } from './run-command';
+import { characterizeCommand } from './characterize-command';
 import { UsageError } from './options';
 import { harnessVersion } from './version';
 
@@ -47,6 +48,21 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fault <id>', 'only these faults (repeatable)', collect, [])
     .action(async (options) => {
       exitCode = await faultScoreCommand(options);
+    });
+
+  program
+    .command('characterize')
+    .description('probe a module (or the built-in simulator) for every reading of the note and unstated default; write a profile file')
+    .option('--port <path|tcp://host:port>', 'serial device of the module, or a ser2net TCP port (default: the built-in simulator)')
+    .option('--baud <rate>', 'serial baud rate', '115200')
+    .option('--variant <name>', 'base profile for identity and capabilities (default: detected / EC200N-CN)')
+    .option('--sim-profile <name|file>', 'the built-in simulator simulates this profile')
+    .option('--broker-host <address>', 'address the module dials to reach the broker fixture', '127.0.0.1')
+    .option('--broker-listen <address>', 'address the broker fixture listens on', '127.0.0.1')
+    .option('--timing-margin <ms>ms+<percent>%', 'margin on every deadline', '150ms+3%')
+    .option('--out <file>', 'profile file to write', 'characterized-profile.json')
+    .action(async (options) => {
+      exitCode = await characterizeCommand(options);
     });
 
   registerReportCommands(program);

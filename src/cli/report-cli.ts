@@ -78,7 +78,7 @@ export function registerReportCommands(program: Command, io: ReportIo = processI
     .action((dirs: string[], opts: ReportOptions) => reportAction(io, dirs, opts));
   program
     .command('compare')
-    .description('compare two runs spec item by spec item (regressions first)')
+    .description('compare two runs spec item by spec item (regressions first) and list their reading drift')
     .argument('<resultsA>', 'results folder of the earlier run')
     .argument('<resultsB>', 'results folder of the later run')
     .option('--json', 'print JSON instead of text')

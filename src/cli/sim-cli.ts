@@ -1,7 +1,7 @@
 /**
  * qmt-sim — a simulated module reachable from outside the process, exactly as hardware is:
  *
- *   qmt-sim --pty | --tcp <port> [--variant EC200N-CN] [--fault <id> ...] [--host name=ip ...]
+ *   qmt-sim --pty | --tcp <port> [--variant EC200N-CN | --profile <file>] [--fault <id> ...] [--host name=ip ...]
  *   qmt-sim --list-faults
  *
  * Prints one line with where it listens (`/dev/pts/7` or `tcp://127.0.0.1:4001`) and runs
@@ -13,12 +13,13 @@ import { RealClock } from '../clock/clock';
 import { createSimulatedModule, FAULTS, isLoopback } from '../sim';
 import { servePty } from '../sim/serve/pty';
 import { serveTcp } from '../sim/serve/tcp';
-import { findVariant } from '../variants/catalog';
+import { findVariant, resolveProfile } from '../variants/catalog';
 
 interface SimOptions {
   pty?: boolean;
   tcp?: string;
   variant: string;
+  profile?: string;
   fault: string[];
   host: string[];
   listFaults?: boolean;
@@ -53,6 +54,7 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     .addOption(new Option('--pty', 'serve on a pseudo-terminal (prints its /dev/pts path)').conflicts('tcp'))
     .option('--tcp <port>', 'serve on tcp://127.0.0.1:<port> (0 = any free port)')
     .option('--variant <name>', 'module variant', 'EC200N-CN')
+    .option('--profile <name|file>', 'simulate this profile (bundled name or JSON file, e.g. one written by qmt characterize)')
     .option('--fault <id>', 'switch on a firmware fault (repeatable)', collect, [])
     .option('--host <name=ip>', 'resolve a host name to a loopback IP (repeatable)', collect, [])
     .option('--list-faults', 'print the fault catalogue and exit')
@@ -79,7 +81,7 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
   try {
     if (!options.pty && options.tcp === undefined) throw new UsageError('choose --pty or --tcp <port>');
     if (options.tcp !== undefined) port = parsePort(options.tcp);
-    const variant = findVariant(options.variant);
+    const variant = options.profile ? resolveProfile(options.profile) : findVariant(options.variant);
     const hosts = parseHosts(options.host);
     module = createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts });
   } catch (error) {

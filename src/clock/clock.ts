@@ -93,6 +93,8 @@ export class VirtualClock implements Clock {
   private holds = 0;
   private pump: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** A jump is pending until the I/O already waiting has run (see tick). */
+  private confirming = false;
 
   constructor(options: VirtualClockOptions = {}) {
     this.quietMs = options.quietMs ?? 20;
@@ -148,7 +150,7 @@ export class VirtualClock implements Clock {
   }
 
   private schedulePump(): void {
-    if (this.pump || this.stopped) return;
+    if (this.pump || this.confirming || this.stopped) return;
     this.pump = setTimeout(() => {
       this.pump = undefined;
       this.tick();
@@ -162,6 +164,24 @@ export class VirtualClock implements Clock {
       this.schedulePump();
       return;
     }
+    // A process that was not scheduled for a while runs its timers before the socket data that
+    // arrived meanwhile (event-loop order: timers, then poll). Let that I/O run first, and jump
+    // only if it brought no activity: on a loaded host the pump no longer outruns the broker.
+    const seen = this.lastActivity;
+    this.confirming = true;
+    setImmediate(() => {
+      this.confirming = false;
+      if (this.stopped) return;
+      if (this.holds > 0 || this.lastActivity !== seen) {
+        this.schedulePump();
+        return;
+      }
+      this.fireDue();
+    });
+  }
+
+  private fireDue(): void {
+    if (this.stopped || this.timers.size === 0) return;
     const next = this.earliest();
     if (!next) return;
     this.current = Math.max(this.current, next.due);

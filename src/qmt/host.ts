@@ -29,6 +29,9 @@ const TIMER_PACKET: Record<string, Parameters<WireClock>[0]> = {
   '+QMTPUBEX': 'publish',
 };
 
+/** Result URCs whose time a reading's alternative keeps (see expectUrcInTime). */
+const TIMED_BY_READING = new Set(['+QMTSUB', '+QMTUNS', '+QMTPUBEX']);
+
 /** One answer a reading allows: the reading's value and what the module prints under it. */
 export interface ReadingAlternative {
   readonly value: string;
@@ -54,7 +57,7 @@ export class QmtHost {
     private readonly masker: SecretMasker,
     private readonly retriesAfterFirst: boolean,
     private readonly observer: ReadingObserver,
-    private readonly margin: TimingMargin,
+    readonly margin: TimingMargin,
     private readonly wireClock: WireClock = () => undefined,
   ) {}
 
@@ -158,11 +161,21 @@ export class QmtHost {
     const none = alternatives.find((a) => a.lines.length === 0);
     const since = this.exchanges.at(-1)?.response.sentAt ?? this.clock.now();
     const waitMs = Math.max(quietMs, ...expected.map((e) => this.urcLimit(e.urc.name).waitMs));
-    const seen = await this.at.waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)), waitMs, since).catch(() => undefined);
+    // A result of the same request that no alternative allows (+QMTPUBEX: 0,7,2 where the reading
+    // allows +QMTPUBEX: 0,7,0 or no URC) ends the wait too: it is non-conformance, not "none".
+    // Only for the per-message results; a one-shot URC (+QMTCONN under A3) may be preceded by others.
+    const conflicting = (u: Urc) => expected.some((e) => TIMED_BY_READING.has(e.urc.name) && urcConflicts(u, e.urc));
+    const seen = await this.at
+      .waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)) || conflicting(u), waitMs, since)
+      .catch(() => undefined);
     const declared = this.observer.preferredValue(id);
+    if (seen && !expected.some((e) => urcMatches(seen, e.urc))) {
+      throw nonConformance(`${seen.text} arrived; the note allows (reading ${id}): ${alternatives.map((a) => `${a.lines[0] ?? 'none'} (${a.value})`).join(' or ')}`);
+    }
     if (seen) {
       const matching = expected.filter((e) => urcMatches(seen, e.urc));
       const chosen = matching.find((m) => m.alt.value === declared) ?? (matching[0] as (typeof matching)[0]);
+      this.expectUrcInTime(seen, chosen.urc);
       this.observer.observe(id, chosen.alt.value, `${seen.text} arrived`);
       return chosen.alt.value;
     }
@@ -200,6 +213,23 @@ export class QmtHost {
     }
     for (const omitted of omittedOptionalFields(urc, expected)) this.observer.observe(omitted.reading, omitted.value, `${urc.text} arrived`);
     return urc;
+  }
+
+  /**
+   * The result URC of an acknowledged request (+QMTSUB / +QMTUNS / +QMTPUBEX) that a reading's
+   * alternative matched keeps the request's maximum response time (spec 3.3.6-3.3.8), counted as
+   * in expectUrc. Other URCs of readings (+QMTSTAT, +QMTCONN under A3) are not timed here.
+   */
+  private expectUrcInTime(urc: Urc, expected: ReturnType<typeof parseExpectedUrc>): void {
+    if (!TIMED_BY_READING.has(expected.name)) return;
+    const { limitMs, source, start } = this.urcLimit(expected.name);
+    const timerStart = start();
+    if (limitMs !== undefined && urc.at - timerStart > withMargin(limitMs, this.margin)) {
+      throw nonConformance(
+        `${describeUrc(expected)} arrived after ${seconds(urc.at - timerStart)}, over the limit of ${seconds(limitMs)} (${source}) ` +
+          `plus the timing margin of ${describeMargin(this.margin)}`,
+      );
+    }
   }
 
   /** The limit a URC is held to, where it is counted from, and how long to wait for it. */

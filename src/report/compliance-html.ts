@@ -2,7 +2,10 @@
 // printed). Failing items first: that is what a customer reads; the full matrix follows.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CellState, ComplianceCell, ComplianceFailure, ComplianceSummary } from './compliance';
+import { CELL_STATES, type CellState, type ComplianceCell, type ComplianceFailure, type ComplianceSummary } from './compliance';
+import { CATEGORY_INTEROPERABILITY, CATEGORY_OF } from './failure-classes';
+import { interoperabilityText } from './interoperability';
+import { observedText, type ReadingsTable } from './readings-observed';
 
 export function escapeHtml(text: string): string {
   return text
@@ -16,10 +19,10 @@ export function escapeHtml(text: string): string {
 const e = escapeHtml;
 
 const CSS = `
-:root { --pass:#1b7f3b; --fail:#b3261e; --na:#6b6b6b; --notrun:#8a6d00; --line:#c9c9c9; }
+:root { --pass:#1b7f3b; --fail:#b3261e; --dev:#8e3fb0; --nj:#8a6d00; --na:#6b6b6b; --notrun:#8a6d00; --line:#c9c9c9; }
 * { box-sizing: border-box; }
 body { font: 13px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color:#111; margin: 24px; }
-h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 2px solid #333; }
+h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 2px solid #333; } h3 { font-size: 14px; margin: 18px 0 6px; }
 .meta { color:#444; margin-bottom: 12px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; }
@@ -29,10 +32,11 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 tr.section th { background: #e4e9f2; text-align: left; font-size: 13px; }
 td.id { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; font-size: 12px; }
 td.state { text-align: center; white-space: nowrap; font-weight: 600; width: 1%; }
-.pass { color: var(--pass); } .fail { color: var(--fail); } .na { color: var(--na); } .notrun { color: var(--notrun); }
-td.state.fail { background: #fbe9e7; } td.state.pass { background: #eaf6ee; }
+.pass { color: var(--pass); } .fail { color: var(--fail); } .dev { color: var(--dev); } .nj { color: var(--nj); } .na { color: var(--na); } .notrun { color: var(--notrun); }
+td.state.fail { background: #fbe9e7; } td.state.pass { background: #eaf6ee; } td.state.dev { background: #f3e8f8; } td.state.nj { background: #fbf4dc; }
+tr.flag td { background: #fff3cd; } .flagmark { color: var(--fail); font-weight: 600; }
 .failure { border: 1px solid var(--line); border-left: 4px solid var(--fail); padding: 8px 10px; margin: 8px 0; break-inside: avoid; page-break-inside: avoid; }
-.failure.harness { border-left-color: var(--notrun); }
+.failure.harness { border-left-color: var(--nj); } .failure.deviation { border-left-color: var(--dev); }
 .failure dl { display: grid; grid-template-columns: 9em 1fr; gap: 2px 10px; margin: 6px 0 0; }
 .failure dt { color:#555; } .failure dd { margin: 0; white-space: pre-wrap; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
 .legend span { margin-right: 18px; }
@@ -41,24 +45,30 @@ td.state.fail { background: #fbe9e7; } td.state.pass { background: #eaf6ee; }
 @media print { body { margin: 0; } h2 { break-after: avoid; page-break-after: avoid; } }
 `;
 
-const STATE_CLASS: Record<CellState, string> = { pass: 'pass', fail: 'fail', 'n/a': 'na', 'not run': 'notrun' };
-const STATE_TEXT: Record<CellState, string> = { pass: '✓ pass', fail: '✗ fail', 'n/a': 'n/a', 'not run': '— not run' };
+const STATE_CLASS: Record<CellState, string> = { pass: 'pass', fail: 'fail', deviation: 'dev', 'not judged': 'nj', 'n/a': 'na', 'not run': 'notrun' };
+const STATE_TEXT: Record<CellState, string> = { pass: '✓ pass', fail: '✗ fail', deviation: '≠ deviation', 'not judged': '? not judged', 'n/a': 'n/a', 'not run': '— not run' };
+const STATE_HEAD: Record<CellState, string> = { pass: 'Pass', fail: 'Fail', deviation: 'Deviation', 'not judged': 'Not judged', 'n/a': 'Not applicable', 'not run': 'Not run' };
 
 function cellHtml(cell: ComplianceCell): string {
-  const mark = cell.state === 'fail' && cell.failedOnlyByHarness ? ' †' : '';
-  const title = `${cell.scenarios} scenario(s): ${cell.passed} passed, ${cell.nonConformance} non-conformant, ${cell.harnessTrouble} harness/rig trouble, ${cell.notApplicable} not applicable, ${cell.notRun} not run`;
-  return `<td class="state ${STATE_CLASS[cell.state]}" title="${e(title)}">${STATE_TEXT[cell.state]}${mark}</td>`;
+  const title = `${cell.scenarios} scenario(s): ${cell.passed} passed, ${cell.nonConformance} non-conformant, ${cell.profileDeviation} deviating from the declared profile, ${cell.precondition} precondition failed, ${cell.harnessTrouble} harness/rig trouble, ${cell.notApplicable} not applicable, ${cell.notRun} not run`;
+  return `<td class="state ${STATE_CLASS[cell.state]}" title="${e(title)}">${STATE_TEXT[cell.state]}</td>`;
+}
+
+function modeText(mode: ComplianceSummary['runs'][number]['mode'], profile: string | undefined): string {
+  if (mode === 'strict') return `strict: profile ${profile ?? '?'}`;
+  if (mode === 'default') return 'default: every reading the note allows';
+  return 'not recorded';
 }
 
 function runsHtml(s: ComplianceSummary): string {
   const rows = s.runs
     .map(
       (r) =>
-        `<tr><td>${e(r.variant)}</td><td>${e(r.model)}</td><td>${e(r.firmware)}</td><td>${e(r.date)}</td><td>${e(r.harness)}</td><td>${e(r.rig)}</td><td>${r.scenarios}</td><td class="pass">${r.passed}</td><td class="fail">${r.failed}</td><td class="na">${r.notApplicable}</td><td class="notrun">${r.notRun}</td></tr>`,
+        `<tr><td>${e(r.variant)}</td><td>${e(r.model)}</td><td>${e(r.firmware)}</td><td>${e(r.date)}</td><td>${e(modeText(r.mode, r.profile))}</td><td>${e(r.harness)}</td><td>${e(r.rig)}</td><td>${r.scenarios}</td><td class="pass">${r.passed}</td><td class="fail">${r.failed}</td><td class="dev">${r.deviations}</td><td class="nj">${r.notJudged}</td><td>${r.interoperability}</td><td class="na">${r.notApplicable}</td><td class="notrun">${r.notRun}</td></tr>`,
     )
     .join('\n');
   return `<h2>Runs</h2>
-<table class="runs"><thead><tr><th>Variant</th><th>Module</th><th>Firmware revision</th><th>Date (UTC)</th><th>Harness</th><th>Rig</th><th>Scenarios</th><th>Passed</th><th>Failed</th><th>Not applicable</th><th>Not run</th></tr></thead>
+<table class="runs"><thead><tr><th>Variant</th><th>Module</th><th>Firmware revision</th><th>Date (UTC)</th><th>Verdict mode</th><th>Harness</th><th>Rig</th><th>Scenarios</th><th>Passed</th><th>Non-conformant</th><th>Deviating from profile</th><th>Not judged</th><th>Interoperability failed</th><th>Not applicable</th><th>Not run</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
 
@@ -66,29 +76,97 @@ function totalsHtml(s: ComplianceSummary): string {
   const rows = s.variants
     .map((v) => {
       const t = s.totals[v];
-      return `<tr><td>${e(v)}</td><td class="pass">${t.pass}</td><td class="fail">${t.fail}</td><td class="na">${t['n/a']}</td><td class="notrun">${t['not run']}</td></tr>`;
+      return `<tr><td>${e(v)}</td>${CELL_STATES.map((st) => `<td class="${STATE_CLASS[st]}">${t[st]}</td>`).join('')}</tr>`;
     })
     .join('\n');
   return `<h2>Spec items per variant</h2>
-<table class="totals"><thead><tr><th>Variant</th><th>Pass</th><th>Fail</th><th>Not applicable</th><th>Not run</th></tr></thead><tbody>${rows}</tbody></table>`;
+<table class="totals"><thead><tr><th>Variant</th>${CELL_STATES.map((st) => `<th>${STATE_HEAD[st]}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+const KIND_TEXT: Record<ComplianceFailure['kind'], string> = {
+  'non-conformance': 'Module non-conformance',
+  'profile-deviation': 'Deviation from the declared profile — a reading the note allows, but not the one declared',
+  precondition: 'Not judged: a precondition outside the application note failed — not evidence against the module',
+  'harness-trouble': 'Not judged: harness or rig trouble — not evidence against the module; re-run advised',
+};
+const KIND_CLASS: Record<ComplianceFailure['kind'], string> = { 'non-conformance': '', 'profile-deviation': ' deviation', precondition: ' harness', 'harness-trouble': ' harness' };
+
 function failureHtml(f: ComplianceFailure): string {
-  const harness = f.kind === 'harness-trouble';
-  return `<div class="failure${harness ? ' harness' : ''}">
+  return `<div class="failure${KIND_CLASS[f.kind]}">
 <strong>${e(f.itemId)}</strong> — ${e(f.itemText)}
 <dl>
 <dt>Variant</dt><dd>${e(f.variant)} (firmware ${e(f.firmware)})</dd>
-<dt>Kind</dt><dd>${harness ? 'Harness or rig trouble — not evidence against the module; re-run advised' : 'Module non-conformance'}</dd>
+<dt>Kind</dt><dd>${KIND_TEXT[f.kind]}</dd>
 ${f.expected !== undefined ? `<dt>Expected</dt><dd>${e(f.expected)}</dd>` : ''}
 <dt>Observed</dt><dd>${e(f.observed)}</dd>
 <dt>Test</dt><dd>${e(f.scenario)}</dd>
 </dl></div>`;
 }
 
+
 function failuresHtml(s: ComplianceSummary): string {
   if (s.failures.length === 0) return `<h2>Failing items</h2><p class="pass">No spec item failed.</p>`;
-  return `<h2>Failing items (${s.failures.length})</h2>\n${s.failures.map(failureHtml).join('\n')}`;
+  // failures come sorted by kind (compliance.ts): one heading per kind present.
+  const kinds = [...new Set(s.failures.map((f) => f.kind))];
+  const groups = kinds.map((k) => {
+    const group = s.failures.filter((f) => f.kind === k);
+    // The Allure category names (failure-classes.ts), so the two reports read alike.
+    return `<h3>${e(CATEGORY_OF[k])} (${group.length})</h3>\n${group.map(failureHtml).join('\n')}`;
+  });
+  return `<h2>Failing items (${s.failures.length})</h2>\n${groups.join('\n')}`;
+}
+
+const VERDICT_TEXT: Record<string, string> = {
+  'as declared': 'as declared',
+  deviates: 'deviates',
+  'not declared': '— (default mode)',
+  'declaration unknown': 'not recorded',
+};
+
+function readingsTableHtml(t: ReadingsTable): string {
+  const mode =
+    t.mode === 'strict'
+      ? `strict run: profile ${t.profile ?? '?'} declares one value per reading; another value fails as a deviation`
+      : t.mode === 'default'
+        ? 'default mode: no profile declared; every value the note allows passes and is recorded here'
+        : 'verdict mode not recorded with these results';
+  const rows = t.rows
+    .map((r) => {
+      const flag = r.inconsistent ? ' <span class="flagmark">⚑ two values in one run</span>' : '';
+      const declared = r.declared !== undefined ? `${e(r.declared)} — ${e(VERDICT_TEXT[r.verdict])}` : e(VERDICT_TEXT[r.verdict]);
+      const cls = r.inconsistent || r.verdict === 'deviates' ? ' class="flag"' : '';
+      return `<tr${cls}><td class="id">${e(r.id)}</td><td>${e(r.where)}: ${e(r.words)}</td><td>${e(r.allowed.join(' | '))}</td><td>${e(observedText(r))}${flag}</td><td>${r.observed.reduce((n, o) => n + o.scenarios, 0)}</td><td>${declared}</td></tr>`;
+    })
+    .join('\n');
+  const missing = t.notObserved.length > 0 ? `<p class="note">Not observed in this run: ${e(t.notObserved.join(', '))}.</p>` : '';
+  return `<h3>${e(t.variant)} — ${e(t.resultsDir)}</h3>
+<p class="note">${e(mode)}.</p>
+${t.rows.length === 0 ? '<p class="note">No scenario recorded a reading.</p>' : `<table class="readings"><thead><tr><th>Reading</th><th>What the note leaves open</th><th>Allowed</th><th>Observed (scenarios)</th><th>Scenarios</th><th>Declared</th></tr></thead><tbody>${rows}</tbody></table>`}
+${missing}`;
+}
+
+function readingsHtml(tables: readonly ReadingsTable[]): string {
+  if (tables.length === 0) return '';
+  return `<h2>Readings observed</h2>
+<p class="note">Where the application note allows more than one answer, the module's answer is one reading of it. Each is conformant; this table says which one the module took, so host software can rely on it.</p>
+${tables.map(readingsTableHtml).join('\n')}`;
+}
+
+function interoperabilityHtml(s: ComplianceSummary): string {
+  const rows = s.interoperability;
+  const intro = `<p class="note">Cloud platforms' credential derivation (Alibaba "aliauth", OneNET "onenet", Huawei "hwauth"/"hwprodid"). The application note only says these settings exist (3.3.1 note 5); whether the derived CONNECT is the one the platform accepts is checked beyond the note and decides no item of the compliance matrix.</p>`;
+  const heading = `<h2>${e(CATEGORY_INTEROPERABILITY)}</h2>`;
+  if (rows.length === 0) return `${heading}\n${intro}\n<p class="note">No interoperability scenario in these results.</p>`;
+  const body = rows
+    .map((r) => {
+      const detail = r.observed !== undefined ? `${r.expected !== undefined ? `expected ${r.expected}; ` : ''}observed ${r.observed}` : '';
+      const cls = r.outcome === 'passed' ? 'pass' : r.outcome === 'interoperability' || r.outcome === 'non-conformance' ? 'fail' : 'na';
+      return `<tr><td>${e(r.scenario)}</td><td>${e(r.variant)}</td><td class="${cls}">${e(interoperabilityText(r.outcome))}</td><td class="id">${e(detail)}</td></tr>`;
+    })
+    .join('\n');
+  return `${heading}
+${intro}
+<table class="interop"><thead><tr><th>Scenario</th><th>Variant</th><th>Result</th><th>Detail</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function matrixHtml(s: ComplianceSummary): string {
@@ -103,7 +181,7 @@ function matrixHtml(s: ComplianceSummary): string {
     })
     .join('\n');
   return `<h2>Compliance matrix</h2>
-<p class="legend"><span class="pass">✓ pass: every test of the item passed</span><span class="fail">✗ fail: a test of the item failed</span><span class="fail">† failure caused by harness or rig trouble only</span><span class="na">n/a: not applicable to the variant</span><span class="notrun">— not run</span></p>
+<p class="legend"><span class="pass">✓ pass: every test of the item passed</span><span class="fail">✗ fail: a test showed what the note does not allow</span><span class="dev">≠ deviation: another reading the note allows than the profile declares</span><span class="nj">? not judged: a precondition outside the note or the rig failed</span><span class="na">n/a: not applicable to the variant</span><span class="notrun">— not run</span></p>
 <table class="matrix"><thead>${head}</thead>\n${body}</table>`;
 }
 
@@ -123,6 +201,8 @@ ${notes.map((n) => `<p class="note">${e(n)}</p>`).join('\n')}
 ${runsHtml(s)}
 ${totalsHtml(s)}
 ${failuresHtml(s)}
+${readingsHtml(s.readings)}
+${interoperabilityHtml(s)}
 ${matrixHtml(s)}
 </body></html>
 `;

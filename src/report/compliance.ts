@@ -4,19 +4,29 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { variantNames } from '../variants/catalog';
+import { readDeclaredProfile, type RunDeclaration } from './declared-profile';
+import { FAILURE_CLASSES, isFailureClass, isNotJudged, type FailureClass } from './failure-classes';
 import { describeFailure } from './failure-text';
+import { interoperabilitySection, type InteroperabilityRow } from './interoperability';
+import { readingsTables, type ReadingsTable } from './readings-observed';
 import { readResultsFolder, type ScenarioResult } from './read-results';
 import { compareSections, loadSpecCatalog, sectionOf, type SpecCatalog } from './spec-catalog';
 
-export type CellState = 'pass' | 'fail' | 'n/a' | 'not run';
+/**
+ * 'fail': a scenario showed what the note forbids. 'deviation': strict run, the module took
+ * another allowed reading than declared (and nothing forbidden). 'not judged': a precondition of
+ * another document or the rig failed (and nothing above) — no evidence either way.
+ */
+export type CellState = 'pass' | 'fail' | 'deviation' | 'not judged' | 'n/a' | 'not run';
+export const CELL_STATES: readonly CellState[] = ['pass', 'fail', 'deviation', 'not judged', 'n/a', 'not run'];
 
 export interface ComplianceCell {
   state: CellState;
-  /** True when every failure behind a 'fail' is harness/rig trouble, not module evidence. */
-  failedOnlyByHarness: boolean;
   scenarios: number;
   passed: number;
   nonConformance: number;
+  profileDeviation: number;
+  precondition: number;
   harnessTrouble: number;
   notApplicable: number;
   notRun: number;
@@ -43,9 +53,18 @@ export interface ComplianceRun {
   harness: string;
   rig: string;
   date: string;
+  /** strict (--profile), default, or unknown (no declared-profile.json). */
+  mode: RunDeclaration['mode'];
+  /** Strict run: the profile the module had to match. */
+  profile?: string;
   scenarios: number;
   passed: number;
+  /** Non-conformance: what the note forbids. */
   failed: number;
+  deviations: number;
+  notJudged: number;
+  /** Failed on a cloud platform's credential derivation (beyond the note). */
+  interoperability: number;
   notApplicable: number;
   notRun: number;
 }
@@ -56,7 +75,8 @@ export interface ComplianceFailure {
   variant: string;
   firmware: string;
   scenario: string;
-  kind: 'non-conformance' | 'harness-trouble';
+  /** Interoperability failures are listed in their own section, not here. */
+  kind: Exclude<FailureClass, 'interoperability'>;
   expected?: string;
   observed: string;
   message: string;
@@ -69,6 +89,10 @@ export interface ComplianceSummary {
   sections: ComplianceSection[];
   failures: ComplianceFailure[];
   totals: Record<string, Record<CellState, number>>;
+  /** Per run: the readings of the note the module took (issue 8 item 2). */
+  readings: ReadingsTable[];
+  /** "Interoperability beyond the application note": @interoperability scenarios, per variant. */
+  interoperability: InteroperabilityRow[];
   /** Spec ids found on scenarios that the catalog does not know (typos in @spec tags). */
   unknownSpecIds: string[];
   unreadableFiles: string[];
@@ -77,6 +101,8 @@ export interface ComplianceSummary {
 export interface BuildComplianceOptions {
   catalog?: SpecCatalog;
   now?: Date;
+  /** What each results folder's run declared (default: its declared-profile.json). */
+  declarationOf?: (resultsDir: string) => RunDeclaration;
 }
 
 const UNKNOWN = '(not reported)';
@@ -90,33 +116,33 @@ function orderVariants(found: Iterable<string>): string[] {
   return [...ordered, ...extra];
 }
 
-// spec brief: pass when every scenario tagged with the item passed; fail when any failed/broken;
-// n/a when all were skipped as not applicable. Not-applicable scenarios beside passing ones do
-// not spoil a pass (an outline can be applicable for some rows only).
+// spec brief: pass when every scenario tagged with the item passed; fail when any showed what
+// the note forbids; n/a when all were skipped as not applicable. Not-applicable scenarios beside
+// passing ones do not spoil a pass (an outline can be applicable for some rows only). A failure
+// of a cloud platform's credential derivation is no verdict on the item (it is listed apart).
 export function cellFor(scenarios: readonly ScenarioResult[]): ComplianceCell {
-  const count = (o: ScenarioResult['outcome']) => scenarios.filter((s) => s.outcome === o).length;
+  const judged = scenarios.filter((s) => s.outcome !== 'interoperability');
+  const count = (o: ScenarioResult['outcome']) => judged.filter((s) => s.outcome === o).length;
   const cell: ComplianceCell = {
     state: 'not run',
-    failedOnlyByHarness: false,
-    scenarios: scenarios.length,
+    scenarios: judged.length,
     passed: count('passed'),
     nonConformance: count('non-conformance'),
+    profileDeviation: count('profile-deviation'),
+    precondition: count('precondition'),
     harnessTrouble: count('harness-trouble'),
     notApplicable: count('not-applicable'),
     notRun: count('not-run'),
   };
-  if (cell.nonConformance + cell.harnessTrouble > 0) {
-    cell.state = 'fail';
-    cell.failedOnlyByHarness = cell.nonConformance === 0;
-  } else if (cell.scenarios > 0 && cell.notApplicable === cell.scenarios) {
-    cell.state = 'n/a';
-  } else if (cell.passed > 0 && cell.notRun === 0) {
-    cell.state = 'pass';
-  }
+  if (cell.nonConformance > 0) cell.state = 'fail';
+  else if (cell.profileDeviation > 0) cell.state = 'deviation';
+  else if (cell.precondition + cell.harnessTrouble > 0) cell.state = 'not judged';
+  else if (cell.scenarios > 0 && cell.notApplicable === cell.scenarios) cell.state = 'n/a';
+  else if (cell.passed > 0 && cell.notRun === 0) cell.state = 'pass';
   return cell;
 }
 
-function runsOf(scenarios: readonly ScenarioResult[]): ComplianceRun[] {
+function runsOf(scenarios: readonly ScenarioResult[], declarationOf: (dir: string) => RunDeclaration): ComplianceRun[] {
   const groups = new Map<string, ScenarioResult[]>();
   for (const s of scenarios) {
     const key = `${s.resultsDir}\u0000${s.variant}`;
@@ -125,6 +151,8 @@ function runsOf(scenarios: readonly ScenarioResult[]): ComplianceRun[] {
   return [...groups.values()].map((group) => {
     const pick = (f: (s: ScenarioResult) => string | undefined) => group.map(f).find((v) => v !== undefined) ?? UNKNOWN;
     const starts = group.map((s) => s.start).filter((t): t is number => t !== undefined);
+    const declaration = declarationOf(group[0].resultsDir);
+    const count = (test: (o: ScenarioResult['outcome']) => boolean) => group.filter((s) => test(s.outcome)).length;
     return {
       resultsDir: group[0].resultsDir,
       variant: group[0].variant,
@@ -133,11 +161,16 @@ function runsOf(scenarios: readonly ScenarioResult[]): ComplianceRun[] {
       harness: pick((s) => s.harness),
       rig: pick((s) => s.rig),
       date: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : UNKNOWN,
+      mode: declaration.mode,
+      profile: declaration.mode === 'strict' ? declaration.profile.name : undefined,
       scenarios: group.length,
-      passed: group.filter((s) => s.outcome === 'passed').length,
-      failed: group.filter((s) => s.outcome === 'non-conformance' || s.outcome === 'harness-trouble').length,
-      notApplicable: group.filter((s) => s.outcome === 'not-applicable').length,
-      notRun: group.filter((s) => s.outcome === 'not-run').length,
+      passed: count((o) => o === 'passed'),
+      failed: count((o) => o === 'non-conformance'),
+      deviations: count((o) => o === 'profile-deviation'),
+      notJudged: count(isNotJudged),
+      interoperability: count((o) => o === 'interoperability'),
+      notApplicable: count((o) => o === 'not-applicable'),
+      notRun: count((o) => o === 'not-run'),
     };
   });
 }
@@ -145,7 +178,8 @@ function runsOf(scenarios: readonly ScenarioResult[]): ComplianceRun[] {
 function failuresOf(scenarios: readonly ScenarioResult[], textOf: (id: string) => string): ComplianceFailure[] {
   const out: ComplianceFailure[] = [];
   for (const s of scenarios) {
-    if (s.outcome !== 'non-conformance' && s.outcome !== 'harness-trouble') continue;
+    if (!isFailureClass(s.outcome) || s.outcome === 'interoperability') continue;
+    const kind = s.outcome;
     const text = describeFailure(s);
     for (const itemId of s.specIds.length > 0 ? s.specIds : ['(no spec item tagged)']) {
       out.push({
@@ -154,17 +188,17 @@ function failuresOf(scenarios: readonly ScenarioResult[], textOf: (id: string) =
         variant: s.variant,
         firmware: s.firmware ?? UNKNOWN,
         scenario: s.name,
-        kind: s.outcome,
+        kind,
         expected: text.expected,
         observed: text.observed,
         message: s.message ?? '',
       });
     }
   }
-  // Module evidence before rig trouble; then spec order.
+  // Module evidence first, then deviations, then what could not be judged; then spec order.
   return out.sort(
     (a, b) =>
-      (a.kind === b.kind ? 0 : a.kind === 'non-conformance' ? -1 : 1) ||
+      FAILURE_CLASSES.indexOf(a.kind) - FAILURE_CLASSES.indexOf(b.kind) ||
       compareSections(sectionOf(a.itemId), sectionOf(b.itemId)) ||
       a.itemId.localeCompare(b.itemId) ||
       a.variant.localeCompare(b.variant),
@@ -175,6 +209,7 @@ export function buildComplianceFromScenarios(
   scenarios: readonly ScenarioResult[],
   catalog: SpecCatalog,
   now: Date = new Date(),
+  declarationOf: (resultsDir: string) => RunDeclaration = () => ({ mode: 'unknown' }),
 ): ComplianceSummary {
   const variants = orderVariants(scenarios.map((s) => s.variant));
   const catalogIds = new Set(catalog.items.map((i) => i.id));
@@ -204,17 +239,19 @@ export function buildComplianceFromScenarios(
 
   const totals: ComplianceSummary['totals'] = {};
   for (const v of variants) {
-    totals[v] = { pass: 0, fail: 0, 'n/a': 0, 'not run': 0 };
+    totals[v] = Object.fromEntries(CELL_STATES.map((st) => [st, 0])) as Record<CellState, number>;
     for (const row of ordered.flatMap((s) => s.rows)) totals[v][row.cells[v].state]++;
   }
 
   return {
     generatedAt: now.toISOString(),
     variants,
-    runs: runsOf(scenarios),
+    runs: runsOf(scenarios, declarationOf),
     sections: ordered,
     failures: failuresOf(scenarios, textOf),
     totals,
+    readings: readingsTables(scenarios, declarationOf),
+    interoperability: interoperabilitySection(scenarios),
     unknownSpecIds,
     unreadableFiles: [],
   };
@@ -223,10 +260,12 @@ export function buildComplianceFromScenarios(
 export function buildCompliance(resultsDirs: readonly string[], options: BuildComplianceOptions = {}): ComplianceSummary {
   if (resultsDirs.length === 0) throw new Error('no results folder given');
   const folders = resultsDirs.map((dir) => readResultsFolder(dir));
+  const declarations = new Map(resultsDirs.map((dir) => [dir, readDeclaredProfile(dir)]));
   const summary = buildComplianceFromScenarios(
     folders.flatMap((f) => f.scenarios),
     options.catalog ?? loadSpecCatalog(),
     options.now,
+    options.declarationOf ?? ((dir) => declarations.get(dir) ?? { mode: 'unknown' }),
   );
   summary.unreadableFiles = folders.flatMap((f) => f.unreadable);
   return summary;

@@ -8,7 +8,8 @@ export interface FailureText {
 }
 
 const ERROR_NAME = /^\s*[A-Za-z_$][\w$]*(?: \[[A-Z_]+\])?: (?=\S)/;
-const CONVENTION = /^\s*(non-conformance|harness|rig):\s*/i;
+// The prefixes of src/qmt/verdict.ts: the report shows the kind of failure on its own line.
+const CONVENTION = /^\s*(non-conformance|profile deviation|interoperability|precondition|harness|rig):\s*/i;
 
 /** Drops the error class name and the stack: neither means anything to a customer. */
 export function cleanMessage(message: string): string {

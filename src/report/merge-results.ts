@@ -3,13 +3,15 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { skipMessageFromApplicability } from './failure-classes';
+import { DECLARED_PROFILE_FILE } from './declared-profile';
+import { classifyResult, isFailureClass, normaliseStatus, skipMessage, statusForClass } from './failure-classes';
 import { resultFiles, ResultsFolderError } from './read-results';
 
 const ENVIRONMENT = 'environment.properties';
 const EXECUTOR = 'executor.json';
 const CATEGORIES = 'categories.json';
-const RUN_LEVEL = new Set([ENVIRONMENT, EXECUTOR, CATEGORIES]);
+// declared-profile.json is read from each run's own folder (compliance summary); Allure has no use for it.
+const RUN_LEVEL = new Set([ENVIRONMENT, EXECUTOR, CATEGORIES, DECLARED_PROFILE_FILE]);
 
 /** Throws, naming the folder, when it is missing or holds no scenario results. */
 export function checkResultsFolder(dir: string): void {
@@ -61,7 +63,8 @@ function mergeExecutors(texts: string[]): string {
 // variant parameter; Allure would then show one as a retry of the other. Salting with the
 // variant label is deterministic, so history trends still line up run after run. Allure groups
 // retries by historyId and testCaseId, so both are salted.
-// A skip marked not applicable only by label gets the message categories.json matches on.
+// A skip marked not applicable only by labels (applicability, or a reading other than the
+// scenario's @reading tag) gets the message categories.json matches on.
 function prepareResult(resultJson: string): string {
   const result = JSON.parse(resultJson) as {
     historyId?: string;
@@ -77,8 +80,17 @@ function prepareResult(resultJson: string): string {
     if (result.historyId) result.historyId = salt(result.historyId);
     if (result.testCaseId) result.testCaseId = salt(result.testCaseId);
   }
-  const message = skipMessageFromApplicability(result.status, result.statusDetails?.message, label('applicability'));
+  const labelsNamed = (name: string) => (result.labels ?? []).filter((l) => l.name === name).map((l) => l.value);
+  const message = skipMessage(result.status, result.statusDetails?.message, {
+    applicability: label('applicability'),
+    tags: labelsNamed('tag'),
+    readings: labelsNamed('reading'),
+  });
   if (message !== undefined) result.statusDetails = { ...result.statusDetails, message };
+  // Allure colours by status: a precondition or rig failure is broken (not judged), whatever
+  // error type carried it; a non-conformance thrown as a plain Error is failed.
+  const cls = classifyResult(normaliseStatus(result.status), message);
+  if (isFailureClass(cls)) result.status = statusForClass(cls);
   return JSON.stringify(result);
 }
 

@@ -3,7 +3,7 @@
 // is reported, not fatal.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyResult, normaliseStatus, skipMessageFromApplicability, type ResultClass, type ResultStatus } from './failure-classes';
+import { classifyResult, normaliseStatus, skipMessage, type ResultClass, type ResultStatus } from './failure-classes';
 import { specIdsFromTags } from './labels';
 
 export interface ScenarioResult {
@@ -22,8 +22,18 @@ export interface ScenarioResult {
   harness?: string;
   rig?: string;
   specIds: string[];
+  /** Gherkin tags as allure-cucumberjs labels them ("@interoperability", "@spec:…"). */
+  tags: string[];
+  /** Readings of the note this scenario saw the module take (`reading` labels, "A10=after-open"). */
+  readings: ObservedReading[];
   start?: number;
   stop?: number;
+}
+
+export interface ObservedReading {
+  /** Reading id of src/variants/readings.ts, or "default:<name>" for an unstated default (A8). */
+  id: string;
+  value: string;
 }
 
 export interface ResultsFolder {
@@ -41,6 +51,13 @@ export class ResultsFolderError extends Error {}
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
+// "A10=after-open", "default:editTime=30": the id never contains "=", the value may.
+export function parseReadingLabel(label: string): ObservedReading | undefined {
+  const at = label.indexOf('=');
+  if (at <= 0) return undefined;
+  return { id: label.slice(0, at).trim(), value: label.slice(at + 1).trim() };
+}
+
 function labelValues(labels: RawLabel[], name: string): string[] {
   return labels.filter((l) => l.name === name).map((l) => str(l.value)).filter((v): v is string => v !== undefined);
 }
@@ -50,9 +67,11 @@ export function toScenarioResult(raw: Record<string, unknown>, resultsDir: strin
   const first = (name: string) => labelValues(labels, name)[0];
   const details = (raw.statusDetails ?? {}) as Record<string, unknown>;
   const status = normaliseStatus(raw.status);
-  const message = skipMessageFromApplicability(raw.status, str(details.message), first('applicability'));
+  const tags = labelValues(labels, 'tag');
+  const message = skipMessage(raw.status, str(details.message), { applicability: first('applicability'), tags, readings: labelValues(labels, 'reading') });
   // spec labels come from the hook; @spec: tags are the fallback if a hook did not run.
-  const specIds = [...new Set([...labelValues(labels, 'spec'), ...specIdsFromTags(labelValues(labels, 'tag'))])];
+  const specIds = [...new Set([...labelValues(labels, 'spec'), ...specIdsFromTags(tags)])];
+  const readings = labelValues(labels, 'reading').map(parseReadingLabel).filter((r): r is ObservedReading => r !== undefined);
   const name = str(raw.name) ?? '(unnamed scenario)';
   return {
     resultsDir,
@@ -70,6 +89,8 @@ export function toScenarioResult(raw: Record<string, unknown>, resultsDir: strin
     harness: first('harness'),
     rig: first('rig'),
     specIds,
+    tags,
+    readings,
     start: typeof raw.start === 'number' ? raw.start : undefined,
     stop: typeof raw.stop === 'number' ? raw.stop : undefined,
   };

@@ -1,8 +1,10 @@
 // Run-level files Allure reads from the results folder: environment.properties (Overview →
 // Environment widget), executor.json (Overview → Executors, build name in trend tooltips) and
-// categories.json (Categories tab: module non-conformance vs harness/rig trouble).
+// categories.json (Categories tab: module non-conformance vs harness/rig trouble), and
+// declared-profile.json (what a strict run declared; the compliance summary's "Readings observed").
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeDeclaredProfile, type DeclaredProfile } from './declared-profile';
 import { allureCategories } from './failure-classes';
 import { maskRigCredentials } from './labels';
 
@@ -16,12 +18,15 @@ export interface RunMetadata {
   brokerHost: string;
   tags?: string;
   faults?: string[];
+  /** Strict mode (`--profile`): the readings the module must show. Absent: default mode. */
+  declaredProfile?: DeclaredProfile;
 }
 
 export interface RunMetadataFiles {
   environment: string;
   executor: string;
   categories: string;
+  declaredProfile: string;
 }
 
 // java.util.Properties escaping: a key or value with '=', ':' or '\' must not split the line.
@@ -41,6 +46,12 @@ export function environmentProperties(meta: RunMetadata): string {
     ['Started', meta.startedAt.toISOString()],
     ['Broker', meta.brokerHost],
   ];
+  entries.push([
+    'Profile',
+    meta.declaredProfile
+      ? `${meta.declaredProfile.name} (strict: another reading than declared fails)`
+      : 'none (default mode: every reading the note allows passes)',
+  ]);
   if (meta.tags) entries.push(['Tags', meta.tags]);
   if (meta.faults && meta.faults.length > 0) entries.push(['Faults', meta.faults.join(', ')]);
   return entries.map(([k, v]) => `${escapeProperty(k, true)}=${escapeProperty(v, false)}`).join('\n') + '\n';
@@ -63,6 +74,7 @@ export function writeRunMetadata(resultsDir: string, meta: RunMetadata): RunMeta
     environment: join(resultsDir, 'environment.properties'),
     executor: join(resultsDir, 'executor.json'),
     categories: join(resultsDir, 'categories.json'),
+    declaredProfile: writeDeclaredProfile(resultsDir, meta.declaredProfile),
   };
   writeFileSync(files.environment, environmentProperties(meta));
   writeFileSync(files.executor, JSON.stringify(executorInfo(meta), null, 2) + '\n');

@@ -63,8 +63,9 @@ export interface SerialOut {
   /**
    * Sends the `>` prompt (no line ending) and hands the next `length` bytes (or fewer, when
    * the input ends per the variant's rules) to `onData`. Used by QMTPUBEX and QMTCFG="willex".
+   * `keepExtraInChunk` is a fault hook: bytes beyond `length` in the completing chunk are kept.
    */
-  prompt(length: number, onData: (data: Buffer) => void): void;
+  prompt(length: number, onData: (data: Buffer) => void, options?: { keepExtraInChunk?: boolean }): void;
   /** Raw bytes (rarely needed; e.g. `RDY` after reboot is still a line). */
   raw(bytes: Buffer): void;
 }

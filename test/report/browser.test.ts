@@ -8,7 +8,7 @@ import { CHROMIUM_PATH, dumpDom, findChromium, screenshot } from '../../src/repo
 import { writeComplianceReport } from '../../src/report/compliance-report';
 import { generateReport } from '../../src/report/generate';
 import { serveFolder } from './static-server';
-import { tempDir, twoVariantFolders } from './synthetic-results';
+import { readingsFolders, tempDir, twoVariantFolders } from './synthetic-results';
 
 const chromium = findChromium();
 const skip = chromium ? false : `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
@@ -69,4 +69,26 @@ test('compliance summary renders variants and the failing item; PDF is printed',
   assert.ok(statSync(png).size > 5_000);
   assert.ok(files.pdf, files.pdfNote);
   assert.equal(readFileSync(files.pdf).subarray(0, 5).toString(), '%PDF-');
+});
+
+test('compliance summary in Chromium: readings observed, interoperability section, kinds of failure; PDF is printed', { skip, timeout: 60_000 }, async () => {
+  const { lenient, strict } = readingsFolders();
+  const out = tempDir('browser-readings');
+  const files = await writeComplianceReport([lenient, strict], out, { chromiumPath: chromium as string });
+  const dom = await dumpDom(chromium as string, files.html, 500);
+  assert.match(dom, /<h2>Readings observed<\/h2>/);
+  assert.match(dom, /⚑ two values in one run/);
+  assert.match(dom, /close-stat/);
+  assert.match(dom, /<h2>Interoperability beyond the application note<\/h2>/);
+  assert.match(dom, /Alibaba Cloud signs the CONNECT/);
+  assert.match(dom, /Deviation from the declared profile \(1\)/);
+  assert.match(dom, /Not judged: precondition outside the application note \(1\)/);
+  mkdirSync(SHOTS, { recursive: true });
+  const png = await screenshot(chromium as string, files.html, join(SHOTS, 'compliance-readings.png'), 500);
+  assert.ok(statSync(png).size > 5_000);
+  assert.ok(files.pdf, files.pdfNote);
+  const pdf = readFileSync(files.pdf);
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  // More than the two-variant summary: the readings and interoperability tables are printed too.
+  assert.ok(pdf.length > 20_000, `PDF of ${pdf.length} bytes`);
 });

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scenarioLabels } from '../../src/report/labels';
+import type { DeclaredProfile } from '../../src/report/declared-profile';
 import { writeRunMetadata } from '../../src/report/run-metadata';
 
 export interface SyntheticScenario {
@@ -20,6 +21,15 @@ export interface SyntheticScenario {
   transcript?: string;
   /** Value of an `applicability` label, as the run hook writes it for a not-applicable skip. */
   applicability?: string;
+  /** `reading` labels the run hook writes when a step observes a reading: "A10=after-open". */
+  readings?: string[];
+  /** Extra Gherkin tags, e.g. "@interoperability". */
+  tags?: string[];
+}
+
+export interface SyntheticRunOptions {
+  /** Strict run: the profile the run declared (written as declared-profile.json). */
+  declaredProfile?: DeclaredProfile;
 }
 
 const created: string[] = [];
@@ -32,7 +42,7 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[], withMetadata = true): string {
+export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[], withMetadata = true, run: SyntheticRunOptions = {}): string {
   mkdirSync(dir, { recursive: true });
   for (const s of scenarios) {
     const uuid = randomUUID();
@@ -56,6 +66,8 @@ export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[
         tags: s.specIds.map((id) => `@spec:${id}`),
       }),
       ...s.specIds.map((id) => ({ name: 'tag', value: `@spec:${id}` })),
+      ...(s.tags ?? []).map((tag) => ({ name: 'tag', value: tag })),
+      ...(s.readings ?? []).map((r) => ({ name: 'reading', value: r })),
       { name: 'feature', value: s.feature ?? 'AT+QMTCFG keepalive' },
       ...(s.applicability !== undefined ? [{ name: 'applicability', value: s.applicability }] : []),
     ];
@@ -71,7 +83,7 @@ export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[
       stage: 'finished',
       steps: [],
       attachments,
-      parameters: [],
+      parameters: (s.readings ?? []).map((r) => ({ name: `reading ${r.split('=')[0]}`, value: r.split('=')[1], excluded: true })),
       labels,
       links: [],
       start,
@@ -89,6 +101,7 @@ export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[
       harness: '0.1.0',
       startedAt: new Date(Date.UTC(2026, 10, 25, 10, 0, 0)),
       brokerHost: '127.0.0.1',
+      declaredProfile: run.declaredProfile,
     });
   }
   return dir;
@@ -131,4 +144,53 @@ export function twoVariantFolders(): { ec200t: string; eg912y: string } {
     },
   ]);
   return { ec200t, eg912y };
+}
+
+/**
+ * Issue 8's three verdict modes in two folders: a default-mode run that saw A10 both ways (to
+ * be flagged) and a strict run declaring EC200N-CN's readings that saw one of them deviate; plus
+ * an interoperability failure, a precondition outside the note and a profile deviation.
+ */
+export function readingsFolders(): { lenient: string; strict: string } {
+  const lenient = writeSyntheticResults(tempDir('lenient'), [
+    { name: 'sets after QMTOPEN', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:keepalive:set'], readings: ['A10=after-open'] },
+    { name: 'sets after QMTOPEN, version', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:version:set'], readings: ['A10=after-open', 'conn-ret-code=printed'] },
+    { name: 'sets after QMTOPEN, session', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:session:set'], readings: ['A10=after-connect'] },
+    { name: 'fresh module recv/mode', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:recv/mode:query'], readings: ['default:msgLenEnable=1'] },
+    {
+      name: 'Alibaba Cloud signs the CONNECT',
+      variant: 'EC200N-CN',
+      status: 'failed',
+      specIds: ['3.3.1:aliauth:set', '3.3.4:set'],
+      tags: ['@interoperability'],
+      readings: ['conn-ret-code=printed'],
+      message: 'AssertionError [ERR_ASSERTION]: interoperability: the broker refused the aliauth CONNECT: expected user name dev&a1, observed dev',
+    },
+    { name: 'OneNET signs the CONNECT', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:onenet:set', '3.3.4:set'], tags: ['@interoperability'] },
+    {
+      name: 'TLS with a CA uploaded',
+      variant: 'EC200N-CN',
+      status: 'broken',
+      specIds: ['3.3.1:ssl:set'],
+      message: 'Error: precondition: AT+QFUPL="ca.pem",1200 answered ERROR',
+    },
+  ]);
+  const strict = writeSyntheticResults(
+    tempDir('strict'),
+    [
+      { name: 'sets after QMTOPEN', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:keepalive:set'], readings: ['A10=after-open'] },
+      {
+        name: 'close reports +QMTSTAT 8',
+        variant: 'EC200N-CN',
+        status: 'failed',
+        specIds: ['3.3.3:set'],
+        readings: ['close-stat=none'],
+        message: 'AssertionError [ERR_ASSERTION]: profile deviation: reading close-stat declared 8, observed none (profile EC200N-CN); AT+QMTCLOSE=0',
+      },
+      { name: 'fresh module recv/mode', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:recv/mode:query'], readings: ['default:msgLenEnable=1'] },
+    ],
+    true,
+    { declaredProfile: { name: 'EC200N-CN', readings: { A10: 'after-open', 'close-stat': '8' }, defaults: { msgLenEnable: 1 } } },
+  );
+  return { lenient, strict };
 }

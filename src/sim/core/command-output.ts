@@ -67,8 +67,8 @@ export class CommandOutput implements CoreSerialOut {
     this.hooks.writer.raw(bytes);
   }
 
-  prompt(length: number, onData: (data: Buffer) => void): void {
-    this.capture(() => this.hooks.writer.raw(PROMPT), { length, dropExtra: true, onData });
+  prompt(length: number, onData: (data: Buffer) => void, options: { keepExtraInChunk?: boolean } = {}): void {
+    this.capture(() => this.hooks.writer.raw(PROMPT), { length, dropExtra: true, keepExtraInChunk: options.keepExtraInChunk, onData });
   }
 
   capture(marker: () => void, request: CaptureRequest): () => void {

@@ -42,10 +42,11 @@ export const MQTT_FAULTS: FaultDefinition[] = [
   { id: 'subscribe-qos-always-0', description: 'SUBSCRIBE requests QoS 0 for every topic, whatever <qos> says.', targets: ['3.3.6:qos:range'] },
   { id: 'sub-uns-first-topic-only', description: 'Of several topics in one AT+QMTSUB / AT+QMTUNS only the first reaches the wire.', targets: ['3.3.6:multi-topic', '3.3.7:multi-topic'] },
   { id: 'keepalive-zero-still-pings', description: 'Keep-alive 0 is taken as 60 s: an idle client still sends PINGREQ.', targets: ['2:keepalive'] },
-  { id: 'qmtrecv-read-keeps-message', description: 'AT+QMTRECV leaves a message it has read in its slot (variant reads A30 as "consume").', targets: ['3.3.9:set'] },
+  { id: 'qmtrecv-read-consumes-only-first', description: 'AT+QMTRECV=<idx> reading several messages empties only the first slot and keeps the rest (neither A30 reading: consume all read, or keep all).', targets: ['3.3.9:set'] },
   { id: 'urc-comma-space', description: 'MQTT URCs separate their parameters with ", " instead of ",".', targets: ["3.3.2:set", "3.3.3:set", "3.3.4:set", "3.3.5:set", "3.3.6:set", "3.3.7:set", "3.3.8:set", "3.3.9:set", "4.2:message", "4.2:message-with-length", "4.2:buffered", "4.1:err_code=8", "3.3.8:max-input", "3.3.6:qos:range", "3.3.8:msgid:range", "2:retransmission", "2:timeout-notice", "3.3.2:port:range", "3.3.4:query"] },
   { id: 'connect-clean-session-inverted', description: 'CONNECT carries the opposite of the configured clean session (1 becomes 0, 0 becomes 1).', targets: ['3.3.1:session:set'] },
   { id: 'qmtrecv-test-form-prints-ranges', description: 'AT+QMTRECV=? prints "+QMTRECV: (0-5),(0-4)" where the spec answers a bare OK.', targets: ['3.3.9:test'] },
   { id: 'qmtrecv-query-lists-idle-clients', description: 'AT+QMTRECV? lists store status for clients without an MQTT connection.', targets: ['3.3.9:query'] },
   { id: 'qmtconn-query-lists-idle-clients', description: 'AT+QMTCONN? lists clients that have no network, with state 1.', targets: ['3.3.4:query'] },
+  { id: 'publish-extra-payload-bytes', description: 'AT+QMTPUBEX publishes every byte typed after the > prompt, also those beyond <length> (spec 3.3.8: they are deleted).', targets: ['3.3.8:prompt'] },
 ];

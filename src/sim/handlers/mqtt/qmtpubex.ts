@@ -47,13 +47,17 @@ export function qmtPubexHandler(sessions: readonly ClientSession[]): CommandHand
       return ctx.out.error();
     }
     const wanted = length;
-    ctx.out.prompt(wanted, (data) => {
-      const input = data.subarray(0, wanted); // spec 3.3.8: bytes beyond <length> are deleted
+    // spec 3.3.8: bytes beyond <length> are deleted. Fault: the firmware keeps every byte of the
+    // input burst that completed <length>, and publishes them too.
+    const keepExtra = ctx.faults.has('publish-extra-payload-bytes');
+    const onData = (data: Buffer) => {
+      const input = keepExtra ? data : data.subarray(0, wanted);
       const payload = hexMode(ctx.config[idx]) ? decodeHex(input) : input;
       if (payload === undefined || session.state !== 'connected') return ctx.out.error();
       ctx.out.ok();
       publish(session, msgid, qos as 0 | 1 | 2, retain === 1, topic, payload);
-    });
+    };
+    ctx.out.prompt(wanted, onData, { keepExtraInChunk: keepExtra });
   };
 }
 

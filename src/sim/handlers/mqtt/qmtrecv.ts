@@ -3,7 +3,7 @@
  *   =?  → OK
  *   ?   → +QMTRECV: idx,s0,s1,s2,s3,s4 for every client with an MQTT connection, then OK
  *   =idx[,recv_id] → the buffered messages (all, or that slot) as +QMTRECV lines, then OK;
- *         A30 "consume" empties each slot read. ERROR when the client has no connection,
+ *         A30 "consume" empties each slot read, "keep" leaves them. ERROR when the client has no connection,
  *         <client_idx> is not 0~5 or <recv_id> is not 0~4.
  */
 import type { CommandHandler } from '../../types';
@@ -31,10 +31,14 @@ export function qmtRecvHandler(sessions: readonly ClientSession[]): CommandHandl
     }
     const session = sessions[idx];
     if (!session.hasConnection()) return ctx.faults.has('qmtrecv-without-connection-ok') ? ctx.out.ok() : ctx.out.error();
+    let first = true;
     for (const { recvId: id, message } of session.received.read(recvId)) {
       ctx.out.line(formatReceived(idx, message, ctx.config[idx], ctx.variant, ctx.faults));
-      // Fault: a read leaves the message in its slot although the variant reads A30 as "consume".
-      if (ctx.variant.readings.A30 === 'consume' && !ctx.faults.has('qmtrecv-read-keeps-message')) session.received.remove(id);
+      // Fault: a read of several messages empties only the first slot and keeps the others,
+      // which neither reading of A30 ("consume" every message read, or "keep" them all) allows.
+      const spared = !first && ctx.faults.has('qmtrecv-read-consumes-only-first');
+      if (ctx.variant.readings.A30 === 'consume' && !spared) session.received.remove(id);
+      first = false;
     }
     ctx.out.ok();
   };

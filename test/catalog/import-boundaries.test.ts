@@ -1,0 +1,48 @@
+/**
+ * Layer rules that used to hold only by a comment (DESIGN.md): the simulated module is the other
+ * side of the wire and shares no code with the harness's AT client, QMT host, steps or support;
+ * only spec data, the clock and the variant profiles. A shared bug would let a broken module pass.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    return statSync(full).isDirectory() ? sources(full) : entry.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** Every relative import of a file, resolved to a path under the project root. */
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|require\(\s*['"](\.[^'"]+)['"]\s*\)|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return specifiers.map((s) => path.relative(ROOT, path.resolve(path.dirname(file), s as string)));
+}
+
+const RULES: { layer: string; mayNotImport: string[] }[] = [
+  { layer: 'src/sim', mayNotImport: ['src/at', 'src/qmt', 'src/rig', 'src/broker', 'src/report', 'src/cli', 'steps', 'support'] },
+  { layer: 'src/at', mayNotImport: ['src/sim', 'src/qmt', 'steps', 'support'] },
+  { layer: 'src/qmt', mayNotImport: ['src/sim', 'steps', 'support'] },
+  { layer: 'src/report', mayNotImport: ['src/sim', 'steps', 'support'] },
+];
+
+for (const rule of RULES) {
+  test(`${rule.layer} does not import ${rule.mayNotImport.join(', ')}`, () => {
+    const offences = sources(path.join(ROOT, rule.layer)).flatMap((file) =>
+      imports(file)
+        .filter((target) => rule.mayNotImport.some((forbidden) => target === forbidden || target.startsWith(`${forbidden}/`)))
+        .map((target) => `${path.relative(ROOT, file)} → ${target}`),
+    );
+    assert.deepEqual(offences, []);
+  });
+}
+
+test('the import scanner sees relative imports (a rule that cannot fail proves nothing)', () => {
+  const found = imports(path.join(ROOT, 'src/sim/core/simulated-module.ts'));
+  assert.ok(found.some((t) => t.startsWith('src/')), found.join(', '));
+});
