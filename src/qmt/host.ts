@@ -148,7 +148,7 @@ export class QmtHost {
     this.expectInTime(exchange, response.doneAt, `the answer to ${response.command}`);
     const evidence = `${response.command} → ${actual.join(' | ')}`;
     for (const [capture, value] of Object.entries(chosen.match.captures)) this.observer.observe(capture, value, evidence);
-    this.observer.observe(id, chosen.alt.value, evidence);
+    this.observer.observeAnswer(id, matching.map((m) => m.alt.value), chosen.alt.value, evidence);
     return chosen.alt.value;
   }
 

@@ -69,7 +69,7 @@ export function expectOpenEndedByReading(
   }
   const evidence = `${answer.command} → ${printed.join(' | ')}`;
   for (const [capture, value] of Object.entries(chosen.match.captures)) observer.observe(capture, value, evidence);
-  observer.observe(id, chosen.alt.value, evidence);
+  observer.observeAnswer(id, matching.map((m) => m.alt.value), chosen.alt.value, evidence);
   return chosen.alt.value;
 }
 

@@ -39,6 +39,6 @@ export function expectPromptByReading(host: QmtHost, id: string, alternatives: r
   }
   // Marks the exchange asserted and checks the 300 ms maximum response time.
   host.expectFinal(final);
-  observer.observe(id, chosen.value, `${response.command} → ${shown}`);
+  observer.observeAnswer(id, matching.map((a) => a.value), chosen.value, `${response.command} → ${shown}`);
   return chosen.value;
 }
