@@ -4,7 +4,12 @@ Feature: AT+QMTDISC — disconnect a client from the MQTT server (spec 3.3.5)
   (figure 1, 2.i), answers OK, then +QMTDISC: <client_idx>,<result> within 30 s. Because the
   module says goodbye with DISCONNECT, the server must NOT publish the client's Will (MQTT 3.1.1
   §3.14.4): an observer subscribed to the will topic sees nothing. Result -1 is provoked by
-  disconnecting a client that has no MQTT connection.
+  disconnecting a client that has no network.
+
+  Reading disc-unopened: a client without any network may answer ERROR instead of -1.
+  Reading disc-unconnected: a client whose network is open but that never connected has nothing
+  to disconnect: -1 "failed to disconnect", or 0. Either way no DISCONNECT goes out (the first
+  packet on an MQTT connection must be CONNECT, MQTT 3.1.1 §3.1).
 
   Rule: The test form lists the client range
 
@@ -50,13 +55,15 @@ Feature: AT+QMTDISC — disconnect a client from the MQTT server (spec 3.3.5)
     @spec:3.3.5:set @spec:3.3.5:result=-1
     Scenario: Client 0 has never been connected
       When the host sends AT+QMTDISC=0
-      Then the module answers OK
-      And the module reports +QMTDISC: 0,-1
+      Then by reading disc-unopened the module answers ERROR (error), or OK and reports one of:
+        | -1 | +QMTDISC: 0,-1 |
 
     @spec:3.3.5:set @spec:3.3.5:result=-1
     Scenario: Client 0 has a network but no MQTT connection
       Given client 0 has opened a network connection to the broker
       When the host sends AT+QMTDISC=0
       Then the module answers OK
-      And the module reports +QMTDISC: 0,-1
+      And by reading disc-unconnected the module reports one of:
+        | -1 | +QMTDISC: 0,-1 |
+        | 0  | +QMTDISC: 0,0  |
       And the broker receives no DISCONNECT within 5 seconds

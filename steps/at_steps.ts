@@ -24,6 +24,12 @@ Then('the module answers ERROR', function (this: QmtWorld) {
   this.host.expectFinal('ERROR');
 });
 
+// spec 3.3.2-3.3.8: the final result comes first, then the result URC (issue 8's coverage gap).
+Then(/^the module answers OK before it reports (\+QMT[A-Z]+: .*)$/, async function (this: QmtWorld, urc: string) {
+  this.host.expectFinal('OK');
+  await this.host.expectFinalBeforeUrc(this.resolve(urc));
+});
+
 Then('the module answers:', function (this: QmtWorld, lines: string) {
   this.host.expectLines(this.resolve(lines).split(/\r?\n/));
 });
@@ -56,8 +62,14 @@ Then('by reading {word} the module reports one of:', async function (this: QmtWo
   return this.readingOutcome(id, await this.host.expectUrcByReading(id, alternatives, quietTimeMs(table.raw())));
 });
 
+// A reading answered either by ERROR at once or by OK and a result URC (e.g. open-bad-host).
+Then(/^by reading (\S+) the module answers ERROR \((\S+)\), or OK and reports one of:$/, async function (this: QmtWorld, id: string, errorValue: string, table: DataTable) {
+  const alternatives = alternativesOf(table.raw(), (t) => this.resolve(t), false);
+  return this.readingOutcome(id, await this.host.expectErrorOrUrcByReading(id, errorValue, alternatives));
+});
+
 /** "no +QMTSTAT within 2 seconds" in a row: how long the absence is watched for. */
 function quietTimeMs(rows: readonly (readonly string[])[]): number {
-  const seconds = rows.map(([, answer]) => /within (\d+(?:\.\d+)?) seconds?/.exec(answer ?? '')?.[1]).find(Boolean);
+  const seconds = rows.map(([, answer]) => /^\s*no .* within (\d+(?:\.\d+)?) seconds?/.exec(answer ?? '')?.[1]).find(Boolean);
   return seconds ? Number(seconds) * 1000 : 0;
 }

@@ -11,7 +11,7 @@ import { expectEcho, expectFramedAnswer } from '../src/qmt/answer-bytes';
 import { letBrokerSettle } from '../src/qmt/delivery';
 import { expectUploadConfirmed, type FileUpload } from '../src/qmt/file-upload';
 import { packetMismatches } from '../src/qmt/packet-fields';
-import { harnessTrouble, nonConformance } from '../src/qmt/verdict';
+import { harnessTrouble, interoperability, nonConformance } from '../src/qmt/verdict';
 import type { QmtWorld } from '../support/world';
 
 const WAIT_MS = 60_000;
@@ -132,6 +132,28 @@ Then(/^the broker holds one open connection from the module for each of the clie
 
 Given('the broker accepts only the cloud identity:', function (this: QmtWorld, table: DataTable) {
   this.broker.expectCloudIdentity(cloudIdentityFromRows(table.raw().map(([name, value]) => [name, this.resolve(value)])));
+});
+
+// Beyond the note (issue 8 item 7): the note says only that these settings exist and that the
+// CONNECT may then omit user name and password (3.3.1 note 5). Whether the derived credentials
+// are the ones the platform accepts is cloud interoperability, reported as such.
+Then("the broker receives a CONNECT whose cloud credentials verify", async function (this: QmtWorld) {
+  await this.broker.waitForPacket((p) => p.direction === 'module->broker' && p.packet.cmd === 'connect', WAIT_MS).catch(() => {
+    throw nonConformance('no CONNECT reached the broker after AT+QMTCONN');
+  });
+  const refused = this.broker.cloudRefusals();
+  if (refused.length) throw interoperability(this.masker.mask(`the platform's check refused the CONNECT: ${refused.join('; ')}`));
+});
+
+Then('by the platform\'s rules the broker receives a CONNECT with:', async function (this: QmtWorld, table: DataTable) {
+  const expected = Object.fromEntries(table.raw().map(([k, v]) => [k as string, this.resolve(v as string)]));
+  const connect = await this.broker
+    .waitForPacket((p) => p.direction === 'module->broker' && p.packet.cmd === 'connect', WAIT_MS)
+    .catch(() => {
+      throw nonConformance('no CONNECT reached the broker after AT+QMTCONN');
+    });
+  const wrong = packetMismatches(connect.packet, expected);
+  if (wrong.length) throw interoperability(this.masker.mask(`the CONNECT does not carry what the platform expects: ${wrong.join('; ')}`));
 });
 
 // ----- helpers ---------------------------------------------------------------------------------

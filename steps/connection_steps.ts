@@ -5,6 +5,7 @@
  */
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { PacketCmd } from 'mqtt-packet';
+import { withMargin } from '../src/qmt/timing-margin';
 import { nonConformance } from '../src/qmt/verdict';
 import type { QmtWorld } from '../support/world';
 
@@ -35,10 +36,12 @@ When('another client connects to the broker as {string}', async function (this: 
   await this.broker.connectAs(this.resolve(clientId));
 });
 
+// A deadline: the timing margin applies (the module's timer granularity on a real rig).
 Then(new RegExp(`^the broker receives an? (${PACKET_TYPES}) within (\\d+) seconds$`), async function (this: QmtWorld, type: string, s: string) {
   const cmd = type.toLowerCase();
-  await this.broker.waitForPacket((p) => p.direction === 'module->broker' && p.packet.cmd === cmd, Number(s) * 1000).catch(() => {
-    throw nonConformance(`no ${type} reached the broker within ${s} s`);
+  const ms = withMargin(Number(s) * 1000, this.host.timingMargin);
+  await this.broker.waitForPacket((p) => p.direction === 'module->broker' && p.packet.cmd === cmd, ms).catch(() => {
+    throw nonConformance(`no ${type} reached the broker within ${s} s plus the timing margin (${(ms / 1000).toFixed(3)} s)`);
   });
 });
 
@@ -66,15 +69,17 @@ Then(new RegExp(`^the broker receives (\\d+) (${PACKET_TYPES}) packets$`), async
  */
 Then(/^the first PINGREQ arrives after (\d+) seconds of silence, the keep-alive of the CONNECT$/, async function (this: QmtWorld, s: string) {
   const keepAliveMs = Number(s) * 1000;
+  // Timer granularity plus the run's timing margin (a rig's module timers, --timing-margin), both ways.
+  const toleranceMs = KEEP_ALIVE_TOLERANCE_MS + withMargin(keepAliveMs, this.host.timingMargin) - keepAliveMs;
   await this.broker
-    .waitForPacket((p) => p.direction === 'module->broker' && p.packet.cmd === 'pingreq', keepAliveMs + 10_000)
+    .waitForPacket((p) => p.direction === 'module->broker' && p.packet.cmd === 'pingreq', keepAliveMs + toleranceMs + 10_000)
     .catch(() => undefined);
   const first = this.broker.pingSilences()[0];
   if (!first) throw nonConformance(`no PINGREQ reached the broker within ${s} + 10 s of silence`);
   const off = Math.abs(first.silenceMs - keepAliveMs);
-  if (first.keepAliveS !== Number(s) || off > KEEP_ALIVE_TOLERANCE_MS) {
+  if (first.keepAliveS !== Number(s) || off > toleranceMs) {
     throw nonConformance(
-      `the first PINGREQ came after ${(first.silenceMs / 1000).toFixed(3)} s of silence on a connection whose CONNECT declared keep-alive ${first.keepAliveS} s; expected ${s} s (± ${KEEP_ALIVE_TOLERANCE_MS / 1000} s) for both`,
+      `the first PINGREQ came after ${(first.silenceMs / 1000).toFixed(3)} s of silence on a connection whose CONNECT declared keep-alive ${first.keepAliveS} s; expected ${s} s (± ${(toleranceMs / 1000).toFixed(3)} s: timer granularity and the timing margin) for both`,
     );
   }
 });
@@ -82,6 +87,13 @@ Then(/^the first PINGREQ arrives after (\d+) seconds of silence, the keep-alive 
 Then("the broker drops the module's connection", async function (this: QmtWorld) {
   await this.broker.waitForConnectionClosed((c) => c.closedBy === 'fixture', WAIT_MS).catch(() => {
     throw nonConformance("the broker did not close the module's connection");
+  });
+});
+
+// Either side may close after a refused CONNACK (MQTT 3.1.1 §3.2.2.3: the server MUST close it).
+Then("the module's connection to the broker ends", async function (this: QmtWorld) {
+  await this.broker.waitForConnectionClosed(() => true, WAIT_MS).catch(() => {
+    throw nonConformance("the module's connection to the broker stayed open");
   });
 });
 

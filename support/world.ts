@@ -66,7 +66,12 @@ export function alternativesOf(rows: readonly (readonly string[])[], resolve: (t
   return rows.map(([value, answer]) => {
     const text = resolve(answer ?? '').trim();
     // "no +QMTSTAT within 2 seconds": the reading whose answer is the absence of that URC.
-    if (!finalImplied) return { value: value as string, lines: /^no /.test(text) ? [] : [text] };
+    if (!finalImplied) {
+      if (/^no /.test(text)) return { value: value as string, lines: [] };
+      // "+QMTSTAT: 0,4 within 6 seconds": that URC, held to that limit from the command line.
+      const within = /^(.*?) within (\d+(?:\.\d+)?) seconds?$/.exec(text);
+      return within ? { value: value as string, lines: [within[1] as string], withinMs: Number(within[2]) * 1000 } : { value: value as string, lines: [text] };
+    }
     const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
     if (!/^(OK|ERROR|\+CME ERROR: .*)$/.test(lines.at(-1) ?? '')) lines.push('OK');
     return { value: value as string, lines };

@@ -7,8 +7,10 @@ Feature: Keep-alive timer T2 — PINGREQ after keep-alive seconds of silence (sp
   closes a client it hears nothing from for 1.5 x that time (spec 3.3.1). The broker fixture
   measures, on the scenario clock, the silence before each PINGREQ (time since the module's
   previous packet) and compares it with the keep-alive of the CONNECT on that connection
-  (harness tolerance ± 1 s for timer granularity). 0 switches keep-alive off (MQTT 3.1.1
-  §3.1.2.10).
+  (harness tolerance ± 1 s for timer granularity, plus the run's timing margin, --timing-margin,
+  for a rig's module timers: ± 4.75 s at 120 s with the default 150 ms + 3 %). Windows in which
+  no PINGREQ may come end that much before the keep-alive. 0 switches keep-alive off (MQTT 3.1.1
+  §3.1.2.10). No reading of the note is involved.
 
   Rule: An idle client sends PINGREQ after exactly the keep-alive time of silence
 
@@ -34,20 +36,20 @@ Feature: Keep-alive timer T2 — PINGREQ after keep-alive seconds of silence (sp
     Scenario: After a restart the default keep-alive of 120 s applies on the wire
       Given the module has restarted
       And client 0 is connected to the broker as "qmt-ka-default"
-      Then the broker receives no PINGREQ within 119 seconds
-      And the broker receives a PINGREQ within 2 seconds
+      Then the broker receives no PINGREQ within 115 seconds
       And the first PINGREQ arrives after 120 seconds of silence, the keep-alive of the CONNECT
 
     @spec:2:keepalive
     Scenario: Traffic restarts the keep-alive timer
       When the host sends AT+QMTCFG="keepalive",0,30
       Then the module answers OK
-      Given client 0 is connected to the broker as "qmt-ka-traffic"
+      Given client 0 sends and receives messages as text
+      And client 0 is connected to the broker as "qmt-ka-traffic"
       When 20 seconds pass
       And the host sends AT+QMTPUBEX=0,5,1,0,"qmt/ka",5 with payload "alive"
       Then the module answers OK
       And the module reports +QMTPUBEX: 0,5,0
-      And the broker receives no PINGREQ within 29 seconds
+      And the broker receives no PINGREQ within 27 seconds
       And the first PINGREQ arrives after 30 seconds of silence, the keep-alive of the CONNECT
 
   Rule: Keep-alive 0 switches PINGREQ off

@@ -217,6 +217,7 @@ export class AtClient {
           prompted: flight.prompted,
           sentAt: flight.sentAt,
           doneAt: event.at,
+          urcsBeforeFinal: this.received.length,
           ...(flight.payloads.some((p) => p !== undefined) ? { payloads: flight.payloads } : {}),
         });
         return;

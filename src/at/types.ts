@@ -45,6 +45,12 @@ export interface AtResponse {
   readonly sentAt: number;
   readonly doneAt: number;
   /**
+   * How many URCs had arrived when the final result came: a URC whose ReceivedUrc `index` is below
+   * this came before the final result (a virtual clock can give both the same time). Spec 3.3.2-3.3.8
+   * print the final OK before the command's result URC.
+   */
+  readonly urcsBeforeFinal?: number;
+  /**
    * Parallel to `lines`: the message payload bytes of a line that carried one (+QMTRECV read with
    * AT+QMTRECV=…, spec 3.3.9), undefined for other lines. Absent when no line carried a payload.
    */

@@ -64,6 +64,8 @@ export class BrokerFixture {
   private publisher: Promise<MqttClient> | undefined;
   private keepAlive = false;
   private cloud: { identity: CloudIdentity; options: VerifyOptions } | undefined;
+  /** Why CONNECTs were refused for their cloud credentials (reasons name fields, never secrets). */
+  private readonly refusedCredentials: string[] = [];
   private nextConnectionId = 1;
   private stopping: Promise<void> | undefined;
 
@@ -210,6 +212,11 @@ export class BrokerFixture {
     this.cloud = identity ? { identity, options } : undefined;
   }
 
+  /** The reasons the cloud credential check refused CONNECTs for, in order (see expectCloudIdentity). */
+  cloudRefusals(): readonly string[] {
+    return [...this.refusedCredentials];
+  }
+
   /**
    * spec figure 1 T2, MQTT 3.1.1 §3.1.2.10: for every PINGREQ from the module, how long the module
    * had been silent before it (clock ms since its previous packet on that connection) and the
@@ -289,6 +296,7 @@ export class BrokerFixture {
           this.cloud.identity,
           this.cloud.options,
         );
+        if (!verdict.ok) this.refusedCredentials.push(verdict.reason);
         return verdict.ok ? undefined : verdict.reason;
       },
       keepAliveEnforced: () => this.keepAlive,

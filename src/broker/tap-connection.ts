@@ -91,6 +91,7 @@ export class TapConnection {
   drop(how: DropHow, reason: string): void {
     if (this.phase === 'closed') return;
     this.markClosed('fixture', reason);
+    this.holdForModule('the module reads the close');
     if (how === 'reset') resetSocket(this.socket);
     else closeSocket(this.socket);
     this.broker?.destroy();
@@ -106,7 +107,18 @@ export class TapConnection {
     const bytes = Buffer.from(mqttPacket.generate({ cmd: 'pingresp' }, { protocolVersion: this.protocolVersion }));
     bytes[0] = bytes[0] & 0x0f; // packet type 0: reserved
     this.record('broker->module', { cmd: 'pingresp' }, { injected: true, note: 'malformed: packet type 0 (reserved)' });
+    this.holdForModule('the module reads the malformed packet');
     this.socket.write(bytes);
+  }
+
+  /**
+   * Something the fixture does on its own (a close, a malformed packet) takes no scenario time: a
+   * virtual clock is held for a moment of real time so that a module on loopback reads it before
+   * virtual time jumps to the next timer (e.g. the keep-alive 120 s later).
+   */
+  private holdForModule(reason: string): void {
+    const release = this.context.clock.hold(reason);
+    setTimeout(release, MODULE_READ_GRACE_MS).unref();
   }
 
   /** (Re)starts or stops the keep-alive watch after `enforceKeepAlive` changed. */
@@ -297,6 +309,9 @@ export class TapConnection {
     this.context.onClosed(this.info());
   }
 }
+
+/** Real milliseconds a virtual clock waits for the module to read what the fixture did on its own. */
+const MODULE_READ_GRACE_MS = 60;
 
 /** FIN: end our side (pending writes flushed first), then release the socket. */
 function closeSocket(socket: Socket): void {

@@ -5,7 +5,7 @@
  * byte padded with a zero low byte — the 5.2 example prints it as hex (`+QFUPL: 1758,384a`).
  */
 import type { QmtHost } from './host';
-import { nonConformance } from './verdict';
+import { preconditionFailed } from './verdict';
 
 export interface FileUpload {
   readonly data: Buffer;
@@ -27,6 +27,7 @@ export function expectUploadConfirmed(host: QmtHost, upload: FileUpload): void {
   const expected = `+QFUPL: ${size},${checksum.toString(16)}`;
   const match = lines.length === 1 ? /^\+QFUPL:\s*(\d+),([0-9A-Fa-f]+)$/.exec(lines[0]) : null;
   if (!match || Number(match[1]) !== size || parseInt(match[2], 16) !== checksum) {
-    throw nonConformance(`${command} confirmed ${lines.length ? lines.join(' | ') : 'nothing'} where ${expected} was expected`);
+    // AT+QFUPL is the FILE note's command, not this note's: a failed upload is a precondition.
+    throw preconditionFailed(`${command} confirmed ${lines.length ? lines.join(' | ') : 'nothing'} where ${expected} was expected`);
   }
 }

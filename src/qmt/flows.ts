@@ -3,6 +3,7 @@
  * on the way: a precondition that fails says which step of the flow the module broke.
  */
 import type { QmtHost } from './host';
+import { preconditionFailed } from './verdict';
 
 export async function openNetwork(host: QmtHost, idx: number, brokerHost: string, port: number): Promise<void> {
   await host.send(`AT+QMTOPEN=${idx},"${brokerHost}",${port}`);
@@ -22,9 +23,24 @@ export async function subscribe(host: QmtHost, idx: number, msgid: number, topic
   await host.expectUrc(`+QMTSUB: ${idx},${msgid},0,${qos}`);
 }
 
+/**
+ * Text payloads both ways. The note states no default for <send_mode> / <recv_mode> (A8), and
+ * "send/mode" and "dataformat" may or may not share <send_mode> (A15): both are set, as text (0).
+ */
+export async function useTextMessages(host: QmtHost, idx: number): Promise<void> {
+  for (const command of [`AT+QMTCFG="send/mode",${idx},0`, `AT+QMTCFG="dataformat",${idx},0,0`]) {
+    await host.send(command);
+    host.expectFinal('OK');
+  }
+}
+
 /** AT+CFUN=1,1 restarts the module; it is back when RDY arrives (field notes: power-up URCs). */
 export async function restartModule(host: QmtHost): Promise<void> {
   const restart = await host.send('AT+CFUN=1,1');
-  host.expectFinal('OK');
-  await host.expectUrc('RDY', { withinMs: 15_000, source: 'harness limit for a restart', since: restart.response.sentAt });
+  host.expectFinal('OK'); // a failure is "precondition:" (AT+CFUN is 3GPP 27.007's, not this note's)
+  try {
+    await host.expectUrc('RDY', { withinMs: 15_000, source: 'harness limit for a restart', since: restart.response.sentAt });
+  } catch (error) {
+    throw preconditionFailed(`the module did not come back after AT+CFUN=1,1: ${(error as Error).message.replace(/^non-conformance: /, '')}`);
+  }
 }

@@ -3,7 +3,7 @@
  * answer and its time, wait for the URC that completes it within the spec's maximum response time.
  */
 import type { AtClient } from '../at/at-client';
-import type { AtResponse, Urc } from '../at/types';
+import type { AtResponse, ReceivedUrc, Urc } from '../at/types';
 import type { Clock } from '../clock/clock';
 import type { SecretMasker } from '../secrets/masker';
 import { parseCommandLine, type CommandLine } from './command-line';
@@ -13,7 +13,7 @@ import type { ReadingObserver } from './readings-observer';
 import { DEFAULT_TIMING, responseTimeLimit, type ClientTiming, type ResponseTimeLimit } from './timing';
 import { describeMargin, withMargin, type TimingMargin } from './timing-margin';
 import { describeUrc, omittedOptionalFields, parseExpectedUrc, urcConflicts, urcMatches } from './urc-match';
-import { nonConformance } from './verdict';
+import { nonConformance, preconditionFailed } from './verdict';
 
 /**
  * Where the module's own timer starts, as the broker fixture saw it: the first packet of a type
@@ -29,14 +29,27 @@ const TIMER_PACKET: Record<string, Parameters<WireClock>[0]> = {
   '+QMTPUBEX': 'publish',
 };
 
-/** Result URCs whose time a reading's alternative keeps (see expectUrcInTime). */
-const TIMED_BY_READING = new Set(['+QMTSUB', '+QMTUNS', '+QMTPUBEX']);
+/**
+ * Commands of other Quectel documents (FILE, SSL, 3GPP 27.007) that scenarios need on the way:
+ * when they fail, the scenario could not be run, which says nothing about this note (issue 8 item 7).
+ */
+const OTHER_DOCUMENT_COMMANDS = new Set(['+QFUPL', '+QSSLCFG', '+CFUN', '+CGSN']);
+
+/** The failure for a wrong answer to `line`: precondition for another document's command, else non-conformance. */
+export function answerFailure(line: CommandLine, message: string): Error {
+  return OTHER_DOCUMENT_COMMANDS.has(line.name) ? preconditionFailed(`${message} (a command of another document that this scenario needs)`) : nonConformance(message);
+}
+
+/** URCs about a client's link: one of these with another code for the same client answers the same question. */
+const LINK_URCS = new Set(['+QMTSTAT', '+QMTPING']);
 
 /** One answer a reading allows: the reading's value and what the module prints under it. */
 export interface ReadingAlternative {
   readonly value: string;
   /** Expected lines (the final result last); for URC alternatives one URC text, or undefined = none. */
   readonly lines: readonly string[];
+  /** URC alternatives: "… within N seconds", the limit on that URC from the command line. */
+  readonly withinMs?: number;
 }
 
 export interface Exchange {
@@ -96,7 +109,8 @@ export class QmtHost {
     const { response } = exchange;
     const actual = response.final.kind === 'CME ERROR' ? 'ERROR' : response.final.kind;
     if (actual !== kind) {
-      throw nonConformance(
+      throw answerFailure(
+        exchange.line,
         `${response.command} answered ${formatFinal(response)} where the spec expects ${kind}` +
           (response.lines.length ? ` (lines: ${response.lines.join(' | ')})` : ''),
       );
@@ -116,7 +130,7 @@ export class QmtHost {
     const wanted = expected.filter((l) => l.trim() !== '');
     const match = matchLines(wanted, actual);
     if (!match) {
-      throw nonConformance(`${response.command} answered\n  ${actual.join('\n  ')}\nexpected\n  ${wanted.join('\n  ')}`);
+      throw answerFailure(exchange.line, `${response.command} answered\n  ${actual.join('\n  ')}\nexpected\n  ${wanted.join('\n  ')}`);
     }
     this.expectInTime(exchange, response.doneAt, `the answer to ${response.command}`);
     for (const [id, value] of Object.entries(match.captures)) this.observer.observe(id, value, `${response.command} → ${actual.join(' | ')}`);
@@ -160,22 +174,33 @@ export class QmtHost {
     const expected = alternatives.filter((a) => a.lines.length).map((a) => ({ alt: a, urc: parseExpectedUrc(a.lines[0] as string) }));
     const none = alternatives.find((a) => a.lines.length === 0);
     const since = this.exchanges.at(-1)?.response.sentAt ?? this.clock.now();
-    const waitMs = Math.max(quietMs, ...expected.map((e) => this.urcLimit(e.urc.name).waitMs));
-    // A result of the same request that no alternative allows (+QMTPUBEX: 0,7,2 where the reading
-    // allows +QMTPUBEX: 0,7,0 or no URC) ends the wait too: it is non-conformance, not "none".
-    // Only for the per-message results; a one-shot URC (+QMTCONN under A3) may be preceded by others.
-    const conflicting = (u: Urc) => expected.some((e) => TIMED_BY_READING.has(e.urc.name) && urcConflicts(u, e.urc));
-    const seen = await this.at
-      .waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)) || conflicting(u), waitMs, since)
-      .catch(() => undefined);
+    const limitOf = (e: (typeof expected)[0]) =>
+      e.alt.withinMs !== undefined ? { limitMs: e.alt.withinMs, source: 'scenario limit', start: () => since } : this.urcLimit(e.urc.name);
+    const waitMs = Math.max(
+      quietMs,
+      ...expected.map((e) => (e.alt.withinMs !== undefined ? Math.ceil(withMargin(e.alt.withinMs, this.margin) * 1.5) + 1_000 : this.urcLimit(e.urc.name).waitMs)),
+    );
+    // Same URC name and client as an alternative, but none of them: an answer no reading allows
+    // (e.g. +QMTSTAT: 0,1 where the reading allows +QMTSTAT: 0,8 or none) settles the question.
+    const sameQuestion = (u: Urc) => expected.some((e) => urcConflicts(u, e.urc) || (LINK_URCS.has(u.name) && u.name === e.urc.name && u.fields[0] === e.urc.fields[0]));
+    const seen = await this.at.waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)) || sameQuestion(u), waitMs, since).catch(() => undefined);
     const declared = this.observer.preferredValue(id);
     if (seen && !expected.some((e) => urcMatches(seen, e.urc))) {
       throw nonConformance(`${seen.text} arrived; the note allows (reading ${id}): ${alternatives.map((a) => `${a.lines[0] ?? 'none'} (${a.value})`).join(' or ')}`);
     }
     if (seen) {
       const matching = expected.filter((e) => urcMatches(seen, e.urc));
-      const chosen = matching.find((m) => m.alt.value === declared) ?? (matching[0] as (typeof matching)[0]);
-      this.expectUrcInTime(seen, chosen.urc);
+      const chosen = matching.find((m) => m.alt.value === declared) ?? matching[0];
+      if (!chosen) {
+        throw nonConformance(`${seen.text} arrived; the note allows (reading ${id}): ${alternatives.map((a) => `${a.lines[0] ?? 'no such URC'} (${a.value})`).join(' or ')}`);
+      }
+      const { limitMs, source, start } = limitOf(chosen);
+      if (limitMs !== undefined && seen.at - start() > withMargin(limitMs, this.margin)) {
+        throw nonConformance(
+          `${seen.text} arrived after ${seconds(seen.at - start())}, over the limit of ${seconds(limitMs)} (${source}) plus the timing margin of ${describeMargin(this.margin)}`,
+        );
+      }
+      for (const omitted of omittedOptionalFields(seen, chosen.urc)) this.observer.observe(omitted.reading, omitted.value, `${seen.text} arrived`);
       this.observer.observe(id, chosen.alt.value, `${seen.text} arrived`);
       return chosen.alt.value;
     }
@@ -184,6 +209,41 @@ export class QmtHost {
     }
     this.observer.observe(id, none.value, `no ${expected.map((e) => describeUrc(e.urc)).join(' / ')} within ${seconds(waitMs)}`);
     return none.value;
+  }
+
+  /**
+   * A reading whose answers are either ERROR at once (value `errorValue`) or OK and then one of the
+   * URC alternatives (e.g. open-bad-host: ERROR, or +QMTOPEN: 0,4 / 0,1 / 0,-1).
+   */
+  async expectErrorOrUrcByReading(id: string, errorValue: string, alternatives: readonly ReadingAlternative[]): Promise<string> {
+    const exchange = this.last;
+    if (exchange.response.final.kind !== 'OK') {
+      exchange.asserted = true;
+      this.expectInTime(exchange, exchange.response.doneAt, `the final result of ${exchange.response.command}`);
+      this.observer.observe(id, errorValue, `${exchange.response.command} → ${formatFinal(exchange.response)}`);
+      return errorValue;
+    }
+    this.expectFinal('OK');
+    return this.expectUrcByReading(id, alternatives, 0);
+  }
+
+  /** The margin every deadline gets (src/qmt/timing-margin.ts), for steps that time the wire. */
+  get timingMargin(): TimingMargin {
+    return this.margin;
+  }
+
+  /**
+   * The last command's final result came before its result URC `expectedText` (spec 3.3.2-3.3.8
+   * print OK first; a host driver that reads up to OK and then waits for the URC hangs otherwise).
+   */
+  async expectFinalBeforeUrc(expectedText: string): Promise<void> {
+    const exchange = this.last;
+    const urc = (await this.expectUrc(expectedText)) as Partial<ReceivedUrc> & Urc;
+    const before = exchange.response.urcsBeforeFinal;
+    if (before === undefined || urc.index === undefined) throw new Error('harness: the AT client does not record URC order');
+    if (urc.index < before) {
+      throw nonConformance(`${urc.text} arrived before the final result of ${exchange.response.command}; the note prints OK first, then the result URC`);
+    }
   }
 
   /**
@@ -213,23 +273,6 @@ export class QmtHost {
     }
     for (const omitted of omittedOptionalFields(urc, expected)) this.observer.observe(omitted.reading, omitted.value, `${urc.text} arrived`);
     return urc;
-  }
-
-  /**
-   * The result URC of an acknowledged request (+QMTSUB / +QMTUNS / +QMTPUBEX) that a reading's
-   * alternative matched keeps the request's maximum response time (spec 3.3.6-3.3.8), counted as
-   * in expectUrc. Other URCs of readings (+QMTSTAT, +QMTCONN under A3) are not timed here.
-   */
-  private expectUrcInTime(urc: Urc, expected: ReturnType<typeof parseExpectedUrc>): void {
-    if (!TIMED_BY_READING.has(expected.name)) return;
-    const { limitMs, source, start } = this.urcLimit(expected.name);
-    const timerStart = start();
-    if (limitMs !== undefined && urc.at - timerStart > withMargin(limitMs, this.margin)) {
-      throw nonConformance(
-        `${describeUrc(expected)} arrived after ${seconds(urc.at - timerStart)}, over the limit of ${seconds(limitMs)} (${source}) ` +
-          `plus the timing margin of ${describeMargin(this.margin)}`,
-      );
-    }
   }
 
   /** The limit a URC is held to, where it is counted from, and how long to wait for it. */

@@ -30,8 +30,10 @@ export function urcMatches(urc: Urc, expected: ExpectedUrc): boolean {
       (payload === '*' || urc.payload.toString('latin1') === payload);
   }
   const optional = OPTIONAL_TRAILING[expected.name];
-  // A bracketed trailing field the module left out ("+QMTCONN: 0,0" for "+QMTCONN: 0,0,0").
-  const count = optional && actual.length === optional.from && expected.fields.length === optional.from + 1 ? actual.length : expected.fields.length;
+  // A bracketed trailing field the module left out ("+QMTCONN: 0,0" for "+QMTCONN: 0,0,0"), only
+  // where it would say nothing: a refusal without its <ret_code> would read as accepted (conn-ret-code).
+  const omittable = optional && expected.fields.length === optional.from + 1 && optional.omittable.includes(expected.fields[optional.from] as string);
+  const count = omittable && actual.length === optional.from ? actual.length : expected.fields.length;
   return actual.length === count && expected.fields.slice(0, count).every((f, i) => f === '*' || f === actual[i]);
 }
 
@@ -41,8 +43,8 @@ export function urcMatches(urc: Urc, expected: ExpectedUrc): boolean {
  * +QMTSUB / +QMTUNS / +QMTPUBEX is not here: 3.3.6-3.3.8 say for which <result> it is presented,
  * and A25 covers +QMTUNS.)
  */
-const OPTIONAL_TRAILING: Record<string, { from: number; reading: string }> = {
-  '+QMTCONN': { from: 2, reading: 'conn-ret-code' },
+const OPTIONAL_TRAILING: Record<string, { from: number; reading: string; omittable: readonly string[] }> = {
+  '+QMTCONN': { from: 2, reading: 'conn-ret-code', omittable: ['0', '*'] },
 };
 
 /** The readings a matched URC shows about its optional fields: printed or omitted. */

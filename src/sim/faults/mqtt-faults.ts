@@ -49,4 +49,9 @@ export const MQTT_FAULTS: FaultDefinition[] = [
   { id: 'qmtrecv-query-lists-idle-clients', description: 'AT+QMTRECV? lists store status for clients without an MQTT connection.', targets: ['3.3.9:query'] },
   { id: 'qmtconn-query-lists-idle-clients', description: 'AT+QMTCONN? lists clients that have no network, with state 1.', targets: ['3.3.4:query'] },
   { id: 'publish-extra-payload-bytes', description: 'AT+QMTPUBEX publishes every byte typed after the > prompt, also those beyond <length> (spec 3.3.8: they are deleted).', targets: ['3.3.8:prompt'] },
+  // ----- connection lifecycle (audit-conn): answers no reading of the note allows -----
+  { id: 'result-urc-before-ok', description: '+QMTOPEN: <idx>,<result> is printed before the OK of AT+QMTOPEN (the note prints OK first).', targets: ['3.3.2:set'] },
+  { id: 'qmtstat-server-loss-as-8', description: 'A link the server or the network ended is reported as +QMTSTAT code 8, which table 4 keeps for the client closing it itself.', targets: ['4.1:err_code=1', '4.1:err_code=4', '4.1:err_code=5', '4.1:err_code=7'] },
+  { id: 'qmtdisc-unconnected-sends-disconnect', description: 'AT+QMTDISC on an opened but never connected client sends DISCONNECT, the first packet on that connection (MQTT requires CONNECT first).', targets: ['3.3.5:result=-1'] },
+  { id: 'qmtopen-bad-name-network-error', description: 'A host name that is neither an IP address nor a domain name ends in +QMTOPEN result 5 "network disconnected".', targets: ['3.3.2:result=1'] },
 ];

@@ -21,6 +21,9 @@ export interface LinkLoss {
  */
 export const REPLY_GRACE_MS = 150;
 
+/** Real milliseconds a virtual clock is held after a packet that expects no answer was written. */
+const WIRE_GRACE_MS = 5;
+
 export class PacketLink {
   private ownClose = false;
   private releaseHold: (() => void) | undefined;
@@ -74,6 +77,16 @@ export class PacketLink {
     if (this.socket.destroyed || !this.socket.writable) return false;
     this.clock.activity();
     if (reply) this.startHold(reply);
+    else {
+      // No answer to wait for (QoS 0 PUBLISH, DISCONNECT, acks): still hold a virtual clock until
+      // the bytes are on their way and the peer had a moment to read them, so virtual time does
+      // not jump to the next timer while the packet is in the event loop (a loaded CI machine).
+      const release = this.clock.hold('MQTT packet on the wire');
+      const guard = setTimeout(release, REPLY_GRACE_MS);
+      guard.unref();
+      this.socket.write(mqttPacket.generate(packet), () => setTimeout(() => { clearTimeout(guard); release(); }, WIRE_GRACE_MS).unref());
+      return true;
+    }
     this.socket.write(mqttPacket.generate(packet));
     return true;
   }
@@ -106,6 +119,14 @@ export class PacketLink {
   close(graceful = true): void {
     this.ownClose = true;
     this.endHold();
+    // A local close takes no scenario time: hold a virtual clock until the socket is gone and the
+    // peer had a moment to read the FIN (bounded), so waits for "the module closed" never time out
+    // on virtual time while the close is still in the event loop.
+    const release = this.clock.hold('closing MQTT link');
+    const guard = setTimeout(release, REPLY_GRACE_MS);
+    guard.unref();
+    if (this.socket.destroyed) release();
+    else this.socket.once('close', () => setTimeout(() => { clearTimeout(guard); release(); }, 5).unref());
     if (graceful && !this.socket.destroyed) this.socket.end();
     else this.socket.destroy();
     // end() leaves the socket half-open until the peer answers; never let it linger.

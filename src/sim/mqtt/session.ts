@@ -29,6 +29,8 @@ export class ClientSession {
   private readonly keepAlive: KeepAlive;
   private connackTimer: TimerHandle | undefined;
   private discTimer: TimerHandle | undefined;
+  /** The server refused CONNECT (CONNACK <ret_code> 1~5) and has not closed the link yet. */
+  private refused = false;
   /** Bumped on every teardown so a connect that finishes after a reset/close is thrown away. */
   private generation = 0;
   private packetListener: (packet: Packet) => void = () => {};
@@ -141,14 +143,19 @@ export class ClientSession {
     if (this.state !== 'connecting') return;
     this.env.clock.clearTimeout(this.connackTimer);
     this.connackTimer = undefined;
-    const connUrc = `+QMTCONN: ${this.idx},${PACKET_RESULT.acked},${returnCode}`;
+    // conn-ret-code "omitted": older firmware prints +QMTCONN: idx,0 for an accepted connection; a
+    // refusal keeps its <ret_code> (without it the host would read it as accepted).
+    const omitted = returnCode === 0 && this.env.variant.readings['conn-ret-code'] === 'omitted';
+    const connUrc = `+QMTCONN: ${this.idx},${PACKET_RESULT.acked}${omitted ? '' : `,${returnCode}`}`;
     // Fault: the result is reported 1 s after <pkt_timeout>, beyond the maximum response time (spec 3.3.4).
     if (this.env.faults.has('qmtconn-result-late')) this.env.clock.setTimeout(() => this.urc(connUrc), (this.config.pktTimeout + 1) * 1000);
     else this.urc(connUrc);
     if (returnCode !== 0) {
       // MQTT 3.1.1 §3.2.2.3: the server closes the network after a refusal; until it does, the
-      // client is back to "initializing" and its close is then reported as +QMTSTAT: idx,1.
+      // client is back to "initializing" and its close is then reported as +QMTSTAT: idx,1 or 4
+      // (reading stat-refused).
       this.state = 'opened';
+      this.refused = true;
       return;
     }
     this.state = 'connected';
@@ -169,6 +176,13 @@ export class ClientSession {
    * A server that keeps the link open is left behind when the time is up (the client closes).
    */
   disconnect(): void {
+    // Fault: DISCONNECT goes out as the first packet of a never connected link (MQTT 3.1.1 §3.1: CONNECT first).
+    if (this.state === 'opened' && this.env.faults.has('qmtdisc-unconnected-sends-disconnect')) this.send({ cmd: 'disconnect' });
+    // disc-unconnected "0": an opened, never connected client has nothing to disconnect.
+    if (this.state === 'opened' && this.env.variant.readings['disc-unconnected'] === '0') {
+      this.urc(`+QMTDISC: ${this.idx},0`);
+      return;
+    }
     if (this.state !== 'connected') {
       // Fault: disconnecting a client that is not connected reports success.
       this.urc(`+QMTDISC: ${this.idx},${this.env.faults.has('qmtdisc-unconnected-reports-0') ? 0 : -1}`);
@@ -182,6 +196,12 @@ export class ClientSession {
     this.state = 'disconnecting';
     this.keepAlive.stop();
     this.send({ cmd: 'disconnect' });
+    // disc-state "gone": the client closes its network right after DISCONNECT (MQTT 3.1.1 §3.14.4).
+    if (this.env.variant.readings['disc-state'] === 'gone') {
+      this.teardown(undefined);
+      this.urc(`+QMTDISC: ${this.idx},0`);
+      return;
+    }
     const generation = this.generation;
     this.discTimer = this.env.clock.setTimeout(() => {
       this.discTimer = undefined;
@@ -204,7 +224,8 @@ export class ClientSession {
     const wasConnected = this.state === 'connected';
     this.teardown(undefined);
     this.urc(`+QMTCLOSE: ${this.idx},0`);
-    if (wasConnected) this.urc(`+QMTSTAT: ${this.idx},${QMTSTAT.clientClosed}`);
+    // close-stat: "8" reports the host's close as table 4 code 8, "none" leaves it to +QMTCLOSE.
+    if (wasConnected && this.env.variant.readings['close-stat'] === '8') this.statUrc(QMTSTAT.clientClosed);
   }
 
   /** Closes everything and, with a code, reports +QMTSTAT (spec 4.1). */
@@ -220,10 +241,15 @@ export class ClientSession {
     this.discTimer = undefined;
     this.inboundQos2.clear();
     this.received.clear();
+    this.refused = false;
     this.state = 'closed';
-    // Fault: every link loss is reported with the generic code 1, whatever happened.
-    const reported = statCode !== undefined && this.env.faults.has('qmtstat-always-code-1') ? QMTSTAT.serverClosed : statCode;
-    if (reported !== undefined) this.urc(`+QMTSTAT: ${this.idx},${reported}`);
+    if (statCode !== undefined) this.statUrc(statCode);
+  }
+
+  /** +QMTSTAT: idx,<err_code> (spec 4.1). */
+  private statUrc(code: number): void {
+    // Fault: every +QMTSTAT carries the generic code 1, whatever happened.
+    this.urc(`+QMTSTAT: ${this.idx},${this.env.faults.has('qmtstat-always-code-1') ? QMTSTAT.serverClosed : code}`);
   }
 
   /** Reboot: tear down without any report. */
@@ -246,7 +272,7 @@ export class ClientSession {
         // Every send of CONNECT timed out: table 4 code 3 "sending CONNECT timed out or failed"
         // (with A3 "excep1" no resend happens, and the lone CONNACK timeout is code 4).
         this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
-        this.teardown(QMTSTAT.connectSendFailed);
+        this.teardown(this.env.variant.readings['stat-connect-exhausted'] === '3' ? QMTSTAT.connectSendFailed : QMTSTAT.connackTimeout);
         return;
       }
       this.send(packet);
@@ -257,25 +283,38 @@ export class ClientSession {
 
   private pingFailed(): void {
     // spec 4.3 +QMTPING: idx,1 and spec 4.1 code 2 describe the same event; both are reported (A31, README).
-    this.urc(`+QMTPING: ${this.idx},1`);
+    if (this.env.variant.readings.A31 === 'reported') this.urc(`+QMTPING: ${this.idx},1`);
     this.teardown(QMTSTAT.pingTimeout);
   }
 
   /** The server or the network ended the link (spec 4.1 codes 1, 4, 5, 7). */
   private linkLost(loss: LinkLoss): void {
-    const code = this.lossCode(loss);
+    const code = this.serverLossAs8(this.lossCode(loss));
     const silent = code === QMTSTAT.serverClosed && this.env.faults.has('qmtstat-missing-on-server-close');
     const disconnecting = this.state === 'disconnecting';
-    this.teardown(silent ? undefined : code);
+    // stat-no-connack "1": the exchange is reported failed, then the server's close as code 1.
+    if (this.state === 'connecting' && this.env.variant.readings['stat-no-connack'] === '1') this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
+    // disc-stat "none": the server's close after our DISCONNECT completes the disconnect silently.
+    const quiet = disconnecting && this.env.variant.readings['disc-stat'] === 'none';
+    this.teardown(silent || quiet ? undefined : code);
     // The server closed after our DISCONNECT: the disconnect is complete (spec 3.3.5).
     if (disconnecting) this.urc(`+QMTDISC: ${this.idx},0`);
   }
 
   private lossCode(loss: LinkLoss): number {
-    if (this.state === 'connecting') return QMTSTAT.connackTimeout;
+    const readings = this.env.variant.readings;
+    if (this.state === 'connecting') return readings['stat-no-connack'] === '4' ? QMTSTAT.connackTimeout : QMTSTAT.serverClosed;
     if (this.state === 'disconnecting') return QMTSTAT.closedAfterDisconnect;
+    if (this.refused && readings['stat-refused'] === '4') return QMTSTAT.connackTimeout;
     if (loss.errorCode === undefined || loss.errorCode === 'ECONNRESET') return QMTSTAT.serverClosed;
+    // A malformed packet: table 4 names no code for it (reading stat-malformed: 7 or 1).
+    if (loss.errorCode === 'EPROTO' && readings['stat-malformed'] === '1') return QMTSTAT.serverClosed;
     return QMTSTAT.linkDown;
+  }
+
+  /** Fault: a loss the server or network caused is reported as code 8, the client's own close. */
+  private serverLossAs8(code: number): number {
+    return this.env.faults.has('qmtstat-server-loss-as-8') ? QMTSTAT.clientClosed : code;
   }
 }
 

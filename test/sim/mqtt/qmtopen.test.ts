@@ -55,8 +55,22 @@ test('QMTOPEN result 4 for a name that does not resolve, 5 for an off-machine ad
   m.config[2].cid = 2;
   m.at('AT+QMTOPEN=2,"127.0.0.1",1883');
   assert.equal(await m.out.waitUrc(/^\+QMTOPEN: 2,/), '+QMTOPEN: 2,3');
+  // Reading open-bad-host: EC200N-CN declares 4 for a host name that is no name.
   m.at('AT+QMTOPEN=3,"bad host!",1883');
-  assert.equal(await m.out.waitUrc(/^\+QMTOPEN: 3,/), '+QMTOPEN: 3,1');
+  assert.equal(await m.out.waitUrc(/^\+QMTOPEN: 3,/), '+QMTOPEN: 3,4');
+  m.stop();
+});
+
+test('QMTOPEN with a host name that is no name follows the profile reading open-bad-host', async () => {
+  for (const [value, expected] of [['1', '+QMTOPEN: 0,1'], ['-1', '+QMTOPEN: 0,-1'], ['4', '+QMTOPEN: 0,4']] as const) {
+    const m = makeModule('EC200N-CN', { 'open-bad-host': value });
+    m.at('AT+QMTOPEN=0,"bad host!",1883');
+    assert.equal(await m.out.waitUrc(/^\+QMTOPEN: 0,/), expected, value);
+    m.stop();
+  }
+  const m = makeModule('EC200N-CN', { 'open-bad-host': 'error' });
+  m.at('AT+QMTOPEN=0,"bad host!",1883');
+  assert.deepEqual(m.out.events, ['ERROR']);
   m.stop();
 });
 

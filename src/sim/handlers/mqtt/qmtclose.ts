@@ -16,6 +16,8 @@ export function qmtCloseHandler(sessions: readonly ClientSession[]): CommandHand
     }
     const idx = clientIdxArg(command.args[0]);
     if (command.form !== 'set' || command.args.length !== 1 || idx === undefined) return ctx.out.error();
+    // Reading close-unopened "error": nothing to close is "any error".
+    if (!sessions[idx].hasConnection() && ctx.variant.readings['close-unopened'] === 'error') return ctx.out.error();
     ctx.out.ok();
     sessions[idx].closeNetwork();
   };

@@ -7,6 +7,7 @@
 import type { CommandHandler } from '../../types';
 import { clientIdxArg, stringArg } from '../../mqtt/args';
 import type { ClientSession } from '../../mqtt/session';
+import { PACKET_RESULT } from '../../mqtt/stat-codes';
 
 export function qmtConnHandler(sessions: readonly ClientSession[]): CommandHandler {
   return (command, ctx) => {
@@ -31,6 +32,12 @@ export function qmtConnHandler(sessions: readonly ClientSession[]): CommandHandl
       return ctx.out.error();
     }
     const session = sessions[idx];
+    // conn-unopened "2": without a network the command runs and fails ("failed to send the packet").
+    if (session.state === 'closed' && ctx.variant.readings['conn-unopened'] === '2') {
+      ctx.out.ok();
+      session.urc(`+QMTCONN: ${idx},${PACKET_RESULT.failed}`);
+      return;
+    }
     if (session.state !== 'opened') return ctx.out.error();
     ctx.out.ok();
     session.connect({

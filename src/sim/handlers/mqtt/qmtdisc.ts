@@ -15,6 +15,8 @@ export function qmtDiscHandler(sessions: readonly ClientSession[]): CommandHandl
     }
     const idx = clientIdxArg(command.args[0]);
     if (command.form !== 'set' || command.args.length !== 1 || idx === undefined) return ctx.out.error();
+    // Reading disc-unopened "error": a client without any network has nothing to disconnect.
+    if (sessions[idx].state === 'closed' && ctx.variant.readings['disc-unopened'] === 'error') return ctx.out.error();
     ctx.out.ok();
     sessions[idx].disconnect();
   };

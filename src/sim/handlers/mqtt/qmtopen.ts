@@ -5,8 +5,9 @@
  * <host_name> empty or longer than 100 bytes, <port> not 1~65535.
  * After OK, +QMTOPEN: idx,<result>:
  *   2  the client already has a network (open or opening);
- *   1  <host_name> is not a well-formed IP address / domain name, or SSL is enabled and its
- *      context names a certificate file that is not in UFS;
+ *   1  SSL is enabled and its context names a certificate file that is not in UFS;
+ *  4/1/-1/ERROR  <host_name> is not a well-formed IP address / domain name: the profile's
+ *      reading open-bad-host (ERROR comes at once, instead of OK);
  *   3  <cid> of AT+QMTCFG="pdpcid" is not 1 (the simulator has only PDP context 1 active);
  *   4  the name does not resolve;
  *   5  the name resolves to an address off this machine (the simulator never leaves loopback:
@@ -24,6 +25,13 @@ import { OPEN_RESULT } from '../../mqtt/stat-codes';
 const HOST_MAX_BYTES = 100; // spec 3.3.2 <host_name>
 const HOST_SYNTAX = /^[A-Za-z0-9._-]+$/;
 const NETWORK_DOWN = new Set(['ENETUNREACH', 'ENETDOWN', 'EHOSTUNREACH', 'EHOSTDOWN']);
+
+/** Reading open-bad-host: the <result> for a host name that is neither an IP address nor a domain name. */
+const BAD_HOST_RESULT: Record<string, number> = { '4': OPEN_RESULT.dnsFailed, '1': OPEN_RESULT.wrongParameter, '-1': OPEN_RESULT.failed };
+
+function isWellFormedHost(host: string): boolean {
+  return isIP(host) !== 0 || HOST_SYNTAX.test(host);
+}
 
 export function qmtOpenHandler(sessions: readonly ClientSession[]): CommandHandler {
   return (command, ctx) => {
@@ -43,8 +51,20 @@ export function qmtOpenHandler(sessions: readonly ClientSession[]): CommandHandl
     const idx = clientIdxArg(idxArg);
     const host = stringArg(hostArg);
     const port = intArg(portArg, 1, 65535);
-    if (command.form !== 'set' || command.args.length !== 3 || idx === undefined || port === undefined) return ctx.out.error();
-    if (host === undefined || host.length === 0 || Buffer.byteLength(host) > HOST_MAX_BYTES) return ctx.out.error();
+    if (command.form !== 'set' || command.args.length !== 3 || idx === undefined) return ctx.out.error();
+    if (port === undefined || host === undefined || host.length === 0 || Buffer.byteLength(host) > HOST_MAX_BYTES) {
+      // Reading open-out-of-range "1": the command runs and reports "wrong parameter".
+      if (ctx.variant.readings['open-out-of-range'] !== '1') return ctx.out.error();
+      ctx.out.ok();
+      sessions[idx].urc(`+QMTOPEN: ${idx},${OPEN_RESULT.wrongParameter}`);
+      return;
+    }
+    if (!isWellFormedHost(host) && ctx.variant.readings['open-bad-host'] === 'error') return ctx.out.error();
+    // Fault: the result URC is printed before OK (the note shows OK first; a host that reads up to OK hangs).
+    if (ctx.faults.has('result-urc-before-ok')) {
+      void open(sessions[idx], host, port, ctx).then(() => ctx.out.ok());
+      return;
+    }
     ctx.out.ok();
     void open(sessions[idx], host, port, ctx);
   };
@@ -60,7 +80,11 @@ async function open(session: ClientSession, host: string, port: number, ctx: Han
     else session.urc(urc);
   };
   if (session.state !== 'closed') return report(OPEN_RESULT.occupied);
-  if (!isIP(host) && !HOST_SYNTAX.test(host)) return report(OPEN_RESULT.wrongParameter);
+  if (!isWellFormedHost(host)) {
+    // Fault: a host name that is no name is reported as result 5 "network disconnected".
+    if (ctx.faults.has('qmtopen-bad-name-network-error')) return report(OPEN_RESULT.networkDisconnected);
+    return report(BAD_HOST_RESULT[ctx.variant.readings['open-bad-host']] ?? OPEN_RESULT.wrongParameter);
+  }
   const config = ctx.config[session.idx];
   let material: TlsMaterial | undefined;
   if (config.sslEnable === 1) {
