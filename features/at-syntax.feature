@@ -1,4 +1,4 @@
-@spec:3.1:syntax
+@area:qmtcfg @spec:3.1:syntax
 Feature: AT command syntax — prefix, framing, echo and malformed input (spec 3.1.2)
 
   "The prefix AT or at must be at the beginning of each command line. Entering <CR> terminates a
@@ -11,6 +11,9 @@ Feature: AT command syntax — prefix, framing, echo and malformed input (spec 3
   serving: the next AT answers OK. The simulator refuses lines longer than 1500 bytes (the note's
   largest input, 3.3.8 note 2); a real module's line buffer may be longer, so the overlong line
   carries a 1600-byte Will message, which is ERROR on any module (<willmessage> is 0~256 bytes).
+  The note allows "AT or at" as the prefix only: the lower-case row keeps the command name in
+  upper case, since nothing in the note makes "+qmtcfg" a name the module must know. No reading
+  of the note changes these answers (no @reading tag, no "by reading" step).
 
   Rule: Command lines start with AT or at
 
@@ -30,7 +33,7 @@ Feature: AT command syntax — prefix, framing, echo and malformed input (spec 3
       Examples: lower case at
         | prefix | command                 | answer                     |
         | at     | at                      |                            |
-        | at     | at+qmtcfg="keepalive",0 | +QMTCFG: "keepalive",120   |
+        | at     | at+QMTCFG="keepalive",0 | +QMTCFG: "keepalive",120   |
 
   Rule: Responses are framed <CR><LF>response<CR><LF>
 

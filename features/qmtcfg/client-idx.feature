@@ -1,4 +1,6 @@
+@area:qmtcfg
 Feature: AT+QMTCFG <client_idx> is 0~5 for every sub-option (spec 3.3.1)
+  Readings of the note this feature depends on (src/variants/readings.ts): none (every answer here is forced by the note).
 
   Rule: A client index outside 0~5 gives ERROR, in the query and in the set form
 

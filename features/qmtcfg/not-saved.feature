@@ -1,5 +1,6 @@
-@reboot
+@area:qmtcfg @reboot
 Feature: AT+QMTCFG settings take effect at once and are not saved (spec 3.3.1 characteristics)
+  Readings of the note this feature depends on (src/variants/readings.ts): A8 (timeoutNotice).
 
   Rule: A restart (AT+CFUN=1,1) brings every AT+QMTCFG setting back to its default
 

@@ -1,13 +1,19 @@
+@area:qmtcfg
 Feature: AT+QMTCFG=? — the test form lists every sub-option with its ranges (spec 3.3.1)
 
-  The answer is compared line by line with §3.3.1, the placeholders "(range of supported …)"
-  filled with the ranges the parameter list gives. The "dataformat" line keeps the spaces the
-  note prints after two of its commas.
+  The answer is parsed into sub-options, ranges, lists and descriptive text and compared with
+  §3.3.1, the placeholders "(range of supported …)" filled with the ranges the parameter list
+  gives (src/qmt/listing.ts). A missing sub-option, a parameter too many or too few, or a range or
+  list that differs is non-conformance. Typesetting is not: the note itself prints the "dataformat"
+  line with a space after two commas, and FIELD-NOTES show an EC600S listing another order, no
+  spaces and an extra "CTWing". Such differences pass, each attached as a note to the result, and
+  the layout is recorded as reading test-form-layout ("as-printed" / "reformatted").
+  Readings of the note this feature depends on (src/variants/readings.ts): test-form-layout.
 
   @spec:3.3.1:test @spec:3.3.1:max-response-time
   Scenario: AT+QMTCFG=? answers the §3.3.1 lines, then OK
     When the host sends AT+QMTCFG=?
-    Then the module answers:
+    Then the module lists what the note lists:
       """
       +QMTCFG: "version",(0-5),(3,4)
       +QMTCFG: "pdpcid",(0-5),(1-15)

@@ -1,12 +1,14 @@
-@sub-option:version
+@area:qmtcfg @sub-option:version
 Feature: AT+QMTCFG="version" — MQTT protocol version (spec 3.3.1)
 
   <vsn>: 3 = MQTT v3.1, 4 = MQTT v3.1.1. The default was shown only by underlining (A8):
-  the variant profile declares it ({default:vsn}).
+  any allowed value passes and is recorded; --profile checks the declared one ({default:vsn}).
   Omitting the optional parameters queries the setting; giving them sets it, only while the
-  client has no MQTT connection (ambiguity A10: this harness reads "connection created" as a
-  successful AT+QMTOPEN, and a refused set as ERROR; a profile may read A10 otherwise).
+  client has no MQTT connection. Reading A10: "created" by a successful AT+QMTOPEN (a set after it
+  is ERROR) or by the CONNECT of AT+QMTCONN (still OK after AT+QMTOPEN); once CONNECT is out every
+  reading refuses, and a refused set leaves the setting as it was.
   Every answer must come within 300 ms (spec 3.3.1 maximum response time).
+  Readings of the note this feature depends on (src/variants/readings.ts): A8 (vsn), A10.
 
   Rule: The query form reports the current setting
 
@@ -58,8 +60,25 @@ Feature: AT+QMTCFG="version" — MQTT protocol version (spec 3.3.1)
 
   Rule: The setting cannot be changed while the client has an MQTT connection
 
-    @spec:3.3.1:version:not-while-connected @reading:A10=error
+    # A10: "connection created" is a successful AT+QMTOPEN (the set is refused, the setting kept) or
+    # the CONNECT of AT+QMTCONN (the set is still accepted after AT+QMTOPEN alone).
+    @spec:3.3.1:version:not-while-connected
     Scenario: "version" cannot be set on client 0 after AT+QMTOPEN succeeded
+      When the host sends AT+QMTCFG="version",0,3
+      Then the module answers OK
       Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTCFG="version",0,4
+      Then by reading A10 the module answers one of:
+        | after-open    | ERROR |
+        | after-connect | OK    |
+      When the host sends AT+QMTCFG="version",0
+      Then by reading A10 the module answers one of:
+        | after-open    | +QMTCFG: "version",3 |
+        | after-connect | +QMTCFG: "version",4 |
+
+    # Once CONNECT has gone out the connection exists in every reading of A10: the set is refused.
+    @spec:3.3.1:version:not-while-connected
+    Scenario: "version" cannot be set on client 0 while its MQTT connection is up
+      Given client 0 is connected to the broker as "qmt-cfg-connected"
       When the host sends AT+QMTCFG="version",0,4
       Then the module answers ERROR

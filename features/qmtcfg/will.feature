@@ -1,10 +1,15 @@
-@sub-option:will
+@area:qmtcfg @sub-option:will
 Feature: AT+QMTCFG="will" — Will information (spec 3.3.1)
 
   <will_fg> 0/1; when 1, <will_qos> 0~2, <will_retain> 0/1, <willtopic> (1~256 bytes) and
   <willmessage> (0~256 bytes) must be given (note 1). When <will_fg> is 0 the others "will be
-  omitted" (A11): this harness sends <will_fg>=0 alone, which both readings accept. What CONNECT
-  carries is checked in qmtconn.feature; delivery on abnormal loss in mqtt-behaviour/will.feature.
+  omitted" (reading A11: they must be left out, or are ignored if given); the set scenarios send
+  <will_fg>=0 alone, which both readings accept. The default of <will_fg> is not stated (A8), but a
+  power-up Will flag of 1 would need a <willtopic> of 1~256 bytes that nobody gave: the freshly
+  restarted module must report 0. Sets are refused once the connection exists (A10, see the rule).
+  What CONNECT carries is checked in qmtconn.feature; delivery on abnormal loss in
+  mqtt-behaviour/will.feature.
+  Readings of the note this feature depends on (src/variants/readings.ts): A10, A11.
 
   Rule: The query form reports the current Will configuration
 
@@ -98,10 +103,42 @@ Feature: AT+QMTCFG="will" — Will information (spec 3.3.1)
         | 1           |
         | 1,1,0,"w"   |
 
+  Rule: With <will_fg> 0 the Will parameters are omitted (note 1; A11)
+
+    @spec:3.3.1:will:set @spec:3.3.1:will:query
+    Scenario: <will_fg> 0 given with the Will parameters clears the Will, or is refused
+      When the host sends AT+QMTCFG="will",0,1,1,0,"w/a11","m"
+      Then the module answers OK
+      When the host sends AT+QMTCFG="will",0,0,1,0,"w/a11","m"
+      Then by reading A11 the module answers one of:
+        | ignore-extra | OK    |
+        | error        | ERROR |
+      When the host sends AT+QMTCFG="will",0
+      Then by reading A11 the module answers one of:
+        | ignore-extra | +QMTCFG: "will",0                 |
+        | error        | +QMTCFG: "will",1,1,0,"w/a11","m" |
+
   Rule: The setting cannot be changed while the client has an MQTT connection
 
-    @spec:3.3.1:will:not-while-connected @reading:A10=error
+    # A10: "connection created" is a successful AT+QMTOPEN (the set is refused, the setting kept) or
+    # the CONNECT of AT+QMTCONN (the set is still accepted after AT+QMTOPEN alone).
+    @spec:3.3.1:will:not-while-connected
     Scenario: Will cannot be set on client 0 after AT+QMTOPEN succeeded
+      When the host sends AT+QMTCFG="will",0,0
+      Then the module answers OK
       Given client 0 has opened a network connection to the broker
+      When the host sends AT+QMTCFG="will",0,1,1,0,"will/topic","gone"
+      Then by reading A10 the module answers one of:
+        | after-open    | ERROR |
+        | after-connect | OK    |
+      When the host sends AT+QMTCFG="will",0
+      Then by reading A10 the module answers one of:
+        | after-open    | +QMTCFG: "will",0 |
+        | after-connect | +QMTCFG: "will",1,1,0,"will/topic","gone" |
+
+    # Once CONNECT has gone out the connection exists in every reading of A10: the set is refused.
+    @spec:3.3.1:will:not-while-connected
+    Scenario: Will cannot be set on client 0 while its MQTT connection is up
+      Given client 0 is connected to the broker as "qmt-cfg-connected"
       When the host sends AT+QMTCFG="will",0,1,1,0,"will/topic","gone"
       Then the module answers ERROR

@@ -1,11 +1,18 @@
-@sub-option:willex
+@area:qmtcfg @sub-option:willex
 Feature: AT+QMTCFG="willex" — Will information with the message entered after a prompt (spec 3.3.1)
 
   Like "will", but the Will message is typed after a ">" prompt and is <will_len> (0~256) bytes
-  long. The note gives "willex" no "connection not created" condition (A10), so no scenario
-  checks a refusal while connected. How input ends before <will_len> bytes is not stated (A11);
-  scenarios never send fewer than <will_len> bytes. Longer input is cut to its first <will_len>
-  bytes ("only the first <will_len> bytes of the data are sent"), checked in the CONNECT.
+  long. How input ends before <will_len> bytes is not stated (A11); scenarios never send fewer than
+  <will_len> bytes. Longer input is cut to its first <will_len> bytes ("only the first <will_len>
+  bytes of the data are sent"), checked in the CONNECT. Whether <will_fg> 0 with the full parameter
+  list shows the prompt is reading A11willex (without a prompt, A11 decides OK or ERROR).
+  The note gives "willex" no "connection not created" condition (A10): this harness takes that as
+  reading A10willex, "accepted" (the words allow a set at any time) or "refused" (the condition was
+  left out by mistake, as for the other seventeen sub-options). Both are allowed while the MQTT
+  connection is up; either way the query afterwards must agree with the answer. The default of
+  <will_fg> is not stated (A8), but a power-up flag of 1 would need a <willtopic> nobody gave:
+  the freshly restarted module must report 0 (see will.feature).
+  Readings of the note this feature depends on (src/variants/readings.ts): A10willex, A11willex, A11.
 
   Rule: The query form reports the current Will configuration
 
@@ -100,3 +107,34 @@ Feature: AT+QMTCFG="willex" — Will information with the message entered after 
         | will message | gone!          |
         | will qos     | 1              |
         | will retain  | 0              |
+
+  Rule: <will_fg> 0 with the full parameter list: a prompt or none (A11willex)
+
+    @spec:3.3.1:willex:set @spec:3.3.1:willex:query
+    Scenario: "willex" with <will_fg> 0 and a <will_len> clears the Will, with or without a prompt
+      When the host sends AT+QMTCFG="willex",0,1,1,0,"w/a11",4 with payload "gone"
+      Then the module answers OK
+      When the host sends AT+QMTCFG="willex",0,0,1,0,"w/a11",4 with payload "gone"
+      Then by reading A11willex the module prompts and answers one of:
+        | no-prompt | OK         |
+        | no-prompt | ERROR      |
+        | prompt    | > then OK  |
+      When the host sends AT+QMTCFG="willex",0
+      Then by reading A11willex the module answers one of:
+        | no-prompt | +QMTCFG: "willex",0                 |
+        | no-prompt | +QMTCFG: "willex",1,1,0,"w/a11",4   |
+        | prompt    | +QMTCFG: "willex",0                 |
+
+  Rule: "willex" while the MQTT connection is up: the note states no condition (A10willex)
+
+    @spec:3.3.1:willex:set @spec:3.3.1:willex:query
+    Scenario: "willex" set while the MQTT connection is up is accepted or refused, and the query agrees
+      Given client 0 is connected to the broker as "qmt-cfg-connected"
+      When the host sends AT+QMTCFG="willex",0,1,1,0,"w/up",4 with payload "gone"
+      Then by reading A10willex the module prompts and answers one of:
+        | accepted | > then OK |
+        | refused  | ERROR     |
+      When the host sends AT+QMTCFG="willex",0
+      Then by reading A10willex the module answers one of:
+        | accepted | +QMTCFG: "willex",1,1,0,"w/up",4 |
+        | refused  | +QMTCFG: "willex",0              |

@@ -161,7 +161,7 @@ export class AtClient {
         const prompt = dataPromptOf(describeCommand(command));
         const detail = options.payload !== undefined && !flight.prompted ? `no ${prompt} prompt` : undefined;
         // Errors reach reports: the command text is masked like the transcript (passwords).
-        this.fail(flight, new AtTimeoutError(this.transcript.mask(command), options.timeoutMs, flight.bytesReceived, detail));
+        this.fail(flight, new AtTimeoutError(this.transcript.mask(command), options.timeoutMs, flight.bytesReceived, detail, flight.lines.map((l) => this.transcript.mask(l))));
       }, options.timeoutMs);
       this.inFlight = flight;
       this.digester.startCommand(command, { expectPrompt: options.payload !== undefined, payload: options.payload });

@@ -94,6 +94,8 @@ export class AtTimeoutError extends Error {
     readonly bytesReceived: number,
     /** What exactly was missing when it was not the final result, e.g. the `>` prompt. */
     readonly detail?: string,
+    /** Information lines that did arrive before the time ran out (A13: a query without OK). */
+    readonly lines: readonly string[] = [],
   ) {
     super(
       `${command}: ${detail ?? 'no final result'} within ${timeoutMs} ms` +

@@ -8,7 +8,8 @@ import { IdGenerator, type Scenario } from '@cucumber/messages';
 import { readFileSync } from 'node:fs';
 import { featureFiles } from '../catalog/feature-scan';
 
-const OBSERVES = /by reading |\{default:|\+QMTCONN: \S+,0,0|is connected to the broker/;
+// "lists what the note lists": the AT+QMTCFG=? listing step records reading test-form-layout.
+const OBSERVES = /by reading |\{default:|\+QMTCONN: \S+,0,0|is connected to the broker|lists what the note lists/;
 
 export function probeScenarioNames(featuresDir: string): string[] {
   const names = new Set<string>();

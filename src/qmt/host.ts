@@ -141,7 +141,8 @@ export class QmtHost {
   /**
    * The last command's answer must be one that a reading of the note allows; the observed reading
    * is recorded (default mode) or checked against the profile (strict mode). When several
-   * alternatives print the same bytes, the declared one is taken, else the first.
+   * alternatives print the same bytes, the declared one is taken, else the one this scenario already
+   * showed, else the first.
    */
   expectAnswerByReading(id: string, alternatives: readonly ReadingAlternative[]): string {
     const exchange = this.last;
@@ -152,7 +153,7 @@ export class QmtHost {
       const match = matchLines(alt.lines, actual);
       return match ? [{ alt, match }] : [];
     });
-    const declared = this.observer.declaredValue(id);
+    const declared = this.observer.preferredValue(id);
     const chosen = matching.find((m) => m.alt.value === declared) ?? matching[0];
     if (!chosen) {
       throw nonConformance(
@@ -163,7 +164,7 @@ export class QmtHost {
     this.expectInTime(exchange, response.doneAt, `the answer to ${response.command}`);
     const evidence = `${response.command} → ${actual.join(' | ')}`;
     for (const [capture, value] of Object.entries(chosen.match.captures)) this.observer.observe(capture, value, evidence);
-    this.observer.observe(id, chosen.alt.value, evidence);
+    this.observer.observeAnswer(id, matching.map((m) => m.alt.value), chosen.alt.value, evidence);
     return chosen.alt.value;
   }
 
@@ -185,7 +186,7 @@ export class QmtHost {
     // (e.g. +QMTSTAT: 0,1 where the reading allows +QMTSTAT: 0,8 or none) settles the question.
     const sameQuestion = (u: Urc) => expected.some((e) => urcConflicts(u, e.urc) || (LINK_URCS.has(u.name) && u.name === e.urc.name && u.fields[0] === e.urc.fields[0]));
     const seen = await this.at.waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)) || sameQuestion(u), waitMs, since).catch(() => undefined);
-    const declared = this.observer.declaredValue(id);
+    const declared = this.observer.preferredValue(id);
     if (seen && !expected.some((e) => urcMatches(seen, e.urc))) {
       throw nonConformance(`${seen.text} arrived; the note allows (reading ${id}): ${alternatives.map((a) => `${a.lines[0] ?? 'none'} (${a.value})`).join(' or ')}`);
     }

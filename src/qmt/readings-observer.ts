@@ -76,6 +76,25 @@ export class ReadingObserver {
     }
   }
 
+  /**
+   * The value to take when several of a reading's answers print the same bytes: the declared one
+   * (strict mode), else the one this scenario already showed, else undefined (the caller's first).
+   */
+  preferredValue(id: string): string | undefined {
+    return this.declaredValue(id) ?? this.seen.get(id)?.value;
+  }
+
+  /**
+   * Records the reading an answer showed. `matchedValues`: the values of every row the answer
+   * matched. An answer that several values print alike (ssl-query with SSL on, A17 with
+   * <edit_mode> 1) says nothing about the reading unless one of them is already preferred (declared
+   * or shown): it is then taken, otherwise nothing is recorded.
+   */
+  observeAnswer(id: string, matchedValues: readonly string[], chosen: string, evidence: string): void {
+    if (new Set(matchedValues).size > 1 && this.preferredValue(id) === undefined) return;
+    this.observe(id, chosen, evidence);
+  }
+
   observations(): Observation[] {
     return [...this.seen.values()];
   }

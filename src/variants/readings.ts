@@ -60,6 +60,9 @@ export const READINGS = {
   'conn-unopened': reading(['error', '2'], '3.3.4', 'AT+QMTCONN on a client without an open network: ERROR ("if there is any error"), or OK then +QMTCONN: <idx>,2 "failed to send the packet"'),
   // twin (issue 12): places the field notes show firmware answering differently where the note is silent.
   'close-after-disc': reading(['result', 'none'], '3.3.3 / 3.3.5', 'AT+QMTCLOSE "closes the network" and reports +QMTCLOSE; after AT+QMTDISC has already closed it the note does not say whether a result follows (FIELD-NOTES: EC200U gives none)'),
+  // --- AT+QMTCFG and AT syntax (audit-cfg) ---
+  A10willex: reading(['accepted', 'refused'], '3.3.1 "willex"', 'the configure branch of "willex" says only "if the optional parameters are specified", without the "and the MQTT connection has not been created" of the other seventeen sub-options'),
+  'test-form-layout': reading(['as-printed', 'reformatted'], '3.3.1 test command', 'the test response is typeset with a space after two commas of the "dataformat" line; FIELD-NOTES: an EC600S lists the sub-options without spaces, in another order, with an extra "CTWing"'),
 } as const satisfies Record<string, ReadingDefinition>;
 
 export type ReadingId = keyof typeof READINGS;

@@ -121,6 +121,21 @@ export const CORE_FAULTS: FaultDefinition[] = [
     targets: NOT_WHILE_CONNECTED,
   },
   {
+    id: 'qmtcfg-set-after-connect',
+    description: 'AT+QMTCFG sets are accepted once AT+QMTCONN has sent CONNECT, which no reading of A10 allows.',
+    targets: NOT_WHILE_CONNECTED,
+  },
+  {
+    id: 'qmtcfg-refused-set-stored',
+    description: 'An AT+QMTCFG set refused because of the connection answers ERROR but has already changed the setting.',
+    targets: NOT_WHILE_CONNECTED,
+  },
+  {
+    id: 'test-form-keepalive-range-7200',
+    description: 'AT+QMTCFG=? lists "keepalive" with (0-7200) where the note\'s range is 0~3600.',
+    targets: ['3.3.1:test'],
+  },
+  {
     id: 'qmtcfg-survives-reboot',
     description: 'AT+QMTCFG settings survive AT+CFUN=1,1 although the note says they are not saved.',
     targets: ['3.3.1:not-saved'],

@@ -49,6 +49,10 @@ const PROBES: Record<string, Probe> = {
   'client-idx-6-accepted': q('AT+QMTCFG="keepalive",6'),
   'test-form-missing-timeout': q('AT+QMTCFG=?'),
   'qmtcfg-set-while-connected': q('AT+QMTCFG="keepalive",0,60'),
+  // Client 0 has sent CONNECT (fakeMqttSide): a set accepted then is the fault.
+  'qmtcfg-set-after-connect': q('AT+QMTCFG="keepalive",0,60'),
+  'qmtcfg-refused-set-stored': q('AT+QMTCFG="keepalive",0,60', 'AT+QMTCFG="keepalive",0'),
+  'test-form-keepalive-range-7200': q('AT+QMTCFG=?'),
   'qmtcfg-survives-reboot': async (d) => {
     await exchange(d, ['AT+QMTCFG="keepalive",1,60', 'AT+CFUN=1,1']);
     await d.waitFor(/APP RDY\r\n$/, 2000);

@@ -47,8 +47,9 @@ const CASES: Case[] = [
   {
     name: 'timeout',
     defaultQuery: '"timeout",5,3,0',
-    valid: [{ set: '1,0,1', query: '"timeout",1,0,1' }, { set: '60,10,0', query: '"timeout",60,10,0' }],
-    invalid: ['0,3,0', '61,3,0', '5,11,0', '5,3,2', '10', '10,3'],
+    // A9 keep-previous: a partial omission keeps the omitted values (spec 3.1.1).
+    valid: [{ set: '1,0,1', query: '"timeout",1,0,1' }, { set: '60,10,0', query: '"timeout",60,10,0' }, { set: '10', query: '"timeout",10,10,0' }, { set: '20,4', query: '"timeout",20,4,0' }],
+    invalid: ['0,3,0', '61,3,0', '5,11,0', '5,3,2', '0', '5,3,0,1'],
   },
   {
     name: 'recv/mode',
@@ -59,8 +60,8 @@ const CASES: Case[] = [
   {
     name: 'aliauth',
     defaultQuery: '"aliauth","","",""',
-    valid: [{ set: '"pk","dn","ds"', query: '"aliauth","pk","dn","ds"' }],
-    invalid: ['"pk","dn"', 'pk,"dn","ds"', '"pk","dn","ds","x"'],
+    valid: [{ set: '"pk","dn","ds"', query: '"aliauth","pk","dn","ds"' }, { set: '"pk2","dn2"', query: '"aliauth","pk2","dn2","ds"' }],
+    invalid: ['pk,"dn","ds"', '"pk","dn","ds","x"'],
   },
   {
     name: 'qmtping',
@@ -77,8 +78,8 @@ const CASES: Case[] = [
   {
     name: 'onenet',
     defaultQuery: '"onenet","",""',
-    valid: [{ set: '"123","key"', query: '"onenet","123","key"' }],
-    invalid: ['"123"', '123,"key"'],
+    valid: [{ set: '"123","key"', query: '"onenet","123","key"' }, { set: '"456"', query: '"onenet","456","key"' }],
+    invalid: ['123,"key"', '"1","k","x"'],
   },
   {
     name: 'hwauth',
@@ -86,20 +87,21 @@ const CASES: Case[] = [
     valid: [
       { set: '"pid","sec"', query: '"hwauth","pid","sec",0' },
       { set: '"pid","sec",1', query: '"hwauth","pid","sec",1' },
+      { set: '"p2"', query: '"hwauth","p2","sec",1' },
     ],
-    invalid: ['"pid"', '"pid","sec",2', '"pid","sec","1"'],
+    invalid: ['pid', '"pid","sec",2', '"pid","sec","1"'],
   },
   {
     name: 'hwprodid',
     defaultQuery: '"hwprodid","","","",0',
-    valid: [{ set: '"p","s","n"', query: '"hwprodid","p","s","n",0' }],
-    invalid: ['"p","s"', '"p","s","n",2'],
+    valid: [{ set: '"p","s","n"', query: '"hwprodid","p","s","n",0' }, { set: '"p2","s2"', query: '"hwprodid","p2","s2","n",0' }],
+    invalid: ['p,"s"', '"p","s","n",2'],
   },
   {
     name: 'dataformat',
     defaultQuery: '"dataformat",0,0',
-    valid: [{ set: '1,1', query: '"dataformat",1,1' }],
-    invalid: ['1', '2,0', '0,2'],
+    valid: [{ set: '1,1', query: '"dataformat",1,1' }, { set: '0', query: '"dataformat",0,1' }],
+    invalid: ['2', '2,0', '0,2', '0,0,0'],
   },
   {
     name: 'view/mode',
@@ -110,8 +112,8 @@ const CASES: Case[] = [
   {
     name: 'edit/timeout',
     defaultQuery: '"edit/timeout",0,30',
-    valid: [{ set: '1,1', query: '"edit/timeout",1,1' }, { set: '0,120', query: '"edit/timeout",0,120' }],
-    invalid: ['1', '1,0', '1,121', '2,30'],
+    valid: [{ set: '1,1', query: '"edit/timeout",1,1' }, { set: '0,120', query: '"edit/timeout",0,120' }, { set: '1', query: '"edit/timeout",1,120' }],
+    invalid: ['2', '1,0', '1,121', '2,30'],
   },
 ];
 

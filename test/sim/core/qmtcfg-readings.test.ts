@@ -45,6 +45,8 @@ test('A9 error: partial omission answers ERROR', async () => {
   try {
     assert.equal(await d.command('AT+QMTCFG="ssl",0,1'), '\r\nERROR\r\n');
     assert.equal(await d.command('AT+QMTCFG="recv/mode",0,1'), '\r\nERROR\r\n');
+    assert.equal(await d.command('AT+QMTCFG="timeout",0,10'), '\r\nERROR\r\n');
+    assert.equal(await d.command('AT+QMTCFG="aliauth",0,"pk"'), '\r\nERROR\r\n');
     assert.equal(await d.command('AT+QMTCFG="ssl",0,1,1'), '\r\nOK\r\n');
   } finally {
     d.close();
@@ -112,6 +114,69 @@ test('A34 lower-only: "SSL" is ERROR', async () => {
     assert.equal(await d.command('AT+QMTCFG="SSL",0,1,2'), '\r\nERROR\r\n');
     assert.equal(await d.command('AT+QMTCFG="ssl",0,1,2'), '\r\nOK\r\n');
   } finally {
+    d.close();
+  }
+});
+
+test('ssl-query ctx-when-enabled: the context index is printed only while SSL is on', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ 'ssl-query': 'ctx-when-enabled' }) });
+  try {
+    assert.equal(await d.command('AT+QMTCFG="ssl",0,0,3'), '\r\nOK\r\n');
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="ssl",0')), ['+QMTCFG: "ssl",0', 'OK']);
+    assert.equal(await d.command('AT+QMTCFG="ssl",0,1'), '\r\nOK\r\n');
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="ssl",0')), ['+QMTCFG: "ssl",1,3', 'OK']);
+  } finally {
+    d.close();
+  }
+});
+
+test('A14query omitted: the Huawei queries leave out <hw_time_enable>', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ A14query: 'omitted' }) });
+  try {
+    assert.equal(await d.command('AT+QMTCFG="hwauth",0,"p","s"'), '\r\nOK\r\n');
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="hwauth",0')), ['+QMTCFG: "hwauth","p","s"', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="hwprodid",0')), ['+QMTCFG: "hwprodid","","",""', 'OK']);
+  } finally {
+    d.close();
+  }
+});
+
+test('A10willex refused: "willex" is refused once CONNECT went out, like the other sub-options', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ A10willex: 'refused' }), mqttSide: fakeMqttSide(new Set([0])).factory });
+  try {
+    assert.equal(await d.command('AT+QMTCFG="willex",0,1,0,0,"t",1'), '\r\nERROR\r\n');
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="willex",0')), ['+QMTCFG: "willex",0', 'OK']);
+  } finally {
+    d.close();
+  }
+});
+
+test('A11willex prompt: <will_fg> 0 with the full list prompts, drops the input and clears the Will', async () => {
+  const d = new ModuleDriver({ variant: withReadings({ A11willex: 'prompt', A11: 'error' }) });
+  try {
+    d.send('AT+QMTCFG="willex",0,0,1,0,"t",2\r');
+    assert.equal(await d.waitFor(/>$/), '>');
+    d.take();
+    d.send('xy');
+    assert.equal(await d.waitFor(/OK\r\n$/), '\r\nOK\r\n');
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="willex",0')), ['+QMTCFG: "willex",0', 'OK']);
+  } finally {
+    d.close();
+  }
+});
+
+test('test-form-layout reformatted: no spaces, "keepalive" last, an extra "CTWing", the same ranges', async () => {
+  const plain = new ModuleDriver();
+  const d = new ModuleDriver({ variant: withReadings({ 'test-form-layout': 'reformatted' }) });
+  try {
+    const note = ModuleDriver.lines(await plain.command('AT+QMTCFG=?'));
+    const lines = ModuleDriver.lines(await d.command('AT+QMTCFG=?'));
+    assert.equal(lines.at(-2), '+QMTCFG: "keepalive",(0-5),(0-3600)');
+    assert.ok(lines.includes('+QMTCFG: "CTWing",(0-5),"client_id","feature_string"'));
+    assert.ok(lines.includes('+QMTCFG: "dataformat",(0-5),(0,1),(0,1)'));
+    assert.equal(lines.length, note.length + 1);
+  } finally {
+    plain.close();
     d.close();
   }
 });

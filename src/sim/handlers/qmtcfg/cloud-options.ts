@@ -10,11 +10,20 @@ import type { SubOption } from './sub-option';
 
 const IDX = f(RANGE.clientIdx);
 
-/** Reads `count` quoted strings; returns undefined on a wrong count or type. */
-function readStrings(args: readonly AtArgument[], count: number): string[] | undefined {
-  const values = args.slice(0, count).map((a) => readString(a));
-  if (values.length !== count || values.some((v) => v === undefined)) return undefined;
-  return values as string[];
+/**
+ * Reads `count` quoted strings; undefined on a wrong count or type. A9: fewer than `count`
+ * ("aliauth",0,"pk","dev") keep the previous values of the omitted ones (spec 3.1.1), or ERROR.
+ */
+function readStrings(args: readonly AtArgument[], count: number, previous: readonly string[], ctx: CoreHandlerContext): string[] | undefined {
+  const given = args.slice(0, count).map((a) => readString(a));
+  if (given.length === 0 || given.some((v) => v === undefined)) return undefined;
+  if (given.length < count && ctx.variant.readings.A9 === 'error') return undefined;
+  return [...(given as string[]), ...previous.slice(given.length)];
+}
+
+/** A14query: "[,<hw_time_enable>]" printed, or left out of the Huawei query answers. */
+function hwTime(c: { hwTimeEnable: number }, ctx: CoreHandlerContext): string {
+  return ctx.variant.readings.A14query === 'printed' ? `,${c.hwTimeEnable}` : '';
 }
 
 /**
@@ -22,7 +31,7 @@ function readStrings(args: readonly AtArgument[], count: number): string[] | und
  * "trailing-optional"); otherwise the set takes exactly the documented strings.
  */
 function readHwTime(args: readonly AtArgument[], count: number, ctx: CoreHandlerContext): number | undefined | false {
-  if (args.length === count) return undefined;
+  if (args.length <= count) return undefined;
   if (args.length !== count + 1 || ctx.variant.readings.A14 !== 'trailing-optional') return false;
   const value = readIntIn(args[count], RANGE.hwTimeEnable);
   return value === undefined ? false : value;
@@ -35,8 +44,9 @@ export const aliauth: SubOption = {
     const a = c.aliauth ?? { productKey: '', deviceName: '', deviceSecret: '' };
     return `"aliauth",${q(a.productKey)},${q(a.deviceName)},${q(a.deviceSecret)}`;
   },
-  set(args, c) {
-    const v = args.length === 3 ? readStrings(args, 3) : undefined;
+  set(args, c, ctx) {
+    const a = c.aliauth ?? { productKey: '', deviceName: '', deviceSecret: '' };
+    const v = args.length <= 3 ? readStrings(args, 3, [a.productKey, a.deviceName, a.deviceSecret], ctx) : undefined;
     if (!v) return false;
     c.aliauth = { productKey: v[0], deviceName: v[1], deviceSecret: v[2] };
     return true;
@@ -50,8 +60,9 @@ export const onenet: SubOption = {
     const o = c.onenet ?? { productId: '', accessKey: '' };
     return `"onenet",${q(o.productId)},${q(o.accessKey)}`;
   },
-  set(args, c) {
-    const v = args.length === 2 ? readStrings(args, 2) : undefined;
+  set(args, c, ctx) {
+    const o = c.onenet ?? { productId: '', accessKey: '' };
+    const v = args.length <= 2 ? readStrings(args, 2, [o.productId, o.accessKey], ctx) : undefined;
     if (!v) return false;
     c.onenet = { productId: v[0], accessKey: v[1] };
     return true;
@@ -61,12 +72,13 @@ export const onenet: SubOption = {
 export const hwauth: SubOption = {
   name: 'hwauth',
   testLine: () => `"hwauth",${IDX},"product id","device secret"`,
-  query(c) {
+  query(c, ctx) {
     const h = c.hwauth ?? { productId: '', deviceSecret: '' };
-    return `"hwauth",${q(h.productId)},${q(h.deviceSecret)},${c.hwTimeEnable}`;
+    return `"hwauth",${q(h.productId)},${q(h.deviceSecret)}${hwTime(c, ctx)}`;
   },
   set(args, c, ctx) {
-    const v = readStrings(args, 2);
+    const h = c.hwauth ?? { productId: '', deviceSecret: '' };
+    const v = readStrings(args, 2, [h.productId, h.deviceSecret], ctx);
     const hwTime = readHwTime(args, 2, ctx);
     if (!v || hwTime === false) return false;
     c.hwauth = { productId: v[0], deviceSecret: v[1] };
@@ -78,12 +90,13 @@ export const hwauth: SubOption = {
 export const hwprodid: SubOption = {
   name: 'hwprodid',
   testLine: () => `"hwprodid",${IDX},"product id","product secret","nodeid"`,
-  query(c) {
+  query(c, ctx) {
     const h = c.hwprodid ?? { productId: '', productSecret: '', nodeId: '' };
-    return `"hwprodid",${q(h.productId)},${q(h.productSecret)},${q(h.nodeId)},${c.hwTimeEnable}`;
+    return `"hwprodid",${q(h.productId)},${q(h.productSecret)},${q(h.nodeId)}${hwTime(c, ctx)}`;
   },
   set(args, c, ctx) {
-    const v = readStrings(args, 3);
+    const h = c.hwprodid ?? { productId: '', productSecret: '', nodeId: '' };
+    const v = readStrings(args, 3, [h.productId, h.productSecret, h.nodeId], ctx);
     const hwTime = readHwTime(args, 3, ctx);
     if (!v || hwTime === false) return false;
     c.hwprodid = { productId: v[0], productSecret: v[1], nodeId: v[2] };

@@ -28,8 +28,9 @@ export const pdpcid = singleValueOption({
 export const ssl: SubOption = {
   name: 'ssl',
   testLine: () => `"ssl",${IDX},${f(RANGE.sslEnable)},${f(RANGE.sslCtxIdx)}`,
-  // The query prints both values always ("[,<SSL_ctx_idx>]" left open; see profiles.ts).
-  query: (c) => `"ssl",${c.sslEnable},${c.sslCtxIdx}`,
+  // ssl-query: "[,<SSL_ctx_idx>]" printed always, or only while SSL is on.
+  query: (c, ctx) =>
+    ctx.variant.readings['ssl-query'] === 'ctx-when-enabled' && c.sslEnable === 0 ? `"ssl",0` : `"ssl",${c.sslEnable},${c.sslCtxIdx}`,
   set(args, c, ctx) {
     if (args.length > 2) return false;
     const enable = readIntIn(args[0], RANGE.sslEnable);
@@ -53,6 +54,8 @@ export const keepalive = singleValueOption({
   field: 'keepAlive',
   range: RANGE.keepAlive,
   widened: { fault: 'keepalive-accepts-3601', range: { min: 0, max: 3601 } },
+  // Fault: the test form lists (0-7200) although the set form accepts 0~3600.
+  misListed: { fault: 'test-form-keepalive-range-7200', range: { min: 0, max: 7200 } },
 });
 
 export const session = singleValueOption({ name: 'session', field: 'cleanSession', range: RANGE.cleanSession });
@@ -61,12 +64,13 @@ export const timeout: SubOption = {
   name: 'timeout',
   testLine: () => `"timeout",${IDX},${f(RANGE.pktTimeout)},${f(RANGE.retryTimes)},${f(RANGE.timeoutNotice)}`,
   query: (c) => `"timeout",${c.pktTimeout},${c.retryTimes},${c.timeoutNotice}`,
-  // The three values share one bracket in the syntax, so they come together or not at all.
+  // The three values share one bracket in the syntax. A9: given in part ("timeout",0,5), the
+  // omitted ones keep their previous values (spec 3.1.1), or the set is ERROR.
   set(args, c, ctx) {
-    if (args.length !== 3) return false;
+    if (args.length > 3 || (args.length < 3 && ctx.variant.readings.A9 === 'error')) return false;
     const pkt = readIntIn(args[0], ctx.faults.has('pkt-timeout-accepts-0') ? { min: 0, max: 60 } : RANGE.pktTimeout);
-    const retry = readIntIn(args[1], ctx.faults.has('retry-times-accepts-11') ? { min: 0, max: 11 } : RANGE.retryTimes);
-    const notice = readIntIn(args[2], RANGE.timeoutNotice);
+    const retry = args.length > 1 ? readIntIn(args[1], ctx.faults.has('retry-times-accepts-11') ? { min: 0, max: 11 } : RANGE.retryTimes) : c.retryTimes;
+    const notice = args.length > 2 ? readIntIn(args[2], RANGE.timeoutNotice) : c.timeoutNotice;
     if (pkt === undefined || retry === undefined || notice === undefined) return false;
     c.pktTimeout = pkt;
     c.retryTimes = retry;

@@ -23,12 +23,24 @@ function findSubOption(name: string, ctx: CoreHandlerContext): SubOption | undef
 }
 
 function testForm(ctx: CoreHandlerContext): void {
-  for (const option of implemented(ctx)) {
+  const lines = implemented(ctx)
     // Fault: the "timeout" line is missing from the test response.
-    if (option.name === 'timeout' && ctx.faults.has('test-form-missing-timeout')) continue;
-    ctx.out.line(`+QMTCFG: ${option.testLine(ctx)}`);
-  }
+    .filter((option) => !(option.name === 'timeout' && ctx.faults.has('test-form-missing-timeout')))
+    .map((option) => option.testLine(ctx));
+  for (const line of layoutTestLines(lines, ctx)) ctx.out.line(`+QMTCFG: ${line}`);
   ctx.out.ok();
+}
+
+/**
+ * Reading test-form-layout "reformatted" (FIELD-NOTES, EC600S): the same ranges without the
+ * note's typesetting spaces, "keepalive" moved to the end and an extra "CTWing" line that the
+ * note does not have. Nothing that the note fixes (a range, a list, a sub-option) changes.
+ */
+function layoutTestLines(lines: string[], ctx: CoreHandlerContext): string[] {
+  if (ctx.variant.readings['test-form-layout'] !== 'reformatted') return lines;
+  const compact = lines.map((l) => l.replace(/, /g, ','));
+  const moved = compact.filter((l) => l.startsWith('"keepalive"'));
+  return [...compact.filter((l) => !l.startsWith('"keepalive"')), '"CTWing",(0-5),"client_id","feature_string"', ...moved];
 }
 
 function clientIdxValid(idx: number | undefined, ctx: CoreHandlerContext): idx is number {
@@ -64,12 +76,18 @@ export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerConte
   // spec 3.3.1: sets only "if the MQTT connection has not been created". A10: created by a successful
   // AT+QMTOPEN, or by the CONNECT of AT+QMTCONN; after CONNECT every reading refuses.
   const created = ctx.variant.readings.A10 === 'after-open' ? ctx.mqtt.hasConnection(idx) : ctx.mqtt.hasSentConnect(idx);
+  // A10willex: "willex" has no such condition in the note; accepted while connected, or refused like the others.
+  const exempt = option.allowedWhileConnected && ctx.variant.readings.A10willex === 'accepted';
   const refuse =
     idx < 6 &&
-    !option.allowedWhileConnected &&
+    !exempt &&
     !ctx.faults.has('qmtcfg-set-while-connected') &&
     (ctx.mqtt.hasSentConnect(idx) ? !ctx.faults.has('qmtcfg-set-after-connect') : created);
-  if (refuse) return ctx.out.error();
+  if (refuse) {
+    // Fault: the firmware stores the value before it checks the connection, then answers ERROR.
+    if (ctx.faults.has('qmtcfg-refused-set-stored') && option.name !== 'willex') option.set(rest, config, ctx);
+    return ctx.out.error();
+  }
 
   // Fault: the firmware stores nothing (it sets a scratch copy) but answers as if it had.
   const target = ctx.faults.has('qmtcfg-set-not-stored') ? structuredClone(config) : config;

@@ -62,9 +62,10 @@ export const dataformat: SubOption = {
   testLine: () => `"dataformat",${IDX}, ${f(RANGE.sendMode)}, ${f(RANGE.recvMode)}`,
   query: (c) => `"dataformat",${c.dataformat.sendMode},${c.dataformat.recvMode}`,
   set(args, c, ctx) {
-    if (args.length !== 2) return false;
+    // A9: "dataformat",idx,<send_mode> alone keeps the previous <recv_mode> (spec 3.1.1), or ERROR.
+    if (args.length > 2 || (args.length < 2 && ctx.variant.readings.A9 === 'error')) return false;
     const send = readIntIn(args[0], RANGE.sendMode);
-    const recv = readIntIn(args[1], RANGE.recvMode);
+    const recv = args.length > 1 ? readIntIn(args[1], RANGE.recvMode) : c.dataformat.recvMode;
     if (send === undefined || recv === undefined) return false;
     c.dataformat = { sendMode: send, recvMode: recv };
     if (ctx.variant.readings.A15 === 'shared') c.sendMode = send;
@@ -83,9 +84,10 @@ export const editTimeout: SubOption = {
     return `"edit/timeout",${c.editTimeout.mode}${time}`;
   },
   set(args, c, ctx) {
-    if (args.length !== 2) return false;
+    // A9: "edit/timeout",idx,<edit_mode> alone keeps the previous <edit_time> (spec 3.1.1), or ERROR.
+    if (args.length > 2 || (args.length < 2 && ctx.variant.readings.A9 === 'error')) return false;
     const mode = readIntIn(args[0], RANGE.editMode);
-    const time = readIntIn(args[1], ctx.faults.has('edit-time-accepts-0') ? { min: 0, max: 120 } : RANGE.editTime);
+    const time = args.length > 1 ? readIntIn(args[1], ctx.faults.has('edit-time-accepts-0') ? { min: 0, max: 120 } : RANGE.editTime) : c.editTimeout.time;
     if (mode === undefined || time === undefined) return false;
     c.editTimeout = { mode, time };
     return true;

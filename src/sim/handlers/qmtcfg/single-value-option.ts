@@ -19,12 +19,17 @@ export interface SingleValueSpec {
   widened?: { fault: string; range: IntRange | readonly number[] };
   /** A query fault: what the faulty firmware reports instead. */
   misreported?: { fault: string; value: (config: ClientConfig, ctx: CoreHandlerContext) => number };
+  /** A listing fault: with `fault` on, the test form (=?) prints `range` instead. */
+  misListed?: { fault: string; range: IntRange | readonly number[] };
 }
 
 export function singleValueOption(spec: SingleValueSpec): SubOption {
   return {
     name: spec.name,
-    testLine: () => `"${spec.name}",${formatRange(RANGE.clientIdx)},${formatRange(spec.range)}`,
+    testLine(ctx) {
+      const listed = spec.misListed && ctx.faults.has(spec.misListed.fault) ? spec.misListed.range : spec.range;
+      return `"${spec.name}",${formatRange(RANGE.clientIdx)},${formatRange(listed)}`;
+    },
     query(c, ctx) {
       const wrong = spec.misreported && ctx.faults.has(spec.misreported.fault);
       return `"${spec.name}",${wrong ? spec.misreported!.value(c, ctx) : c[spec.field]}`;

@@ -70,9 +70,12 @@ export const willex: SubOption = {
     const flag = readIntIn(args[0], RANGE.willFg);
     if (flag === undefined) return false;
     if (flag === 0) {
+      // A11willex "prompt": the full parameter list with <will_fg> 0 prompts for <will_len> bytes,
+      // which are read and dropped (the Will is cleared); A11 concerns the prompt-less reading only.
       if (ctx.variant.readings.A11willex === 'prompt' && args.length === 5) {
         const len = readIntIn(args[4], RANGE.willLen);
-        if (len === undefined || !clearWill(args, c, ctx)) return false;
+        if (len === undefined) return false;
+        c.will.flag = 0;
         ctx.out.capture(() => ctx.out.raw(promptBytes(ctx.variant.at?.prompt)), { length: len, dropExtra: true, onData: () => ctx.out.ok() });
         return 'pending';
       }
