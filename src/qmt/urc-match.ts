@@ -51,6 +51,8 @@ const OPTIONAL_TRAILING: Record<string, { from: number; reading: string; omittab
 export function omittedOptionalFields(urc: Urc, expected: ExpectedUrc): { reading: string; value: string }[] {
   const optional = OPTIONAL_TRAILING[expected.name];
   if (!optional || expected.fields.length <= optional.from || urc.name !== expected.name) return [];
+  // Only an accepted connection says anything: a refusal keeps its <ret_code> in either reading.
+  if (expected.fields.slice(1).some((f) => f !== '0')) return [];
   return [{ reading: optional.reading, value: urc.fields.length > optional.from ? 'printed' : 'omitted' }];
 }
 

@@ -203,6 +203,7 @@ export class ClientSession {
     // disc-state "gone": the client closes its network right after DISCONNECT (MQTT 3.1.1 §3.14.4).
     if (this.env.variant.readings['disc-state'] === 'gone') {
       this.teardown(undefined);
+      this.closedByDisc = true;
       this.urc(`+QMTDISC: ${this.idx},0`);
       return;
     }
