@@ -207,8 +207,9 @@ async function everySend(world: QmtWorld, type: string, id: number, alternatives
 function observeSends(world: QmtWorld, type: string, id: number, sends: readonly RecordedPacket[], alternatives: readonly SendsAlternative[]): string {
   const { fitting, problems } = sendsByReading(sends, alternatives, world.host.margin);
   if (fitting.length === 0) throw nonConformance(`${type} with packet id ${id}, none of the sends reading A20 allows: ${problems.join('; ')}`);
-  const declared = world.readings.declaredValue('A20');
-  const chosen = fitting.find((v) => v === declared) ?? (fitting[0] as string);
-  world.readings.observe('A20', chosen, `${type} with packet id ${id} reached the broker ${sends.length} times (at ${sends.map((s) => s.at).join(', ')} ms)`);
+  // retry_times 0 is one send in both readings: such sends say nothing about A20.
+  const preferred = world.readings.preferredValue('A20');
+  const chosen = fitting.find((v) => v === preferred) ?? (fitting[0] as string);
+  world.readings.observeAnswer('A20', fitting, chosen, `${type} with packet id ${id} reached the broker ${sends.length} times (at ${sends.map((s) => s.at).join(', ')} ms)`);
   return chosen;
 }

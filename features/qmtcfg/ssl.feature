@@ -21,8 +21,8 @@ Feature: AT+QMTCFG="ssl" — SSL mode and SSL context index (spec 3.3.1)
       When the host sends AT+QMTCFG="ssl",0
       Then by reading ssl-query the module answers one of:
         | both-fields      | +QMTCFG: "ssl",{default:sslEnable},{default:sslCtxIdx} |
-        | ctx-when-enabled | +QMTCFG: "ssl",1,{default:sslCtxIdx}                   |
-        | ctx-when-enabled | +QMTCFG: "ssl",0                                       |
+        | ctx-when-enabled | +QMTCFG: "ssl",{default:sslEnable=1},{default:sslCtxIdx} |
+        | ctx-when-enabled | +QMTCFG: "ssl",{default:sslEnable=0}                   |
 
   Rule: The set form accepts exactly the documented values, and the query reports them back
 

@@ -3,7 +3,8 @@
  * printed. Fields are compared byte for byte (the note's response syntax has no spaces), except:
  * - `*` matches any one field;
  * - `{default:<name>}` matches any value the note allows for an unstated default (A8) and
- *   captures it, so the observer can record it (default mode) or check it (strict mode).
+ *   captures it, so the observer can record it (default mode) or check it (strict mode);
+ *   `{default:<name>=<v>}` accepts only v and records it the same way.
  */
 import { isUnstatedDefault } from '../variants/readings';
 
@@ -12,7 +13,8 @@ export interface LineMatch {
   readonly captures: Readonly<Record<string, string>>;
 }
 
-const CAPTURE = /^\{(default:[A-Za-z]+)\}$/;
+// `{default:sslEnable=0}`: only that value, still recorded (a row of a reading that prints it so).
+const CAPTURE = /^\{(default:[A-Za-z]+)(?:=(\d+))?\}$/;
 
 /** Splits on commas outside double quotes, keeping the quotes (unlike the argument splitter). */
 export function splitKeepingQuotes(text: string): string[] {
@@ -45,11 +47,12 @@ export function matchLine(expected: string, actual: string): LineMatch | undefin
   const captures: Record<string, string> = {};
   for (const [i, field] of e.fields.entries()) {
     const actualField = a.fields[i] as string;
-    const capture = CAPTURE.exec(field)?.[1];
+    const [, capture, only] = CAPTURE.exec(field) ?? [];
     if (field === '*') continue;
     if (capture) {
       if (!isUnstatedDefault(capture.slice('default:'.length))) throw new Error(`harness: {${capture}} names no unstated default of the note`);
       if (!/^\d+$/.test(actualField)) return undefined;
+      if (only !== undefined && actualField !== only) return undefined;
       if (captures[capture] !== undefined && captures[capture] !== actualField) return undefined;
       captures[capture] = actualField;
     } else if (field !== actualField) return undefined;

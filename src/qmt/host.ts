@@ -136,6 +136,7 @@ export class QmtHost {
     }
     this.expectInTime(exchange, response.doneAt, `the answer to ${response.command}`);
     for (const [id, value] of Object.entries(match.captures)) this.observer.observe(id, value, `${response.command} → ${actual.join(' | ')}`);
+    for (const message of response.messages ?? []) this.observeRecvLayout(message?.recvLayout, `${response.command} → ${actual.join(' | ')}`);
   }
 
   /**
@@ -274,7 +275,14 @@ export class QmtHost {
       );
     }
     for (const omitted of omittedOptionalFields(urc, expected)) this.observer.observe(omitted.reading, omitted.value, `${urc.text} arrived`);
+    this.observeRecvLayout(urc.recvLayout, `${urc.text} arrived`);
     return urc;
+  }
+
+  /** A33: the +QMTRECV payload came in quotes or bare (the split layout shows neither). */
+  private observeRecvLayout(layout: Urc['recvLayout'], evidence: string): void {
+    if (layout === undefined || layout === 'split') return;
+    this.observer.observe('A33', layout.startsWith('quoted') ? 'quoted' : 'bare', evidence);
   }
 
   /** The limit a URC is held to, where it is counted from, and how long to wait for it. */

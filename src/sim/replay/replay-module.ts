@@ -33,7 +33,9 @@ export interface ReplayModuleOptions {
   readonly log?: (event: ReplayEvent) => void;
 }
 
-const HOUSEKEEPING = /^(AT|ATI|AT\+GMR|AT\+CGSN|AT\+CGMM|AT\+QMTOPEN\?|AT\+QMTCONN\?|AT\+CMEE\?)$/i;
+// The rig's settings snapshot (src/rig/settings-baseline.ts) queries every AT+QMTCFG sub-option
+// of every client between scenarios; a recording of the built-in simulator holds none of them.
+const HOUSEKEEPING = /^(AT|ATI|AT\+GMR|AT\+QGMR|AT\+CGSN|AT\+CGMM|AT\+QMTOPEN\?|AT\+QMTCONN\?|AT\+CMEE\?|AT\+QMTCFG="[^"]+",\d)$/i;
 const ERROR = Buffer.from('\r\nERROR\r\n', 'latin1');
 const OK = Buffer.from('\r\nOK\r\n', 'latin1');
 
@@ -47,6 +49,8 @@ export class ReplayModule {
   private mode: Mode = 'idle';
   /** Candidate tracks and the index of each one's next step. */
   private candidates = new Map<Track, number>();
+  /** Recorded scenarios replayed to their last step. */
+  private readonly finished = new Set<Track>();
   private addresses: AddressMap = newAddressMap();
   private pending: { handle: TimerHandle; bytes: Buffer }[] = [];
   private closed = false;
@@ -106,6 +110,12 @@ export class ReplayModule {
     if (this.mode === 'track' && this.advance((step) => step.kind === 'line' && sameCommand(step.text, line, this.addresses))) return;
     if (/^ATE0$/i.test(line)) return this.startSession();
     if (HOUSEKEEPING.test(line)) return this.write(this.housekeeping(line));
+    // A rig sends ATE0 once per run and after restarts (src/rig/lifecycle.ts), not before every
+    // scenario: a line that opens a recorded scenario starts a session of its own.
+    if (this.mode !== 'track' || !this.first()?.[0].steps[this.first()?.[1] ?? 0]) {
+      this.startSession(false);
+      if (this.advance((step) => step.kind === 'line' && sameCommand(step.text, line, this.addresses))) return;
+    }
     this.refuse(line);
   }
 
@@ -125,22 +135,27 @@ export class ReplayModule {
     if (next.size === 0) return false;
     const [track, position] = next.entries().next().value as [Track, number];
     this.candidates = next;
+    // A scenario replayed to its end is not started again by a line alone (a rig's restore of a
+    // setting looks like the set that opened it); an explicit ATE0 still can.
+    if (position >= track.steps.length) this.finished.add(track);
     this.play(track.steps[position - 1]);
     return true;
   }
 
-  private startSession(): void {
+  private startSession(answer = true): void {
     this.dropPending();
     this.addresses = newAddressMap();
     this.mode = 'track';
     this.candidates = new Map();
-    let answer: HostStep | undefined;
+    let echoOff: HostStep | undefined;
     for (const track of this.options.recording.tracks) {
+      if (!answer && this.finished.has(track)) continue;
       const ate0 = track.steps.findIndex((s) => s.kind === 'line' && /^ATE0$/i.test(s.text));
       this.candidates.set(track, ate0 + 1);
-      answer ??= ate0 >= 0 ? track.steps[ate0] : undefined;
+      echoOff ??= ate0 >= 0 ? track.steps[ate0] : undefined;
     }
-    if (answer) this.play(answer);
+    if (!answer) return;
+    if (echoOff) this.play(echoOff);
     else this.write(OK);
   }
 
@@ -177,7 +192,7 @@ export class ReplayModule {
     const upper = line.toUpperCase();
     if (upper === 'ATI' && model) return Buffer.from(`\r\nQuectel\r\n${model}\r\nRevision: ${firmware ?? 'unknown'}\r\n\r\nOK\r\n`, 'latin1');
     if (upper === 'AT+GMR' && firmware) return Buffer.from(`\r\n${firmware}\r\n\r\nOK\r\n`, 'latin1');
-    if (upper === 'AT+CGSN' || upper === 'ATI' || upper === 'AT+GMR' || upper === 'AT+CGMM') return ERROR;
+    if (upper === 'AT+CGSN' || upper === 'ATI' || upper === 'AT+GMR' || upper === 'AT+QGMR' || upper === 'AT+CGMM') return ERROR;
     // AT, AT+QMTOPEN?, AT+QMTCONN?, AT+CMEE?: a module between scenarios, no client open.
     return OK;
   }
