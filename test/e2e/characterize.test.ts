@@ -27,12 +27,15 @@ const PROFILES = ['alternate-readings', ...VARIANT_FILES];
 /**
  * Defaults a firmware's own readings hide from every answer: with ssl-query "ctx-when-enabled" and
  * SSL off at power-up no query prints <SSL_ctx_idx>; with A14query "omitted" none prints
- * <hw_time_enable>. Characterising such a module can only keep them from the base profile.
+ * <hw_time_enable>; with A3 "excep1" no CONNECT is resent, so none is exhausted. Characterising
+ * such a module can only keep them from the base profile.
  */
 function unobservable(profile: ReturnType<typeof loadProfileFile>): string[] {
   return [
     ...(profile.readings['ssl-query'] === 'ctx-when-enabled' && profile.defaults.sslEnable === 0 ? ['sslCtxIdx'] : []),
     ...(profile.readings.A14query === 'omitted' ? ['hwTimeEnable'] : []),
+    // Only a firmware that resends CONNECT (A3 "retransmit") can use up its retries on it.
+    ...(profile.readings.A3 === 'excep1' ? ['stat-connect-exhausted'] : []),
   ];
 }
 
