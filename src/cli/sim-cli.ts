@@ -83,7 +83,7 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     .option('--fault <id>', 'switch on a firmware fault (repeatable)', collect, [])
     .option('--host <name=ip>', 'resolve a host name to a loopback IP (repeatable)', collect, [])
     .option('--recv-layout <layout>', 'print +QMTRECV as quoted | unquoted | split (default: the profile\'s)')
-    .option('--latency <off|field|ms|min-max>', 'network latency of the server\'s packets in ms (default off; field = 150-900, as the field notes show)', DEFAULT_LATENCY)
+    .option('--latency <off|field|ms|min-max>', 'network latency of the server\'s packets in ms (default field = 150-900, as the field notes show; off for none)', DEFAULT_LATENCY)
     .option('--replay <transcript|allure-results>', 'answer as the recorded firmware did, command by command, with the recorded timing')
     .option('--list-faults', 'print the fault catalogue and exit')
     .exitOverride()

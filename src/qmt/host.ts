@@ -19,14 +19,19 @@ import { nonConformance, preconditionFailed } from './verdict';
  * Where the module's own timer starts, as the broker fixture saw it: the first packet of a type
  * from the module at or after a time. Undefined when no such packet was seen.
  */
-export type WireClock = (packet: 'connect' | 'subscribe' | 'unsubscribe' | 'publish', since: number) => number | undefined;
+export type WireClock = (packet: 'connect' | 'subscribe' | 'unsubscribe' | 'publish' | 'pubrel', since: number) => number | undefined;
 
-/** spec figure 1: the packet each result URC answers, whose send starts the module's T1. */
-const TIMER_PACKET: Record<string, Parameters<WireClock>[0]> = {
-  '+QMTCONN': 'connect',
-  '+QMTSUB': 'subscribe',
-  '+QMTUNS': 'unsubscribe',
-  '+QMTPUBEX': 'publish',
+/**
+ * spec figure 1: the requests each result URC answers, whose first send starts the module's T1;
+ * the last stage the module reached wins. QoS 2 (figure 1, 2.h) has two requests under T1: once
+ * PUBREC has come, PUBLISH is done and the PUBREL's own T1 and retries decide the result, so a
+ * limit counted from the PUBLISH would hold the module to the network's round trip as well.
+ */
+const TIMER_PACKETS: Record<string, readonly Parameters<WireClock>[0][]> = {
+  '+QMTCONN': ['connect'],
+  '+QMTSUB': ['subscribe'],
+  '+QMTUNS': ['unsubscribe'],
+  '+QMTPUBEX': ['pubrel', 'publish'],
 };
 
 /**
@@ -292,9 +297,9 @@ export class QmtHost {
     const normative = options.withinMs !== undefined || (origin?.limit.normative !== false && origin?.limit.appliesTo === 'urc');
     const limitMs = options.withinMs ?? (normative ? origin?.limit.ms : undefined);
     const source = options.source ?? origin?.limit.source ?? 'harness limit';
-    const packet = TIMER_PACKET[name];
+    const packets = TIMER_PACKETS[name] ?? [];
     // Read when the URC is in: the packet that starts the timer is on the wire by then.
-    const start = () => (packet ? (this.wireClock(packet, since) ?? since) : since);
+    const start = () => packets.map((p) => this.wireClock(p, since)).find((at) => at !== undefined) ?? since;
     const waitBudget = limitMs ?? origin?.limit.ms;
     const waitMs = waitBudget === undefined ? 60_000 : Math.ceil(withMargin(waitBudget, this.margin) * 1.5) + 1_000 - (this.clock.now() - since);
     return { since, limitMs, source, waitMs: Math.max(waitMs, 1), start };
