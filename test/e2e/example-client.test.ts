@@ -1,30 +1,18 @@
 /**
- * Issue 12, item 5: the example host client (examples/mqtt-client) against `qmt-sim --pty` as the
- * field notes describe EC200U — echo on at power-up, the prompt framed `\r\n> `, no length in
- * +QMTRECV, no +QMTCLOSE after AT+QMTDISC — with the field latency on. What a user does to test
+ * Issue 12, item 5: the example host client (examples/mqtt-client) against a plain `qmt-sim --pty`,
+ * whose defaults are the field notes' EC200U: echo on at power-up, the prompt framed `\r\n> `, no
+ * length in +QMTRECV, no +QMTCLOSE after AT+QMTDISC, and the field latency. What a user does to test
  * their own host code against the simulator.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { runSmokeFlow } from '../../examples/mqtt-client/client';
 import { startBroker } from '../sim/mqtt/helpers';
-import { ROOT, startSimulator, tempDir } from './helpers';
-
-function evidenceProfile(): string {
-  const profile = JSON.parse(readFileSync(path.join(ROOT, 'profiles', 'EC200N-CN.json'), 'utf8'));
-  profile.at = { ...profile.at, echo: 1, prompt: '\r\n> ' };
-  profile.defaults.msgLenEnable = { value: 0, source: 'FIELD-NOTES "More evidence": <msg_len_enable> looks 0 by default' };
-  profile.readings['close-after-disc'] = { value: 'none', source: 'FIELD-NOTES "More evidence": no +QMTCLOSE after AT+QMTDISC' };
-  const file = path.join(tempDir('qmt-example-'), 'ec200u-like.json');
-  writeFileSync(file, JSON.stringify(profile, null, 2));
-  return file;
-}
+import { startSimulator } from './helpers';
 
 test('the example client runs its whole flow against qmt-sim --pty with echo on, the framed prompt and field latency', { timeout: 120_000 }, async () => {
   const broker = await startBroker();
-  const { child, where } = await startSimulator(['--pty', '--profile', evidenceProfile(), '--latency', 'field']);
+  const { child, where } = await startSimulator(['--pty']);
   try {
     const result = await runSmokeFlow({ device: where, brokerHost: '127.0.0.1', brokerPort: broker.port, payload: 'temp=21.5,unit="C"' });
     assert.deepEqual(result.received, { topic: 'example/mcu/echo', payload: 'temp=21.5,unit="C"' });
