@@ -3,7 +3,7 @@
  * the simulated module before any hardware is on the desk:
  *
  *   npx qmt-sim --pty --latency field          # prints /dev/pts/N
- *   node -r ts-node/register examples/mqtt-client/client.ts /dev/pts/N 127.0.0.1 1883
+ *   node -r ./scripts/register-ts.js examples/mqtt-client/client.ts /dev/pts/N 127.0.0.1 1883
  *
  * open → connect → subscribe → publish (payload after the `>` prompt) → read our own message
  * back → disconnect → close. Every result URC is awaited on its own (it comes after OK, up to

@@ -35,9 +35,11 @@ test('--port auto runs 3 pty + 1 tcp modules in parallel; killing one leaves the
     const results = path.join(tempDir('qmt-rigs-'), 'results');
     const run = runQmtAsync(['run', '--port', 'auto', '--tags', TAGS, '--results', results, '--no-report'], { QMT_RIG_PORTS: [...ptys, tcp].join(',') });
     const tcpResults = path.join(results, slug(tcp));
-    // The tcp module's first scenario is on disk: it is now in its 25 s scenario. Pull the plug.
+    // The tcp module's first scenario is on disk: it is now in its 25 s scenario. Pull the plug
+    // once its AT+QMTPUBEX is out: the set-up before it (AT+QMTOPEN, AT+QMTCONN) takes up to
+    // 2.7 s with the default field latency (150-900 ms per packet from the server).
     await until(() => existsSync(tcpResults) && scenarioResults(tcpResults).length >= 1, 150_000, 'the tcp module to finish its first scenario');
-    await new Promise((r) => setTimeout(r, 1_000));
+    await new Promise((r) => setTimeout(r, 8_000));
     lone.child.kill('SIGKILL');
     const { status, output } = await run.done;
     assert.equal(status, 1, output);

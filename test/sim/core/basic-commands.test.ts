@@ -13,7 +13,20 @@ test('AT answers framed OK; at (lower case) too (spec 3.1.2)', async () => {
   }
 });
 
-test('echo is off at power-up; ATE1 echoes the line plus <CR>; ATE0 stops it', async () => {
+test('the shipped profiles echo from power-up (FIELD-NOTES: factory ATE1); ATE0 stops it', async () => {
+  for (const variant of ['EC200N-CN', 'EC200S', 'EC200T', 'EC600N-CN', 'EC600S-CN', 'EG912Y']) {
+    const d = new ModuleDriver({ variant, atHabits: 'profile' });
+    try {
+      assert.equal(await d.command('AT'), 'AT\r\r\nOK\r\n', variant);
+      assert.equal(await d.command('ATE0'), 'ATE0\r\r\nOK\r\n', variant);
+      assert.equal(await d.command('AT'), '\r\nOK\r\n', variant);
+    } finally {
+      d.close();
+    }
+  }
+});
+
+test('a profile with echo off at power-up: ATE1 echoes the line plus <CR>; ATE0 stops it', async () => {
   const d = new ModuleDriver();
   try {
     assert.equal(await d.command('ATE1'), '\r\nOK\r\n');

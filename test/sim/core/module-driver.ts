@@ -9,6 +9,16 @@ import { findVariant } from '../../../src/variants/catalog';
 import type { VariantProfile } from '../../../src/variants/profile';
 import type { MqttEnvironment, MqttSide } from '../../../src/sim/types';
 
+/**
+ * A profile with the AT habits the application note itself shows: no echo (the host sent ATE0
+ * first, as every driver does; FIELD-NOTES: echo is on at power-up) and the bare `>` prompt of
+ * spec 3.3.8. The core tests read answers this way; prompt-framing.test.ts and the echo tests
+ * drive the shipped habits (`atHabits: 'profile'`).
+ */
+export function withNoteAtHabits(profile: VariantProfile = findVariant('EC200N-CN')): VariantProfile {
+  return { ...profile, at: { ...(profile.at ?? { cmee: 0, rebootMs: 2000 }), echo: 0, prompt: '>' } };
+}
+
 /** Two connected Duplex ends: what one writes, the other reads. */
 export function duplexPair(): [Duplex, Duplex] {
   let a: Duplex;
@@ -32,6 +42,8 @@ export interface DriverOptions {
   hosts?: Record<string, string>;
   clock?: Clock;
   mqttSide?: (env: MqttEnvironment) => MqttSide;
+  /** `note` (default): no echo and the bare `>` (withNoteAtHabits); `profile`: as the profile says. */
+  atHabits?: 'note' | 'profile';
 }
 
 const FINAL = /(\r\nOK\r\n|\r\nERROR\r\n|\r\n\+CME ERROR: [^\r]*\r\n)$/;
@@ -45,8 +57,8 @@ export class ModuleDriver {
 
   constructor(options: DriverOptions = {}) {
     this.clock = options.clock ?? new VirtualClock();
-    const variant =
-      typeof options.variant === 'string' ? findVariant(options.variant) : (options.variant ?? findVariant('EC200N-CN'));
+    const chosen = typeof options.variant === 'string' ? findVariant(options.variant) : (options.variant ?? findVariant('EC200N-CN'));
+    const variant = options.atHabits === 'profile' ? chosen : withNoteAtHabits(chosen);
     this.module = createSimulatedModule({ variant, clock: this.clock, faults: options.faults, hosts: options.hosts, mqttSide: options.mqttSide });
     const [host, uart] = duplexPair();
     this.host = host;

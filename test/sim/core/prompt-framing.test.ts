@@ -4,13 +4,13 @@ import { findVariant } from '../../../src/variants/catalog';
 import { ModuleDriver } from './module-driver';
 
 // Profile field at.prompt: spec 3.3.8 prints `>`; FIELD-NOTES "More evidence": EC200U frames it `\r\n> `.
-const framed = (prompt: '>' | '\r\n> ') => {
+const framed = (prompt: '>' | '\r\n> ' | undefined) => {
   const base = findVariant('EC200N-CN');
-  return { ...base, at: { ...(base.at ?? { echo: 0 as const, cmee: 0 as const, rebootMs: 2000 }), prompt } };
+  return { ...base, at: { ...(base.at ?? { cmee: 0 as const, rebootMs: 2000 }), echo: 0 as const, prompt } };
 };
 
 test('a profile without at.prompt sends the bare `>` of spec 3.3.8', async () => {
-  const d = new ModuleDriver();
+  const d = new ModuleDriver({ variant: framed(undefined), atHabits: 'profile' });
   try {
     d.take();
     d.send('AT+QMTCFG="willex",2,1,1,1,"w/t",5\r');
@@ -21,7 +21,7 @@ test('a profile without at.prompt sends the bare `>` of spec 3.3.8', async () =>
 });
 
 test('at.prompt "\\r\\n> " frames the willex prompt as EC200U does, and the payload still goes through', async () => {
-  const d = new ModuleDriver({ variant: framed('\r\n> ') });
+  const d = new ModuleDriver({ variant: framed('\r\n> '), atHabits: 'profile' });
   try {
     d.take();
     d.send('AT+QMTCFG="willex",2,1,1,1,"w/t",5\r');

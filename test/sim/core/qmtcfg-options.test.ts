@@ -53,8 +53,9 @@ const CASES: Case[] = [
   },
   {
     name: 'recv/mode',
-    defaultQuery: '"recv/mode",0,1',
-    valid: [{ set: '1,0', query: '"recv/mode",1,0' }, { set: '0', query: '"recv/mode",0,0' }],
+    // <msg_len_enable> 0 by default (FIELD-NOTES "More evidence"; the profile's defaults.msgLenEnable).
+    defaultQuery: '"recv/mode",0,0',
+    valid: [{ set: '1,0', query: '"recv/mode",1,0' }, { set: '0,1', query: '"recv/mode",0,1' }, { set: '1', query: '"recv/mode",1,1' }],
     invalid: ['2,0', '0,2', '0,0,0'],
   },
   {

@@ -2,10 +2,10 @@
 import { once } from 'node:events';
 import { RealClock } from '../../../src/clock/clock';
 import { createSimulatedModule } from '../../../src/sim';
-import { findVariant } from '../../../src/variants/catalog';
+import { withNoteAtHabits } from './module-driver';
 
 export function newModule() {
-  return createSimulatedModule({ variant: findVariant('EC200N-CN'), clock: new RealClock() });
+  return createSimulatedModule({ variant: withNoteAtHabits(), clock: new RealClock() });
 }
 
 export async function readUntil(stream: NodeJS.EventEmitter, pattern: RegExp, timeoutMs = 2000): Promise<string> {

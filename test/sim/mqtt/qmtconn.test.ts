@@ -85,9 +85,9 @@ test('QMTCONN without an open network, and with a lone user name, answers ERROR'
   m.stop();
 });
 
-test('QMTDISC sends DISCONNECT and reports 0 once the server closes (+QMTSTAT 5, spec 4.1); -1 when not connected', async () => {
+test('QMTDISC sends DISCONNECT and reports 0 once the server closes (disc-stat "5": +QMTSTAT 5, spec 4.1); -1 when not connected', async () => {
   const broker = await startBroker();
-  const m = makeModule();
+  const m = makeModule('EC200N-CN', { 'disc-stat': '5', 'disc-state': '4' });
   m.at('AT+QMTDISC=?');
   assert.deepEqual(m.out.events, ['line:+QMTDISC: (0-5)', 'OK']);
   m.at('AT+QMTDISC=3');

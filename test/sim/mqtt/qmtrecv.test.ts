@@ -18,6 +18,7 @@ async function subscribed(m: ReturnType<typeof makeModule>, topic: string, qos: 
 test('msg_recv_mode 0: +QMTRECV with length and quoted payload (A33), QoS 1 delivery acked', async () => {
   const broker = await startBroker();
   const m = makeModule();
+  m.config[0].msgLenEnable = 1; // as AT+QMTCFG="recv/mode",0,0,1 sets it (the profile's default is 0)
   await connectClient(m, broker.port);
   await subscribed(m, 'topic/example', 1);
   await inject(broker, 'topic/example', 'This is the payload related to topic', 1);
@@ -44,6 +45,7 @@ test('msg_recv_mode 1: buffered with +QMTRECV: idx,recv_id, listed by QMTRECV?, 
   const broker = await startBroker();
   const m = makeModule();
   m.config[0].msgRecvMode = 1;
+  m.config[0].msgLenEnable = 1;
   await connectClient(m, broker.port);
   await subscribed(m, 'buf/#', 0);
   await inject(broker, 'buf/a', 'one');
