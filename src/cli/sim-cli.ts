@@ -19,7 +19,7 @@ import { createSimulatedModule, DEFAULT_LATENCY, FAULTS, isLoopback, parseLatenc
 import { servePty } from '../sim/serve/pty';
 import { serveTcp } from '../sim/serve/tcp';
 import { findVariant, resolveProfile, variantNames } from '../variants/catalog';
-import { checkRecvLayout } from './options';
+import { checkRecvLayout, UsageError } from './options';
 import { loadRecording } from '../sim/replay/recording';
 import { ReplayModule } from '../sim/replay/replay-module';
 import type { VariantProfile } from '../variants/profile';
@@ -37,8 +37,6 @@ interface SimOptions {
   listFaults?: boolean;
   recvLayout?: string;
 }
-
-class UsageError extends Error {}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
