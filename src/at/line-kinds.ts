@@ -50,17 +50,20 @@ export function splitFields(line: string): string[] {
   return splitOutsideQuotes(body);
 }
 
-/** Splits on commas outside double quotes and removes the quotes (AT argument lists, V.25ter). */
-export function splitOutsideQuotes(text: string): string[] {
+/**
+ * Splits on commas outside double quotes (AT argument lists, V.25ter); the quotes are removed
+ * unless `keepQuotes` (an expected line whose fields are compared as printed).
+ */
+export function splitOutsideQuotes(text: string, options: { keepQuotes?: boolean } = {}): string[] {
   const fields: string[] = [];
   let current = '';
   let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
+    if (ch === ',' && !quoted) {
       fields.push(current);
       current = '';
-    } else current += ch;
+    } else if (ch !== '"' || options.keepQuotes) current += ch;
   }
   fields.push(current);
   return fields;

@@ -7,6 +7,7 @@
  *   `{default:<name>=<v>}` accepts only v and records it the same way.
  */
 import { isUnstatedDefault } from '../variants/readings';
+import { splitOutsideQuotes } from '../at/line-kinds';
 
 export interface LineMatch {
   /** "default:<name>" → the value printed there. */
@@ -16,26 +17,10 @@ export interface LineMatch {
 // `{default:sslEnable=0}`: only that value, still recorded (a row of a reading that prints it so).
 const CAPTURE = /^\{(default:[A-Za-z]+)(?:=(\d+))?\}$/;
 
-/** Splits on commas outside double quotes, keeping the quotes (unlike the argument splitter). */
-export function splitKeepingQuotes(text: string): string[] {
-  const fields: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    if (ch === ',' && !quoted) {
-      fields.push(current);
-      current = '';
-    } else current += ch;
-  }
-  fields.push(current);
-  return fields;
-}
-
 function head(line: string): { name: string; fields: string[] } | undefined {
   const colon = line.indexOf(': ');
   if (!line.startsWith('+') || colon < 0) return undefined;
-  return { name: line.slice(0, colon), fields: splitKeepingQuotes(line.slice(colon + 2)) };
+  return { name: line.slice(0, colon), fields: splitOutsideQuotes(line.slice(colon + 2), { keepQuotes: true }) };
 }
 
 /** Matches one expected line against one printed line; undefined when they differ. */

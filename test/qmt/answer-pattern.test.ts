@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchLine, matchLines, splitKeepingQuotes } from '../../src/qmt/answer-pattern';
+import { matchLine, matchLines } from '../../src/qmt/answer-pattern';
+import { splitOutsideQuotes } from '../../src/at/line-kinds';
 
 test('fields are compared byte for byte; a space after a comma is a difference', () => {
   assert.ok(matchLine('+QMTCFG: "ssl",0,0', '+QMTCFG: "ssl",0,0'));
@@ -20,5 +21,6 @@ test('{default:x} captures any number and a repeated capture must agree', () => 
 
 test('* matches one field; quotes keep commas inside a field', () => {
   assert.ok(matchLine('+QMTOPEN: 0,*,1883', '+QMTOPEN: 0,"a,b",1883'));
-  assert.deepEqual(splitKeepingQuotes('"a,b",1,""'), ['"a,b"', '1', '""']);
+  assert.deepEqual(splitOutsideQuotes('"a,b",1,""', { keepQuotes: true }), ['"a,b"', '1', '""']);
+  assert.deepEqual(splitOutsideQuotes('"a,b",1,""'), ['a,b', '1', '']);
 });
