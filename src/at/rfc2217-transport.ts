@@ -5,8 +5,8 @@
  * module ignores AT with DTR off on some boards). The byte stream is telnet: 0xFF in data is
  * doubled (IAC IAC) both ways, and negotiation is stripped from what the module said.
  */
-import { Socket } from 'node:net';
 import { ListenerSet } from './listeners';
+import { SocketLink } from './socket-link';
 import type { Transport } from './types';
 
 // RFC 854 / 856 / 858 / 2217 codes.
@@ -120,11 +120,8 @@ export class TelnetReader {
 
 export class Rfc2217Transport implements Transport {
   readonly description: string;
-  private readonly address: Rfc2217Address;
-  private socket: Socket | undefined;
+  private readonly link: SocketLink;
   private readonly data = new ListenerSet<[Buffer]>();
-  private readonly closed = new ListenerSet<[Error | undefined]>();
-  private closing = false;
   private baudAck: ((baud: number) => void) | undefined;
   private refused: ((why: string) => void) | undefined;
   /** What the server confirmed, by subcommand (e.g. SET_BAUDRATE → 115200). */
@@ -135,30 +132,25 @@ export class Rfc2217Transport implements Transport {
     private readonly baudRate: number,
     private readonly ackTimeoutMs = 5_000,
   ) {
-    this.address = parseRfc2217Url(url);
+    const { host, port } = parseRfc2217Url(url);
+    this.link = new SocketLink(host, port);
     this.description = `${url} @${baudRate}`;
   }
 
   private get where(): string {
-    const { host, port } = this.address;
-    return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+    return this.link.where;
   }
 
   async open(): Promise<void> {
-    const socket = await new Promise<Socket>((resolve, reject) => {
-      const s = new Socket();
-      const onError = (error: Error) => {
-        s.destroy();
-        reject(new Error(`cannot connect to ${this.where}: ${error.message}`));
-      };
-      s.once('error', onError);
-      s.connect(this.address.port, this.address.host, () => {
-        s.off('error', onError);
-        s.setNoDelay(true);
-        resolve(s);
-      });
-    });
-    this.attach(socket);
+    const reader = new TelnetReader(
+      (data) => this.data.emit(data),
+      (verb, option) => this.answerOption(verb, option),
+      (payload) => this.onServerSubnegotiation(payload),
+    );
+    await this.link.connect(
+      (chunk) => reader.feed(chunk),
+      () => this.refused?.('connection closed during RFC 2217 negotiation'),
+    );
     const acknowledged = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${this.where}: no RFC 2217 answer to SET-BAUDRATE within ${this.ackTimeoutMs} ms (is it a raw TCP port? use tcp://)`)), this.ackTimeoutMs);
       this.baudAck = () => {
@@ -172,7 +164,7 @@ export class Rfc2217Transport implements Transport {
     });
     const baud = Buffer.alloc(4);
     baud.writeUInt32BE(this.baudRate);
-    socket.write(
+    const negotiation = this.rawWrite(
       Buffer.concat([
         Buffer.from([IAC, WILL, COM_PORT_OPTION, IAC, WILL, BINARY, IAC, DO, BINARY, IAC, WILL, SGA, IAC, DO, SGA]),
         subnegotiation(SET_BAUDRATE, baud),
@@ -184,6 +176,8 @@ export class Rfc2217Transport implements Transport {
         subnegotiation(SET_CONTROL, Buffer.from([CONTROL_RTS_ON])),
       ]),
     );
+    // A failed write closes the socket too; the negotiation then fails with the write's reason.
+    negotiation.catch((error: Error) => this.refused?.(error.message));
     try {
       await acknowledged;
     } catch (error) {
@@ -198,25 +192,6 @@ export class Rfc2217Transport implements Transport {
     if (lines.dtr !== undefined) parts.push(subnegotiation(SET_CONTROL, Buffer.from([lines.dtr ? CONTROL_DTR_ON : CONTROL_DTR_OFF])));
     if (lines.rts !== undefined) parts.push(subnegotiation(SET_CONTROL, Buffer.from([lines.rts ? CONTROL_RTS_ON : CONTROL_RTS_OFF])));
     await this.rawWrite(Buffer.concat(parts));
-  }
-
-  private attach(socket: Socket): void {
-    this.socket = socket;
-    let lastError: Error | undefined;
-    const reader = new TelnetReader(
-      (data) => this.data.emit(data),
-      (verb, option) => this.answerOption(verb, option),
-      (payload) => this.onServerSubnegotiation(payload),
-    );
-    socket.on('data', (chunk: Buffer) => reader.feed(chunk));
-    socket.on('error', (error) => {
-      lastError = new Error(`${this.where}: ${error.message}`);
-    });
-    socket.on('close', () => {
-      this.socket = undefined;
-      this.refused?.('connection closed during RFC 2217 negotiation');
-      this.closed.emit(this.closing ? undefined : (lastError ?? new Error(`${this.where}: connection closed by the peer`)));
-    });
   }
 
   /** We offered BINARY, SGA and COM-PORT-OPTION; everything else is declined. */
@@ -241,9 +216,7 @@ export class Rfc2217Transport implements Transport {
   }
 
   private rawWrite(bytes: Buffer): Promise<void> {
-    const socket = this.socket;
-    if (!socket) return Promise.reject(new Error(`${this.where}: not connected`));
-    return new Promise((resolve, reject) => socket.write(bytes, (error) => (error ? reject(new Error(`${this.where}: ${error.message}`)) : resolve())));
+    return this.link.write(bytes);
   }
 
   write(data: Buffer): Promise<void> {
@@ -255,16 +228,10 @@ export class Rfc2217Transport implements Transport {
   }
 
   onClose(listener: (error?: Error) => void): void {
-    this.closed.add(listener);
+    this.link.closed.add(listener);
   }
 
   close(): Promise<void> {
-    const socket = this.socket;
-    if (!socket) return Promise.resolve();
-    this.closing = true;
-    return new Promise((resolve) => {
-      socket.once('close', () => resolve());
-      socket.destroy();
-    });
+    return this.link.close();
   }
 }
