@@ -31,6 +31,32 @@ const RULES: { layer: string; mayNotImport: string[] }[] = [
   { layer: 'src/report', mayNotImport: ['src/sim', 'steps', 'support'] },
 ];
 
+/**
+ * Leaves that everything may use and that use nothing else of the project's: the spec data
+ * (src/spec reads spec/quectel-mqtt-at.json), the variant profiles (the only thing simulator and
+ * harness share besides the clock), the clock, the secret masker. The broker fixture is the
+ * network side: it knows only the clock.
+ */
+const LEAVES: { layer: string; mayImportOnly: string[] }[] = [
+  { layer: 'src/spec', mayImportOnly: ['spec'] },
+  { layer: 'src/variants', mayImportOnly: [] },
+  { layer: 'src/clock', mayImportOnly: [] },
+  { layer: 'src/secrets', mayImportOnly: [] },
+  { layer: 'src/broker', mayImportOnly: ['src/clock'] },
+];
+
+for (const leaf of LEAVES) {
+  test(`${leaf.layer} imports ${leaf.mayImportOnly.length ? `only ${leaf.mayImportOnly.join(', ')}` : 'nothing else of the project'}`, () => {
+    const inside = (target: string, dir: string) => target === dir || target.startsWith(`${dir}/`);
+    const offences = sources(path.join(ROOT, leaf.layer)).flatMap((file) =>
+      imports(file)
+        .filter((target) => !inside(target, leaf.layer) && !leaf.mayImportOnly.some((allowed) => inside(target, allowed)))
+        .map((target) => `${path.relative(ROOT, file)} → ${target}`),
+    );
+    assert.deepEqual(offences, []);
+  });
+}
+
 for (const rule of RULES) {
   test(`${rule.layer} does not import ${rule.mayNotImport.join(', ')}`, () => {
     const offences = sources(path.join(ROOT, rule.layer)).flatMap((file) =>
