@@ -15,6 +15,19 @@ test('every bundled profile validates and declares every reading and unstated de
   }
 });
 
+test('every value of a shipped variant profile names its source (issue 12: the field note, the note\'s section, or "our reading")', () => {
+  for (const name of VARIANT_FILES) {
+    const profile = loadProfileFile(path.join(PROFILES_DIR, `${name}.json`));
+    const paths = [
+      ...['name', 'series', 'model', 'manufacturer', 'revision', 'detect'],
+      ...Object.keys(profile.capabilities).map((k) => `capabilities.${k}`),
+      ...Object.keys(profile.at ?? {}).map((k) => `at.${k}`),
+      ...(profile.recvLayout ? ['recvLayout'] : []),
+    ];
+    assert.deepEqual(paths.filter((p) => !profile.sources[p]), [], `${name}: values without a source`);
+  }
+});
+
 test('alternate-readings takes the other reading everywhere and a different value for every unstated default but one', () => {
   const base = resolveProfile('EC200N-CN');
   const alt = resolveProfile('alternate-readings');
