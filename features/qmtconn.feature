@@ -326,14 +326,14 @@ Feature: AT+QMTCONN — connect a client to the MQTT server (spec 3.3.4)
       Given client 0 is connected to the broker as "qmt-same-id"
       When another client connects to the broker as "qmt-same-id"
       Then the broker drops the module's connection
-      And the module reports +QMTSTAT: 0,1 within 5 seconds
+      And within 5 seconds the module reports +QMTSTAT: 0,1
 
     @spec:3.3.4:same-client-id @spec:4.1:err_code=1
     Scenario: Client 1 of the module connects with the client id client 0 already uses
       Given client 0 is connected to the broker as "qmt-twice"
       And client 1 is connected to the broker as "qmt-twice"
       Then the broker drops the module's connection
-      And the module reports +QMTSTAT: 0,1 within 5 seconds
+      And within 5 seconds the module reports +QMTSTAT: 0,1
       And the broker has seen 2 connections from the module
       When the host sends AT+QMTCONN?
       Then the module answers:

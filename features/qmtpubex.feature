@@ -231,7 +231,7 @@ Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
       Then the module answers ERROR
       And the broker receives no PUBLISH with packet id 6 within 1 second
       Given the broker no longer withholds PUBACK
-      Then the module reports +QMTPUBEX: 0,1,0 within 61 seconds
+      Then within 61 seconds the module reports +QMTPUBEX: 0,1,0
       When the host sends AT+QMTPUBEX=0,6,1,0,"qmt/pub/window",2 with payload "m6"
       Then the module answers OK
       And the module reports +QMTPUBEX: 0,6,0
@@ -251,7 +251,7 @@ Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
         | including-first | 2 times, 2 seconds apart |
       And the module reports +QMTPUBEX: 0,21,1,1
       And the module reports +QMTPUBEX: 0,21,1,2
-      And the module reports +QMTPUBEX: 0,21,2 within 6 seconds
+      And within 6 seconds the module reports +QMTPUBEX: 0,21,2
 
     @spec:3.3.8:result=1 @spec:2:timeout-notice @reading:A20=including-first
     Scenario: With timeout_notice 1 each retransmission of a QoS 1 PUBLISH without PUBACK is reported (A20 including-first)
@@ -266,7 +266,7 @@ Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
         | including-first | 2 times, 2 seconds apart |
       And the module reports +QMTPUBEX: 0,21,1,1
       And the module never reports +QMTPUBEX: 0,21,1,2 within 1 second
-      And the module reports +QMTPUBEX: 0,21,2 within 4 seconds
+      And within 4 seconds the module reports +QMTPUBEX: 0,21,2
 
     @spec:3.3.8:result=2 @spec:2:retransmission @reading:A20=after-first
     Scenario: With timeout_notice 0 a QoS 1 PUBLISH never acknowledged ends in result 2 after 4 sends
@@ -279,7 +279,7 @@ Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
       And by reading A20 the broker receives the PUBLISH with packet id 22 one of:
         | after-first     | 4 times, 1 seconds apart |
         | including-first | 3 times, 1 seconds apart |
-      And the module reports +QMTPUBEX: 0,22,2 within 4 seconds
+      And within 4 seconds the module reports +QMTPUBEX: 0,22,2
       And the broker receives the PUBLISH with packet id 22 4 times, 1 second apart
 
   Rule: QoS 2 is PUBLISH, PUBREC, PUBREL, PUBCOMP with one packet id, each request under T1 (figure 1, 2.h)
@@ -308,6 +308,6 @@ Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
         | after-first     | 3 times, 2 seconds apart |
         | including-first | 2 times, 2 seconds apart |
       And the module reports +QMTPUBEX: 0,13,1,1
-      And the module reports +QMTPUBEX: 0,13,2 within 6 seconds
+      And within 6 seconds the module reports +QMTPUBEX: 0,13,2
       And the broker receives the PUBREL with packet id 13 3 times, 2 seconds apart
       And the broker receives the PUBLISH with packet id 13 only once

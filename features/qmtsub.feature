@@ -138,7 +138,7 @@ Feature: AT+QMTSUB — subscribe to topics (spec 3.3.6)
         | including-first | 2 times, 2 seconds apart |
       And the module reports +QMTSUB: 0,3,1,1
       And the module reports +QMTSUB: 0,3,1,2
-      And the module reports +QMTSUB: 0,3,2 within 6 seconds
+      And within 6 seconds the module reports +QMTSUB: 0,3,2
 
     @spec:3.3.6:result=1 @spec:3.3.6:value @spec:2:timeout-notice @reading:A20=including-first
     Scenario: With timeout_notice 1 each retransmission of a SUBSCRIBE without SUBACK is reported (A20 including-first)
@@ -153,7 +153,7 @@ Feature: AT+QMTSUB — subscribe to topics (spec 3.3.6)
         | including-first | 2 times, 2 seconds apart |
       And the module reports +QMTSUB: 0,3,1,1
       And the module never reports +QMTSUB: 0,3,1,2 within 1 second
-      And the module reports +QMTSUB: 0,3,2 within 4 seconds
+      And within 4 seconds the module reports +QMTSUB: 0,3,2
 
     @spec:3.3.6:result=2 @spec:2:retransmission @reading:A20=after-first
     Scenario: With timeout_notice 0 a SUBSCRIBE never acknowledged ends in result 2 after 3 sends
@@ -166,5 +166,5 @@ Feature: AT+QMTSUB — subscribe to topics (spec 3.3.6)
       And by reading A20 the broker receives the SUBSCRIBE with packet id 4 one of:
         | after-first     | 3 times, 1 seconds apart |
         | including-first | 2 times, 1 seconds apart |
-      And the module reports +QMTSUB: 0,4,2 within 3 seconds
+      And within 3 seconds the module reports +QMTSUB: 0,4,2
       And the broker receives the SUBSCRIBE with packet id 4 3 times, 1 second apart

@@ -113,7 +113,7 @@ Feature: AT+QMTUNS — unsubscribe from topics (spec 3.3.7)
         | including-first | 2 times, 2 seconds apart |
       And the module reports +QMTUNS: 0,3,1,1
       And the module reports +QMTUNS: 0,3,1,2
-      And the module reports +QMTUNS: 0,3,2 within 6 seconds
+      And within 6 seconds the module reports +QMTUNS: 0,3,2
 
     @spec:3.3.7:result=1 @spec:2:timeout-notice @reading:A20=including-first
     Scenario: With timeout_notice 1 each retransmission of an UNSUBSCRIBE without UNSUBACK is reported (A20 including-first)
@@ -128,7 +128,7 @@ Feature: AT+QMTUNS — unsubscribe from topics (spec 3.3.7)
         | including-first | 2 times, 2 seconds apart |
       And the module reports +QMTUNS: 0,3,1,1
       And the module never reports +QMTUNS: 0,3,1,2 within 1 second
-      And the module reports +QMTUNS: 0,3,2 within 4 seconds
+      And within 4 seconds the module reports +QMTUNS: 0,3,2
 
     @spec:3.3.7:result=2 @spec:2:retransmission @reading:A20=after-first
     Scenario: With timeout_notice 0 an UNSUBSCRIBE never acknowledged ends in result 2 after 3 sends
@@ -141,5 +141,5 @@ Feature: AT+QMTUNS — unsubscribe from topics (spec 3.3.7)
       And by reading A20 the broker receives the UNSUBSCRIBE with packet id 4 one of:
         | after-first     | 3 times, 1 seconds apart |
         | including-first | 2 times, 1 seconds apart |
-      And the module reports +QMTUNS: 0,4,2 within 3 seconds
+      And within 3 seconds the module reports +QMTUNS: 0,4,2
       And the broker receives the UNSUBSCRIBE with packet id 4 3 times, 1 second apart

@@ -4,6 +4,7 @@
 import { When } from '@cucumber/cucumber';
 import type { QmtWorld } from '../support/world';
 
-When(/^(\d+(?:\.\d+)?) seconds pass$/, async function (this: QmtWorld, s: string) {
-  await this.clock.sleep(Number(s) * 1000);
+// On the scenario clock: virtual against the simulator, real against hardware.
+When('{seconds} pass', async function (this: QmtWorld, ms: number) {
+  await this.clock.sleep(ms);
 });

@@ -8,11 +8,12 @@ import { BrokerFixture } from '../src/broker/fixture';
 import { QmtHost } from '../src/qmt/host';
 import { ReadingObserver } from '../src/qmt/readings-observer';
 import { parseTimingMargin } from '../src/qmt/timing-margin';
+import { nonConformance, rigTrouble } from '../src/qmt/verdict';
 import { notApplicableReason } from '../src/rig/applicability';
 import { peerFilter } from '../src/rig/broker-access';
 import { RigLostError } from '../src/rig/lifecycle';
 import { scenarioLabels } from '../src/report/labels';
-import { endRun, runState, startRun } from './run-state';
+import { endRun, startRun } from './run-state';
 import type { QmtWorld } from './world';
 
 // Against hardware a scenario may wait 120 s for +QMTOPEN; virtual time makes this moot for the simulator.
@@ -99,7 +100,9 @@ BeforeStep(function (this: QmtWorld) {
 AfterStep(async function (this: QmtWorld, { result }) {
   // The link went away while this step ran (module unplugged, simulator killed): the step is broken even if it did not notice.
   const lost = this.session?.linkLost?.();
-  if (lost && result.status === Status.PASSED) throw new Error(`rig: the link to the module went away during this step: ${lost.message}`);
+  if (lost && result.status === Status.PASSED) {
+    throw rigTrouble(`the link to the module went away during this step: ${lost.message}`);
+  }
   if (result.status !== Status.FAILED || !this.session) return;
   await allure.attachment('AT transcript up to this step', this.session.transcript.render(), 'text/plain');
   if (this.broker) await allure.attachment('Broker packets up to this step', this.broker.packetLog(), 'text/plain');
@@ -115,13 +118,12 @@ After(async function (this: QmtWorld, { result }) {
     if (unasked.length) await allure.attachment('URCs no step asked about', unasked.map((u) => this.masker.mask(u.text)).join('\n'), 'text/plain');
     const echoes = this.session.at.unexpectedEchoes();
     if (result?.status === Status.PASSED && echoes.length > 0) {
-      throw new Error(`non-conformance: the module echoed ${echoes.length} command line(s) after ATE0 switched echo off`);
+      throw nonConformance(`the module echoed ${echoes.length} command line(s) after ATE0 switched echo off`);
     }
     const unasserted = this.host.unassertedErrors();
     if (result?.status === Status.PASSED && unasserted.length > 0) {
-      throw new Error(
-        `non-conformance: unexpected error answers nobody asserted: ${unasserted.map((e) => `${e.response.command} → ${e.response.final.kind}`).join('; ')}`,
-      );
+      const listed = unasserted.map((e) => `${e.response.command} → ${e.response.final.kind}`).join('; ');
+      throw nonConformance(`unexpected error answers nobody asserted: ${listed}`);
     }
   } finally {
     await this.broker?.stop();
@@ -129,8 +131,6 @@ After(async function (this: QmtWorld, { result }) {
     const cleanup = await this.session.finish(this.host?.commands() ?? []);
     if (cleanup?.notes.length) await allure.attachment('Rig clean-up', `${cleanup.notes.join('\n')}\n\n${this.session.transcript.render()}`, 'text/plain');
     // A module lost or wedged mid-scenario: whatever the steps said, this verdict is broken (issue 9).
-    if (cleanup?.broken && result?.status === Status.PASSED) throw new Error(`rig: ${cleanup.broken}`);
+    if (cleanup?.broken && result?.status === Status.PASSED) throw rigTrouble(cleanup.broken);
   }
 });
-
-export { runState };

@@ -1,15 +1,24 @@
 /**
- * One World per scenario: the module session, the broker fixture and the host conversation.
- * Steps stay thin and call into it; domain work lives in src/.
+ * One World per scenario: the module session, the broker fixture, the host conversation, and all
+ * that the scenario's steps keep for later steps, as typed fields. Steps stay one call and one
+ * assertion; waiting and matching live in src/qmt, reached through the getters below.
  */
-import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { setWorldConstructor, World, type DataTable, type IWorldOptions } from '@cucumber/cucumber';
 import type { BrokerFixture } from '../src/broker/fixture';
+import { ConnectionExpectations } from '../src/qmt/connection-expectations';
+import { publishAndLetRoute } from '../src/qmt/delivery';
+import type { FileUpload } from '../src/qmt/file-upload';
+import type { QmtHost } from '../src/qmt/host';
+import { ObserverClients } from '../src/qmt/observer-clients';
+import type { OpenEndedAnswer } from '../src/qmt/open-ended-query';
 import { resolvePlaceholders } from '../src/qmt/placeholders';
-import type { QmtHost, ReadingAlternative } from '../src/qmt/host';
 import type { ReadingObserver } from '../src/qmt/readings-observer';
-import { UNSTATED_DEFAULTS } from '../src/variants/readings';
+import { Retransmissions } from '../src/qmt/retransmission';
+import { harnessTrouble } from '../src/qmt/verdict';
+import { WireExpectations, type PacketFields } from '../src/qmt/wire-expectations';
 import type { ModuleSession } from '../src/rig/types';
 import { DisabledMasker, maskingDisabled, SecretMasker } from '../src/secrets/masker';
+import { UNSTATED_DEFAULTS } from '../src/variants/readings';
 import { runState } from './run-state';
 
 export class QmtWorld extends World {
@@ -23,8 +32,16 @@ export class QmtWorld extends World {
   readingTags: Record<string, string> = {};
   /** Set by Before when the rig lost its module earlier in the run: the first step fails with it (broken, not skipped). */
   rigLost: Error | undefined;
-  /** Extra placeholder values a scenario defines (e.g. a refused port). */
-  readonly values: Record<string, string> = {};
+  /** Ports with nothing listening that the scenario named, e.g. {refused-port} (spec 3.3.2 <result> -1). */
+  readonly refusedPorts = new Map<string, number>();
+  /** The last AT+QFUPL upload (spec 5.2); its size is the placeholder {size}. */
+  upload: FileUpload | undefined;
+  /** The payload another client last published by size; later steps compare it as {published-payload}. */
+  publishedPayload: string | undefined;
+  /** Observer clients subscribed at the broker by this scenario. */
+  readonly observers = new ObserverClients();
+  /** The answer to a query that may end without a final result (A13), for the reading step after it. */
+  openEndedAnswer: OpenEndedAnswer | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -38,6 +55,33 @@ export class QmtWorld extends World {
     return this.session.clock;
   }
 
+  /** Packets on the wire, as the broker fixture saw them. */
+  get wire(): WireExpectations {
+    return new WireExpectations(this.broker, this.masker, this.host.margin);
+  }
+
+  /** The module's connections to the broker fixture. */
+  get connections(): ConnectionExpectations {
+    return new ConnectionExpectations(this.broker, this.host.margin);
+  }
+
+  /** Resends of unacknowledged requests (T1, A20). */
+  get retransmissions(): Retransmissions {
+    return new Retransmissions(this.broker, this.clock, this.host.margin, this.readings, this.wire);
+  }
+
+  /** The last AT+QFUPL upload; a step that checks one without an upload is a harness error. */
+  get lastUpload(): FileUpload {
+    if (!this.upload) throw harnessTrouble('no upload was made in this scenario');
+    return this.upload;
+  }
+
+  /** The answer the last open-ended query kept; a reading step without one is a harness error. */
+  get lastOpenEndedAnswer(): OpenEndedAnswer {
+    if (!this.openEndedAnswer) throw harnessTrouble('no open-ended query was sent in this scenario');
+    return this.openEndedAnswer;
+  }
+
   /** Replaces {host}, {port}, {password} … with this scenario's values. */
   resolve(text: string): string {
     return resolvePlaceholders(text, {
@@ -47,8 +91,30 @@ export class QmtWorld extends World {
       ...this.run.runSecrets,
       // Unstated defaults (A8) stay patterns: the answer matcher accepts any allowed value and records it.
       ...Object.fromEntries(Object.keys(UNSTATED_DEFAULTS).map((k) => [`default:${k}`, `{default:${k}}`])),
-      ...this.values,
+      ...Object.fromEntries([...this.refusedPorts].map(([name, port]) => [name, String(port)])),
+      ...(this.upload ? { size: String(this.upload.data.length) } : {}),
+      ...(this.publishedPayload !== undefined ? { 'published-payload': this.publishedPayload } : {}),
     });
+  }
+
+  /** A `| field | value |` table of packet fields, placeholders resolved. */
+  fields(table: DataTable): PacketFields {
+    return Object.fromEntries(table.raw().map(([field, value]) => [field as string, this.resolve(value as string)]));
+  }
+
+  /** Sends a command line of the feature (placeholders resolved), with the payload the module prompts for. */
+  async send(command: string, payload?: Buffer): Promise<void> {
+    await this.host.send(this.resolve(command), payload);
+  }
+
+  /** Another client publishes; the clock waits until the broker has routed it to the module (src/qmt/delivery.ts). */
+  async publish(topic: string, payload: string, options: { qos: 0 | 1 | 2; retain?: boolean }): Promise<void> {
+    await publishAndLetRoute(this.broker, this.clock, topic, payload, options, () => this.session.at.urcs().length);
+  }
+
+  /** Notes a comparison made beside its verdict (a listing's extra words, spacing), attached to the result. */
+  attachNotes(notes: readonly string[]): void {
+    for (const note of notes) this.attach(note, 'text/plain');
   }
 
   /**
@@ -61,23 +127,6 @@ export class QmtWorld extends World {
     this.attach(`not applicable: the module reads ${id} as "${observed}", this scenario checks "${wanted}"`, 'text/plain');
     return 'skipped';
   }
-}
-
-/** A Gherkin table of `| <reading value> | <answer> |` rows; `\n` in a cell separates lines. */
-export function alternativesOf(rows: readonly (readonly string[])[], resolve: (text: string) => string, finalImplied: boolean): ReadingAlternative[] {
-  return rows.map(([value, answer]) => {
-    const text = resolve(answer ?? '').trim();
-    // "no +QMTSTAT within 2 seconds": the reading whose answer is the absence of that URC.
-    if (!finalImplied) {
-      if (/^no /.test(text)) return { value: value as string, lines: [] };
-      // "+QMTSTAT: 0,4 within 6 seconds": that URC, held to that limit from the command line.
-      const within = /^(.*?) within (\d+(?:\.\d+)?) seconds?$/.exec(text);
-      return within ? { value: value as string, lines: [within[1] as string], withinMs: Number(within[2]) * 1000 } : { value: value as string, lines: [text] };
-    }
-    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-    if (!/^(OK|ERROR|\+CME ERROR: .*)$/.test(lines.at(-1) ?? '')) lines.push('OK');
-    return { value: value as string, lines };
-  });
 }
 
 setWorldConstructor(QmtWorld);

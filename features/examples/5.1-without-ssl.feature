@@ -17,7 +17,7 @@ Feature: Chapter 5.1 — MQTT operation without SSL, as the application note pri
   @spec:5.1 @spec:3.3.1:recv/mode:set @spec:3.3.1:aliauth:set @spec:3.3.2:test @spec:3.3.2:query
   @spec:3.3.4:test @spec:3.3.6:test @spec:3.3.8:test @spec:4.2:message-with-length
   Scenario: The 5.1 example runs as printed
-    Given client 0 sends and receives messages as text
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="version",0,4
     Then the module answers OK
     When the host sends AT+QMTCFG="recv/mode",0,0,1

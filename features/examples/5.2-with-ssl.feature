@@ -26,7 +26,7 @@ Feature: Chapter 5.2 — MQTT operation with SSL, as the application note prints
   @spec:3.3.5:set @spec:4.2:message-with-length
   Scenario: The 5.2 example runs as printed over TLS
     # Text payloads both ways: the note leaves <send_mode> / <recv_mode> to the defaults (A8).
-    Given client 0 sends and receives messages as text
+    Given client 0 sends and receives MQTT payloads as text
     When the host sends AT+QMTCFG="recv/mode",0,0,1
     Then the module answers OK
     When the host sends AT+QMTCFG="SSL",0,1,2

@@ -26,7 +26,7 @@ Feature: Overlapping subscriptions through AT+QMTSUB (MQTT 3.1.1 §3.3.5)
       Then the module answers OK
       And the module reports +QMTSUB: 0,1,0,0,1
       When another client publishes "both" to "qmt/overlap/a" at QoS 1
-      Then the broker sends the module a PUBLISH with:
+      Then the broker delivers to the module a PUBLISH with:
         | topic   | qmt/overlap/a |
         | payload | both          |
       When 2 seconds pass

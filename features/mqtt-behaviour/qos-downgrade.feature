@@ -21,7 +21,7 @@ Feature: QoS downgrade between publication and subscription (MQTT 3.1.1 §3.8.4,
       Given client 0 is connected to the broker as "qmt-down-zero"
       And client 0 has subscribed to "qmt/down/zero" at QoS 0
       When another client publishes "down" to "qmt/down/zero" at QoS 1
-      Then the broker sends the module a PUBLISH with:
+      Then the broker delivers to the module a PUBLISH with:
         | topic | qmt/down/zero |
         | qos   | 0             |
       And the module reports +QMTRECV: 0,0,"qmt/down/zero",4,"down"
@@ -37,7 +37,7 @@ Feature: QoS downgrade between publication and subscription (MQTT 3.1.1 §3.8.4,
       Then the module answers OK
       And the module reports +QMTSUB: 0,1,0,1
       When another client publishes "granted" to "qmt/down/granted" at QoS 2
-      Then the broker sends the module a PUBLISH with:
+      Then the broker delivers to the module a PUBLISH with:
         | topic | qmt/down/granted |
         | qos   | 1                |
       And the module reports +QMTRECV: 0,*,"qmt/down/granted",7,"granted"

@@ -27,7 +27,7 @@ Feature: Redelivery of an in-flight message after a reconnect with clean_session
       Then the module answers OK
       Given client 0 is connected to the broker as "qmt-redeliver"
       And client 0 has subscribed to "qmt/redeliver" at QoS 1
-      Given the broker cuts the connection when the module sends PUBACK
+      Given the broker closes the connection as soon as the module sends PUBACK
       When another client publishes "again" to "qmt/redeliver" at QoS 1
       Then the module reports +QMTRECV: 0,*,"qmt/redeliver",5,"again"
       And the module reports +QMTSTAT: 0,1

@@ -21,6 +21,6 @@ Feature: UTF-8 topic names reach the host intact (MQTT 3.1.1 §1.5.3, §4.7.3; s
       Given client 0 is connected to the broker as "qmt-utf8"
       And client 0 has subscribed to "qmt/utf8/+" at QoS 1
       When another client publishes "21.5" to "qmt/utf8/温度" at QoS 1
-      Then the broker sends the module a PUBLISH with:
+      Then the broker delivers to the module a PUBLISH with:
         | topic | qmt/utf8/温度 |
       And the module reports +QMTRECV: 0,*,"qmt/utf8/温度",4,"21.5"

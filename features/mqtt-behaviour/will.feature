@@ -35,7 +35,7 @@ Feature: The Will message configured with AT+QMTCFG="will" (spec 3.3.1; MQTT 3.1
     Scenario Outline: The broker <how> the module's connection: the observer receives the Will
       Given client 0 is connected to the broker as "qmt-will-lost"
       When the broker <how> the module's connection
-      Then the module reports +QMTSTAT: 0,1 within 10 seconds
+      Then within 10 seconds the module reports +QMTSTAT: 0,1
       And the observer client receives "device lost" on "qmt/will/status"
 
       Examples: orderly close (FIN)

@@ -20,7 +20,7 @@ Feature: A message with an empty payload reaches the host (spec 4.2; MQTT 3.1.1 
       Given client 0 is connected to the broker as "qmt-empty"
       And client 0 has subscribed to "qmt/empty" at QoS 1
       When another client publishes "" to "qmt/empty" at QoS 1
-      Then the broker sends the module a PUBLISH with:
+      Then the broker delivers to the module a PUBLISH with:
         | topic          | qmt/empty |
         | payload length | 0         |
       And the module reports +QMTRECV: 0,*,"qmt/empty",0,""

@@ -43,7 +43,7 @@ Feature: Keep-alive timer T2 — PINGREQ after keep-alive seconds of silence (sp
     Scenario: Traffic restarts the keep-alive timer
       When the host sends AT+QMTCFG="keepalive",0,30
       Then the module answers OK
-      Given client 0 sends and receives messages as text
+      Given client 0 sends and receives MQTT payloads as text
       And client 0 is connected to the broker as "qmt-ka-traffic"
       When 20 seconds pass
       And the host sends AT+QMTPUBEX=0,5,1,0,"qmt/ka",5 with payload "alive"

@@ -30,7 +30,7 @@ Feature: T1 — retransmission of unacknowledged packets (spec 2, figure 1; 3.3.
       And by reading A20 the broker receives the PUBLISH with packet id 30 one of:
         | after-first     | <after-first> times, <pkt_timeout> seconds apart     |
         | including-first | <including-first> times, <pkt_timeout> seconds apart |
-      And the module reports +QMTPUBEX: 0,30,2 within <fails after> seconds
+      And within <fails after> seconds the module reports +QMTPUBEX: 0,30,2
 
       @reading:A20=after-first
       Examples: retry_times counts the retransmissions after the first send (A20 after-first)
@@ -58,7 +58,7 @@ Feature: T1 — retransmission of unacknowledged packets (spec 2, figure 1; 3.3.
         | including-first | 2 times, 3 seconds apart |
       And the first PUBLISH with packet id 31 has DUP 0 and every resend has DUP 1
       # the longer reading's time: the outline above holds each reading to its own
-      And the module reports +QMTPUBEX: 0,31,2 within 9 seconds
+      And within 9 seconds the module reports +QMTPUBEX: 0,31,2
 
     @spec:2:retransmission @spec:3.3.8:qos1-flow @spec:3.3.8:result=0
     Scenario: An acknowledged QoS 1 PUBLISH is not resent
@@ -96,7 +96,7 @@ Feature: T1 — retransmission of unacknowledged packets (spec 2, figure 1; 3.3.
       And by reading A20 the broker receives the SUBSCRIBE with packet id 35 one of:
         | after-first     | 2 times, 4 seconds apart |
         | including-first | 1 times, 4 seconds apart |
-      And the module reports +QMTSUB: 0,35,2 within 8 seconds
+      And within 8 seconds the module reports +QMTSUB: 0,35,2
       And the broker receives the SUBSCRIBE with packet id 35 2 times, 4 seconds apart
 
   Rule: <timeout_notice> decides whether each retransmission is reported (figure 1 legend, A6)
@@ -115,7 +115,7 @@ Feature: T1 — retransmission of unacknowledged packets (spec 2, figure 1; 3.3.
       And the module reports +QMTPUBEX: 0,36,1,1
       And the module reports +QMTPUBEX: 0,36,1,2
       And the module reports +QMTPUBEX: 0,36,1,3
-      And the module reports +QMTPUBEX: 0,36,2 within 4 seconds
+      And within 4 seconds the module reports +QMTPUBEX: 0,36,2
 
     @spec:2:timeout-notice @spec:3.3.8:result=1 @spec:3.3.1:timeout:set @reading:A20=including-first
     Scenario: With timeout_notice 1 every retransmission of a PUBLISH is reported with its count (A20 including-first)
@@ -131,7 +131,7 @@ Feature: T1 — retransmission of unacknowledged packets (spec 2, figure 1; 3.3.
       And the module reports +QMTPUBEX: 0,36,1,1
       And the module reports +QMTPUBEX: 0,36,1,2
       And the module never reports +QMTPUBEX: 0,36,1,3 within 1 second
-      And the module reports +QMTPUBEX: 0,36,2 within 3 seconds
+      And within 3 seconds the module reports +QMTPUBEX: 0,36,2
 
     @spec:2:timeout-notice @spec:3.3.1:timeout:set @reading:A20=after-first
     Scenario: With timeout_notice 0 retransmissions are not reported, only the final failure
@@ -145,5 +145,5 @@ Feature: T1 — retransmission of unacknowledged packets (spec 2, figure 1; 3.3.
         | after-first     | 3 times, 1 seconds apart |
         | including-first | 2 times, 1 seconds apart |
       And the module never reports +QMTPUBEX: 0,37,1,* within 1 second
-      And the module reports +QMTPUBEX: 0,37,2 within 3 seconds
+      And within 3 seconds the module reports +QMTPUBEX: 0,37,2
       And the broker receives the PUBLISH with packet id 37 3 times, 1 second apart

@@ -25,7 +25,7 @@ Feature: +QMTPING — ping status within the MQTT keep-alive time (spec 4.3)
       And by reading A31 the module reports one of:
         | reported     | +QMTPING: 0,1 within 30 seconds |
         | not-reported | no +QMTPING within 30 seconds   |
-      And the module reports +QMTSTAT: 0,2 within 30 seconds
+      And within 30 seconds the module reports +QMTSTAT: 0,2
       And the broker sees the module close its connection
 
   Rule: A ping that is answered reports nothing

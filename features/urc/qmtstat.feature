@@ -33,7 +33,7 @@ Feature: +QMTSTAT — state change in the MQTT link layer (spec 4.1)
     Scenario Outline: The broker <action> the connection of a connected client
       Given client 0 is connected to the broker as "qmt-stat-1"
       When the broker <action> the module's connection
-      Then the module reports +QMTSTAT: 0,1 within 5 seconds
+      Then within 5 seconds the module reports +QMTSTAT: 0,1
       When the host sends AT+QMTCONN?
       Then the module answers:
         """
@@ -53,7 +53,7 @@ Feature: +QMTSTAT — state change in the MQTT link layer (spec 4.1)
     Scenario: The broker closes the connection of client 3 only, client 0 stays connected
       Given client 3 is connected to the broker as "qmt-stat-3"
       When the broker closes the module's connection
-      Then the module reports +QMTSTAT: 3,1 within 5 seconds
+      Then within 5 seconds the module reports +QMTSTAT: 3,1
       And no +QMTSTAT: 0,1 URC arrives within 5 seconds
 
   Rule: A PINGREQ without PINGRESP is reported as +QMTSTAT: <idx>,2
@@ -67,7 +67,7 @@ Feature: +QMTSTAT — state change in the MQTT link layer (spec 4.1)
       Given client 0 is connected to the broker as "qmt-stat-2"
       And the broker withholds PINGRESP
       Then the broker receives a PINGREQ within 11 seconds
-      And the module reports +QMTSTAT: 0,2 within 30 seconds
+      And within 30 seconds the module reports +QMTSTAT: 0,2
       And the broker sees the module close its connection
 
   Rule: A CONNACK that fails is reported as +QMTSTAT: <idx>,4
@@ -120,21 +120,21 @@ Feature: +QMTSTAT — state change in the MQTT link layer (spec 4.1)
       And the broker withholds SUBACK
       When the host sends AT+QMTSUB=0,1,"qmt/stat/6",1
       Then the module answers OK
-      And the module reports +QMTSUB: 0,1,2 within 2 seconds
-      And the module reports +QMTSTAT: 0,6 within 3 seconds
+      And within 2 seconds the module reports +QMTSUB: 0,1,2
+      And within 3 seconds the module reports +QMTSTAT: 0,6
       And the broker sees the module close its connection
 
     @spec:4.1:err_code=6 @reading:A20=after-first
     Scenario: A QoS 1 PUBLISH is never acknowledged
       When the host sends AT+QMTCFG="timeout",0,1,1,0
       Then the module answers OK
-      Given client 0 sends and receives messages as text
+      Given client 0 sends and receives MQTT payloads as text
       And client 0 is connected to the broker as "qmt-stat-6-pub"
       And the broker withholds PUBACK
       When the host sends AT+QMTPUBEX=0,7,1,0,"qmt/stat/6",5 with payload "hello"
       Then the module answers OK
-      And the module reports +QMTPUBEX: 0,7,2 within 2 seconds
-      And the module reports +QMTSTAT: 0,6 within 3 seconds
+      And within 2 seconds the module reports +QMTPUBEX: 0,7,2
+      And within 3 seconds the module reports +QMTSTAT: 0,6
       And the broker sees the module close its connection
 
   Rule: The client closing the MQTT connection itself is reported as +QMTSTAT: <idx>,8

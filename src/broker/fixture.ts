@@ -66,7 +66,6 @@ export class BrokerFixture {
 
   private readonly connectionsById = new Map<number, TapConnection>();
   private readonly helpers = new Set<MqttClient>();
-  private readonly tlsErrors: string[] = [];
   private readonly closed: WaitList<ConnectionInfo>;
   private publisher: Promise<MqttClient> | undefined;
   private keepAlive = false;
@@ -113,10 +112,9 @@ export class BrokerFixture {
     try {
       const port = await listen(plain, host, options.port ?? 0);
       let tls: { port: number; material: ModuleTlsMaterial } | undefined;
-      let tlsServer: Server | undefined;
       if (options.tls) {
         const material = await tlsMaterial();
-        tlsServer = createTlsServer(
+        const tlsServer = createTlsServer(
           {
             key: material.serverKeyPem,
             cert: material.serverCertPem,
@@ -131,7 +129,6 @@ export class BrokerFixture {
         tls = { port: tlsPort, material: { caPem: material.caPem, clientCertPem: material.clientCertPem, clientKeyPem: material.clientKeyPem } };
       }
       fixture = new BrokerFixture(options.clock, aedes, recorder, host, port, servers, tls);
-      tlsServer?.on('tlsClientError', (error: Error) => fixture?.tlsErrors.push(error.message));
       return fixture;
     } catch (error) {
       for (const server of servers) server.close();
@@ -183,11 +180,6 @@ export class BrokerFixture {
       );
       return `broker fixture: timed out after ${timeoutMs} ms waiting for ${what}.\nConnections: ${seen.length ? `\n${seen.join('\n')}` : 'none.'}`;
     });
-  }
-
-  /** TLS handshakes that failed on the TLS tap (e.g. the module rejected our certificate). */
-  tlsClientErrors(): readonly string[] {
-    return this.tlsErrors;
   }
 
   /** One line per packet; passwords always masked. */

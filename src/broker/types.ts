@@ -3,6 +3,7 @@
  * every MQTT packet the module sends and receives, and can inject faults on the wire.
  */
 import type { Packet } from 'mqtt-packet';
+import type { ModulePacket } from './packet-names';
 
 export type Direction = 'module->broker' | 'broker->module';
 
@@ -55,7 +56,7 @@ export interface BrokerFaults {
    * never sees that packet). 'puback' leaves a QoS 1 delivery in flight at the broker, which must
    * then resend it when the session resumes (MQTT 3.1.1 §4.4).
    */
-  closeOn?: 'connect' | 'disconnect' | 'subscribe' | 'publish' | 'puback';
+  closeOn?: ModulePacket;
   /**
    * Grant at most this QoS to every subscription (MQTT 3.1.1 §3.9.3: the server may grant a lower
    * QoS than requested). The SUBSCRIBE reaches Aedes with the lower QoS, so its SUBACK and its

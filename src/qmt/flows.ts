@@ -23,17 +23,6 @@ export async function subscribe(host: QmtHost, idx: number, msgid: number, topic
   await host.expectUrc(`+QMTSUB: ${idx},${msgid},0,${qos}`);
 }
 
-/**
- * Text payloads both ways. The note states no default for <send_mode> / <recv_mode> (A8), and
- * "send/mode" and "dataformat" may or may not share <send_mode> (A15): both are set, as text (0).
- */
-export async function useTextMessages(host: QmtHost, idx: number): Promise<void> {
-  for (const command of [`AT+QMTCFG="send/mode",${idx},0`, `AT+QMTCFG="dataformat",${idx},0,0`]) {
-    await host.send(command);
-    host.expectFinal('OK');
-  }
-}
-
 /** AT+CFUN=1,1 restarts the module; it is back when RDY arrives (field notes: power-up URCs). */
 export async function restartModule(host: QmtHost): Promise<void> {
   const restart = await host.send('AT+CFUN=1,1');

@@ -9,6 +9,7 @@ import type { SecretMasker } from '../secrets/masker';
 import { parseCommandLine, type CommandLine } from './command-line';
 import { secretsInCommand } from './secrets';
 import { matchLines } from './answer-pattern';
+import { sendOpenEnded, type OpenEndedAnswer } from './open-ended-query';
 import type { ReadingObserver } from './readings-observer';
 import { DEFAULT_TIMING, responseTimeLimit, type ClientTiming, type ResponseTimeLimit } from './timing';
 import { describeMargin, withMargin, type TimingMargin } from './timing-margin';
@@ -55,6 +56,11 @@ export interface ReadingAlternative {
   readonly lines: readonly string[];
   /** URC alternatives: "… within N seconds", the limit on that URC from the command line. */
   readonly withinMs?: number;
+}
+
+/** Where QmtHost.expectNoUrc looks: from now (default) or back to the scenario's start. */
+export interface NoUrcOptions {
+  readonly sinceScenarioStart?: boolean;
 }
 
 export interface Exchange {
@@ -305,13 +311,32 @@ export class QmtHost {
     return { since, limitMs, source, waitMs: Math.max(waitMs, 1), start };
   }
 
-  /** No URC with this name (optionally matching fields) arrives within `ms` from now. */
-  async expectNoUrc(expectedText: string, ms: number): Promise<void> {
+  /**
+   * No URC with this name (optionally matching fields) arrives within `ms` from now. With
+   * `sinceScenarioStart`, one that came earlier and no step took counts too (an early URC is as
+   * wrong as a late one, e.g. a +QMTPUBEX result for a message still being resent).
+   */
+  async expectNoUrc(expectedText: string, ms: number, options: NoUrcOptions = {}): Promise<void> {
+    const seen = await this.urcWithin(expectedText, ms, options);
+    if (!seen) return;
+    const where = options.sinceScenarioStart ? 'may be reported at all' : 'was expected';
+    throw nonConformance(`${seen.text} arrived, where no ${describeUrc(parseExpectedUrc(expectedText))} ${where}`);
+  }
+
+  /** The URC expectNoUrc looks for, taken if it arrives within `ms`; undefined if none does. */
+  urcWithin(expectedText: string, ms: number, options: NoUrcOptions = {}): Promise<Urc | undefined> {
     const expected = parseExpectedUrc(expectedText);
     const matches = (u: Urc) => (expected.fields.length ? urcMatches(u, expected) : u.name === expected.name);
-    const since = this.clock.now();
-    const seen = await this.at.waitForUrc(matches, ms, since).catch(() => undefined);
-    if (seen) throw nonConformance(`${seen.text} arrived, where no ${describeUrc(expected)} was expected`);
+    const since = options.sinceScenarioStart ? { index: 0 } : this.clock.now();
+    return this.at.waitForUrc(matches, ms, since).then(
+      (urc) => urc,
+      () => undefined,
+    );
+  }
+
+  /** A13: a query whose answer may end without a final result (src/qmt/open-ended-query.ts). */
+  sendOpenEnded(raw: string): Promise<OpenEndedAnswer> {
+    return sendOpenEnded(this.at, raw, this.margin);
   }
 
   timingFor(clientIdx: number | undefined): ClientTiming {

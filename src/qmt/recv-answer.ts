@@ -49,3 +49,11 @@ export function expectStoredMessages(host: QmtHost, expected: readonly StoredMes
     throw nonConformance(`${response.command} answered\n  ${got.map(show).join('\n  ') || '(no message)'}\nexpected\n  ${expected.map(show).join('\n  ')}`);
   }
 }
+
+/** spec 3.3.9: AT+QMTRECV=<idx>[,<recv_id>] listed `count` buffered messages as +QMTRECV lines, then OK. */
+export function expectBufferedCount(host: QmtHost, count: number): void {
+  host.expectFinal('OK');
+  const messages = host.last.response.lines.filter((l) => l.startsWith('+QMTRECV:'));
+  if (messages.length === count) return;
+  throw nonConformance(`AT+QMTRECV listed ${messages.length} messages, expected ${count}:\n  ${messages.join('\n  ')}`);
+}

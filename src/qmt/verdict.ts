@@ -29,3 +29,8 @@ export function preconditionFailed(message: string): Error {
 export function interoperability(message: string): AssertionError {
   return new AssertionError({ message: `interoperability: ${message}` });
 }
+
+/** The rig failed under the scenario (the link went away, the module was lost or wedged): not judged. */
+export function rigTrouble(message: string): Error {
+  return new Error(`rig: ${message}`);
+}
