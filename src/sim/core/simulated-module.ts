@@ -11,7 +11,6 @@ import type { Duplex } from 'node:stream';
 import type { Clock, TimerHandle } from '../../clock/clock';
 import type { VariantProfile } from '../../variants/profile';
 import { createMqttSide } from '../mqtt';
-import { FAULTS } from '../faults/catalog';
 import { createFaultSet } from '../faults/fault-set';
 import type { FaultSet, MqttEnvironment, MqttSide, ParsedCommand, SerialOut } from '../types';
 import { CommandOutput } from './command-output';
@@ -74,7 +73,7 @@ export class ModuleRuntime implements SimulatedModule {
   constructor(options: SimulatedModuleOptions) {
     this.variant = options.variant;
     this.clock = options.clock;
-    this.faults = createFaultSet(options.faults ?? [], FAULTS);
+    this.faults = createFaultSet(options.faults ?? []);
     this.writer = new UartWriter(this.clock, this.faults);
     this.state = createModuleState(this.variant, this.faults);
     this.moduleOut = createModuleOut(this.writer, () => this.state.cmee);
