@@ -12,11 +12,14 @@ import { qmtPubexHandler } from '../handlers/mqtt/qmtpubex';
 import { qmtRecvHandler } from '../handlers/mqtt/qmtrecv';
 import { qmtSubHandler } from '../handlers/mqtt/qmtsub';
 import { qmtUnsHandler } from '../handlers/mqtt/qmtuns';
+import { withUrcFaults } from '../faults/urc-faults';
 import { CLIENT_COUNT } from './args';
 import { handleInbound } from './inbound';
 import { ClientSession } from './session';
 
-export function createMqttSide(env: MqttEnvironment): MqttSide {
+export function createMqttSide(environment: MqttEnvironment): MqttSide {
+  // Every URC of the MQTT side passes the fault filter (../faults/urc-faults.ts) on its way out.
+  const env: MqttEnvironment = { ...environment, out: withUrcFaults(environment) };
   const sessions = Array.from({ length: CLIENT_COUNT }, (_, idx) => {
     const session = new ClientSession(idx, env);
     session.onPacket((packet) => handleInbound(session, packet));
