@@ -12,6 +12,7 @@ import type { Clock, TimerHandle } from '../../clock/clock';
 import type { VariantProfile } from '../../variants/profile';
 import { createMqttSide } from '../mqtt';
 import { createFaultSet } from '../faults/fault-set';
+import { CORE_HANDLER_FAULTS, withHandlerFaults } from '../faults/handler-faults';
 import type { FaultSet, MqttEnvironment, MqttSide, ParsedCommand, SerialOut } from '../types';
 import { CommandOutput } from './command-output';
 import { parseCommandLine } from './command-parser';
@@ -180,12 +181,7 @@ export class ModuleRuntime implements SimulatedModule {
       this.writer.line('ERROR');
       return;
     }
-    // Fault: every test form (=?) answers a bare OK, without its ranges.
-    if (command.form === 'test' && this.faults.has('test-forms-answer-bare-ok')) {
-      this.writer.line('OK');
-      return;
-    }
-    this.runCommand(command, handler);
+    this.runCommand(command, withHandlerFaults(CORE_HANDLER_FAULTS, command.name, handler));
   }
 
   /**

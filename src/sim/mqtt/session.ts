@@ -65,8 +65,6 @@ export class ClientSession {
 
   /** spec 3.3.4 <state> for AT+QMTCONN?, undefined while no network is open. */
   connState(): number | undefined {
-    // Fault: the query reports "connected" for every client with an open network.
-    if (this.env.faults.has('qmtconn-query-always-connected') && this.state !== 'closed' && this.state !== 'opening') return CONN_STATE.connected;
     switch (this.state) {
       case 'opened':
         return CONN_STATE.initializing;
