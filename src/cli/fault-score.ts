@@ -3,7 +3,7 @@
  * scenarios tagged with the spec items it breaks must go red. A fault nobody catches is a hole
  * in the catalog. Prints the score; exit code 1 unless every fault is caught.
  */
-import { FAULTS } from '../sim/faults/catalog';
+import { FAULTS, isFaultId } from '../sim/faults/catalog';
 import type { FaultDefinition } from '../sim/faults/types';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ export interface FaultVerdict {
 }
 
 export async function faultScoreCommand(options: FaultScoreOptions): Promise<number> {
-  const unknown = options.fault.filter((id) => !FAULTS.some((f) => f.id === id));
+  const unknown = options.fault.filter((id) => !isFaultId(id));
   if (unknown.length) throw new UsageError(`--fault ${unknown.join(', ')}: unknown (known: ${FAULTS.map((f) => f.id).join(', ')})`);
   const selected = options.fault.length ? FAULTS.filter((f) => options.fault.includes(f.id)) : FAULTS;
   const base = { harness: harnessVersion() };

@@ -8,6 +8,7 @@
  */
 import type { Clock } from '../clock/clock';
 import type { VariantProfile } from '../variants/profile';
+import type { FaultId } from './faults/catalog';
 import type { NetworkLatency } from './network-latency';
 
 /** One parsed AT command line, e.g. `AT+QMTCFG="keepalive",0,60`. */
@@ -104,9 +105,9 @@ export interface SslContext {
 
 export type CommandHandler = (command: ParsedCommand, ctx: HandlerContext) => void | Promise<void>;
 
-/** Switched-on firmware faults, by id (see src/sim/faults/catalog.ts). */
+/** Switched-on firmware faults, by id (see src/sim/faults/catalog.ts); only catalog ids type-check. */
 export interface FaultSet {
-  has(id: string): boolean;
+  has(id: FaultId): boolean;
 }
 
 /** The MQTT side of the module as the core needs it. Implemented in src/sim/mqtt. */

@@ -11,8 +11,8 @@ import type { Duplex } from 'node:stream';
 import type { Clock, TimerHandle } from '../../clock/clock';
 import type { VariantProfile } from '../../variants/profile';
 import { createMqttSide } from '../mqtt';
-import { FAULTS } from '../faults/catalog';
 import { createFaultSet } from '../faults/fault-set';
+import { CORE_HANDLER_FAULTS, withHandlerFaults } from '../faults/handler-faults';
 import type { FaultSet, MqttEnvironment, MqttSide, ParsedCommand, SerialOut } from '../types';
 import { CommandOutput } from './command-output';
 import { parseCommandLine } from './command-parser';
@@ -74,7 +74,7 @@ export class ModuleRuntime implements SimulatedModule {
   constructor(options: SimulatedModuleOptions) {
     this.variant = options.variant;
     this.clock = options.clock;
-    this.faults = createFaultSet(options.faults ?? [], FAULTS);
+    this.faults = createFaultSet(options.faults ?? []);
     this.writer = new UartWriter(this.clock, this.faults);
     this.state = createModuleState(this.variant, this.faults);
     this.moduleOut = createModuleOut(this.writer, () => this.state.cmee);
@@ -181,12 +181,7 @@ export class ModuleRuntime implements SimulatedModule {
       this.writer.line('ERROR');
       return;
     }
-    // Fault: every test form (=?) answers a bare OK, without its ranges.
-    if (command.form === 'test' && this.faults.has('test-forms-answer-bare-ok')) {
-      this.writer.line('OK');
-      return;
-    }
-    this.runCommand(command, handler);
+    this.runCommand(command, withHandlerFaults(CORE_HANDLER_FAULTS, command.name, handler));
   }
 
   /**

@@ -1,18 +1,21 @@
 /**
- * Firmware faults of the module core (AT link and AT+QMTCFG). Each changes ONE behaviour at
- * one `faults.has(id)` guard and names the spec items whose scenarios must catch it.
+ * Firmware faults of the module core (AT link and AT+QMTCFG). Each changes ONE behaviour and
+ * names the spec items whose scenarios must catch it; targets that cover a whole family of
+ * items come from the spec's item list (./spec-items.ts), not from a list copied by hand.
  */
+import {
+  QMTCFG_NOT_WHILE_CONNECTED,
+  QMTCFG_QUERIES,
+  QMTCFG_SETS_AND_RANGES,
+  TEST_FORMS_WITH_RANGES,
+} from './spec-items';
 import type { FaultDefinition } from './types';
 
-const NOT_WHILE_CONNECTED = [
-  'version', 'pdpcid', 'ssl', 'keepalive', 'session', 'timeout', 'will', 'recv/mode', 'aliauth', 'qmtping',
-  'send/mode', 'onenet', 'hwauth', 'hwprodid', 'dataformat', 'view/mode', 'edit/timeout',
-].map((name) => `3.3.1:${name}:not-while-connected`);
-
-export const CORE_FAULTS: FaultDefinition[] = [
+export const CORE_FAULTS = [
   {
     id: 'at-port-hangs-once',
-    description: 'The first AT+QMTSUB wedges the AT port: no answer to anything until AT+CFUN=1,1 restarts the module.',
+    description: 'The first AT+QMTSUB wedges the AT port: no answer to anything until AT+CFUN=1,1 restarts the ' +
+      'module.',
     targets: ['3.3.6:set'],
   },
   {
@@ -82,7 +85,8 @@ export const CORE_FAULTS: FaultDefinition[] = [
   },
   {
     id: 'willex-ignores-will-len',
-    description: 'After the "willex" prompt the firmware keeps every byte of the input instead of the first <will_len>.',
+    description: 'After the "willex" prompt the firmware keeps every byte of the input instead of the first ' +
+      '<will_len>.',
     targets: ['3.3.1:willex:set'],
   },
   {
@@ -118,17 +122,18 @@ export const CORE_FAULTS: FaultDefinition[] = [
   {
     id: 'qmtcfg-set-while-connected',
     description: 'AT+QMTCFG settings are accepted while the MQTT connection exists.',
-    targets: NOT_WHILE_CONNECTED,
+    targets: QMTCFG_NOT_WHILE_CONNECTED,
   },
   {
     id: 'qmtcfg-set-after-connect',
     description: 'AT+QMTCFG sets are accepted once AT+QMTCONN has sent CONNECT, which no reading of A10 allows.',
-    targets: NOT_WHILE_CONNECTED,
+    targets: QMTCFG_NOT_WHILE_CONNECTED,
   },
   {
     id: 'qmtcfg-refused-set-stored',
-    description: 'An AT+QMTCFG set refused because of the connection answers ERROR but has already changed the setting.',
-    targets: NOT_WHILE_CONNECTED,
+    description: 'An AT+QMTCFG set refused because of the connection answers ERROR but has already changed the ' +
+      'setting.',
+    targets: QMTCFG_NOT_WHILE_CONNECTED,
   },
   {
     id: 'test-form-keepalive-range-7200',
@@ -162,27 +167,28 @@ export const CORE_FAULTS: FaultDefinition[] = [
   },
   {
     id: 'qmtcfg-rejected-set-answers-ok',
-    description: 'An AT+QMTCFG set whose value is rejected answers OK instead of ERROR (the value is silently dropped).',
-    targets: ["3.3.1:version:vsn:range", "3.3.1:pdpcid:cid:range", "3.3.1:ssl:SSL_enable:range", "3.3.1:ssl:SSL_ctx_idx:range", "3.3.1:keepalive:keep_alive_time:range", "3.3.1:session:clean_session:range", "3.3.1:timeout:pkt_timeout:range", "3.3.1:timeout:retry_times:range", "3.3.1:timeout:timeout_notice:range", "3.3.1:will:will_fg:range", "3.3.1:will:will_qos:range", "3.3.1:will:will_retain:range", "3.3.1:will:willtopic:range", "3.3.1:will:willmessage:range", "3.3.1:willex:will_fg:range", "3.3.1:willex:will_qos:range", "3.3.1:willex:will_retain:range", "3.3.1:willex:willtopic:range", "3.3.1:willex:will_len:range", "3.3.1:recv/mode:msg_recv_mode:range", "3.3.1:recv/mode:msg_len_enable:range", "3.3.1:qmtping:qmtping_interval:range", "3.3.1:send/mode:send_mode:range", "3.3.1:hwauth:hw_time_enable:range", "3.3.1:hwprodid:hw_time_enable:range", "3.3.1:dataformat:send_mode:range", "3.3.1:dataformat:recv_mode:range", "3.3.1:view/mode:view_mode:range", "3.3.1:edit/timeout:edit_mode:range", "3.3.1:edit/timeout:edit_time:range", "3.3.1:client_idx:range", "3.3.1:version:set", "3.3.1:pdpcid:set", "3.3.1:ssl:set", "3.3.1:keepalive:set", "3.3.1:session:set", "3.3.1:timeout:set", "3.3.1:will:set", "3.3.1:willex:set", "3.3.1:recv/mode:set", "3.3.1:aliauth:set", "3.3.1:qmtping:set", "3.3.1:send/mode:set", "3.3.1:onenet:set", "3.3.1:hwauth:set", "3.3.1:hwprodid:set", "3.3.1:dataformat:set", "3.3.1:view/mode:set", "3.3.1:edit/timeout:set"],
+    description: 'An AT+QMTCFG set whose value is rejected answers OK instead of ERROR (the value is silently ' +
+      'dropped).',
+    targets: QMTCFG_SETS_AND_RANGES,
   },
   {
     id: 'qmtcfg-set-not-stored',
     description: 'AT+QMTCFG sets answer OK but store nothing; queries keep reporting the power-up values.',
-    targets: ["3.3.1:version:query", "3.3.1:pdpcid:query", "3.3.1:ssl:query", "3.3.1:keepalive:query", "3.3.1:session:query", "3.3.1:timeout:query", "3.3.1:will:query", "3.3.1:willex:query", "3.3.1:recv/mode:query", "3.3.1:aliauth:query", "3.3.1:qmtping:query", "3.3.1:send/mode:query", "3.3.1:onenet:query", "3.3.1:hwauth:query", "3.3.1:hwprodid:query", "3.3.1:dataformat:query", "3.3.1:view/mode:query", "3.3.1:edit/timeout:query"],
+    targets: QMTCFG_QUERIES,
   },
   {
     id: 'test-forms-answer-bare-ok',
     description: 'Every test form (=?) answers a bare OK without the supported ranges.',
-    targets: ["3.3.1:test", "3.3.2:test", "3.3.3:test", "3.3.4:test", "3.3.5:test", "3.3.6:test", "3.3.7:test", "3.3.8:test"],
+    targets: TEST_FORMS_WITH_RANGES,
   },
   {
     id: 'qmtcfg-query-comma-space',
-    description: "AT+QMTCFG query answers put a space after each comma (+QMTCFG: \"keepalive\", 120).",
-    targets: ["3.3.1:version:query", "3.3.1:pdpcid:query", "3.3.1:ssl:query", "3.3.1:keepalive:query", "3.3.1:session:query", "3.3.1:timeout:query", "3.3.1:will:query", "3.3.1:willex:query", "3.3.1:recv/mode:query", "3.3.1:aliauth:query", "3.3.1:qmtping:query", "3.3.1:send/mode:query", "3.3.1:onenet:query", "3.3.1:hwauth:query", "3.3.1:hwprodid:query", "3.3.1:dataformat:query", "3.3.1:view/mode:query", "3.3.1:edit/timeout:query"],
+    description: 'AT+QMTCFG query answers put a space after each comma (+QMTCFG: "keepalive", 120).',
+    targets: QMTCFG_QUERIES,
   },
   {
     id: 'client-idx-lenient-parse',
     description: 'AT+QMTCFG reads <client_idx> like C atoi: "x" becomes client 0 and "-1" client 1, instead of ERROR.',
     targets: ['3.3.1:client_idx:range'],
   },
-];
+] as const satisfies readonly FaultDefinition[];

@@ -1,15 +1,15 @@
 /** Builds the FaultSet of one module from fault ids; an unknown id is a configuration error. */
 import type { FaultSet } from '../types';
-import type { FaultDefinition } from './types';
+import { FAULTS, isFaultId, type FaultId } from './catalog';
 
-export function createFaultSet(ids: Iterable<string>, known: readonly FaultDefinition[]): FaultSet {
-  const knownIds = new Set(known.map((f) => f.id));
-  const active = new Set<string>();
+export function createFaultSet(ids: Iterable<string>): FaultSet {
+  const active = new Set<FaultId>();
   for (const id of ids) {
-    if (!knownIds.has(id)) {
-      throw new Error(`unknown fault "${id}" (known faults: ${[...knownIds].sort().join(', ')})`);
+    if (!isFaultId(id)) {
+      const known = FAULTS.map((f) => f.id).sort();
+      throw new Error(`unknown fault "${id}" (known faults: ${known.join(', ')})`);
     }
     active.add(id);
   }
-  return { has: (id: string) => active.has(id) };
+  return { has: (id) => active.has(id) };
 }

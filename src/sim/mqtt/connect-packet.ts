@@ -19,7 +19,7 @@ export function buildConnectPacket(
   calendarNowMs: number,
 ): IConnectPacket {
   // spec 3.3.1 "version": 3 = MQTT 3.1 ('MQIsdp', level 3), 4 = MQTT 3.1.1 ('MQTT', level 4).
-  const v311 = config.vsn === 4 || faults.has('connect-level4-when-vsn3');
+  const v311 = config.vsn === 4;
   // spec 3.3.1 note 5 / example 5.1: with cloud device info configured, user name and password may be omitted.
   const credentials =
     request.username === undefined ? (cloudCredentials(config, request.clientId, calendarNowMs, faults) ?? request) : request;
@@ -29,13 +29,12 @@ export function buildConnectPacket(
     protocolVersion: v311 ? 4 : 3,
     clientId: credentials.clientId,
     // spec 3.3.1 "session": clean_session 1 = clean, 0 = the server keeps the session.
-    // Faults: clean session always set / inverted.
-    clean: faults.has('connect-ignores-clean-session') ? true : (config.cleanSession === 1) !== faults.has('connect-clean-session-inverted'),
+    clean: config.cleanSession === 1,
     // spec 3.3.1 "keepalive": seconds, 0 = no keep-alive.
-    keepalive: faults.has('connect-keepalive-zero') ? 0 : config.keepAlive,
+    keepalive: config.keepAlive,
   };
   if (credentials.username !== undefined) packet.username = credentials.username;
-  if (credentials.password !== undefined && !faults.has('connect-drops-password')) {
+  if (credentials.password !== undefined) {
     packet.password = Buffer.from(credentials.password, 'utf8');
   }
   // spec 3.3.1 "will"/"willex": only when will_fg = 1 (note 1).
@@ -44,7 +43,7 @@ export function buildConnectPacket(
       topic: config.will.topic,
       payload: config.will.message,
       qos: config.will.qos as 0 | 1 | 2,
-      retain: faults.has('will-retain-dropped') ? false : config.will.retain === 1,
+      retain: config.will.retain === 1,
     };
   }
   return packet;

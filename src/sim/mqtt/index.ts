@@ -3,7 +3,8 @@
  * (client_idx 0~5) on real TCP/TLS sockets, and the command handlers the core dispatches to.
  * Decisions on the spec's ambiguities are listed in ./README.md.
  */
-import type { CommandHandler, HandlerContext, MqttEnvironment, MqttSide } from '../types';
+import { withMqttHandlerFaults } from '../faults/handler-faults';
+import type { MqttEnvironment, MqttSide } from '../types';
 import { qmtCloseHandler } from '../handlers/mqtt/qmtclose';
 import { qmtConnHandler } from '../handlers/mqtt/qmtconn';
 import { qmtDiscHandler } from '../handlers/mqtt/qmtdisc';
@@ -12,11 +13,14 @@ import { qmtPubexHandler } from '../handlers/mqtt/qmtpubex';
 import { qmtRecvHandler } from '../handlers/mqtt/qmtrecv';
 import { qmtSubHandler } from '../handlers/mqtt/qmtsub';
 import { qmtUnsHandler } from '../handlers/mqtt/qmtuns';
+import { withUrcFaults } from '../faults/urc-faults';
 import { CLIENT_COUNT } from './args';
 import { handleInbound } from './inbound';
 import { ClientSession } from './session';
 
-export function createMqttSide(env: MqttEnvironment): MqttSide {
+export function createMqttSide(environment: MqttEnvironment): MqttSide {
+  // Every URC of the MQTT side passes the fault filter (../faults/urc-faults.ts) on its way out.
+  const env: MqttEnvironment = { ...environment, out: withUrcFaults(environment) };
   const sessions = Array.from({ length: CLIENT_COUNT }, (_, idx) => {
     const session = new ClientSession(idx, env);
     session.onPacket((packet) => handleInbound(session, packet));
@@ -25,7 +29,7 @@ export function createMqttSide(env: MqttEnvironment): MqttSide {
   return {
     hasConnection: (clientIdx) => sessions[clientIdx]?.hasConnection() ?? false,
     hasSentConnect: (clientIdx) => sessions[clientIdx]?.hasSentConnect() ?? false,
-    handlers: withRejectionFault(env, {
+    handlers: withMqttHandlerFaults({
       '+QMTOPEN': qmtOpenHandler(sessions),
       '+QMTCLOSE': qmtCloseHandler(sessions),
       '+QMTCONN': qmtConnHandler(sessions),
@@ -37,16 +41,4 @@ export function createMqttSide(env: MqttEnvironment): MqttSide {
     }),
     reset: () => sessions.forEach((s) => s.reset()),
   };
-}
-
-/** Fault: every MQTT command answers OK where it rejects a parameter (and then does nothing). */
-function withRejectionFault(env: MqttEnvironment, handlers: Record<string, CommandHandler>): Record<string, CommandHandler> {
-  if (!env.faults.has('mqtt-rejected-command-answers-ok')) return handlers;
-  const okForError = (ctx: HandlerContext): HandlerContext => {
-    const out = new Proxy(ctx.out, {
-      get: (target, prop) => (prop === 'error' ? () => target.ok() : Reflect.get(target, prop, target)),
-    });
-    return { ...ctx, out, resolveHost: ctx.resolveHost, radioOn: ctx.radioOn };
-  };
-  return Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name, (command, ctx) => handler(command, okForError(ctx))]));
 }

@@ -15,10 +15,7 @@ export interface Subscription {
 
 /** spec 3.3.6: SUBSCRIBE; +QMTSUB: idx,msgid,0,<granted QoS, comma-separated> on SUBACK. */
 export function subscribe(session: ClientSession, msgid: number, subscriptions: Subscription[]): void {
-  const faults = session.env.faults;
-  // Fault: every subscription is requested at QoS 0, whatever <qos> said.
-  const requested = faults.has('subscribe-qos-always-0') ? subscriptions.map((s) => ({ ...s, qos: 0 as const })) : subscriptions;
-  const packet: ISubscribePacket = { cmd: 'subscribe', messageId: wireId(session, msgid), subscriptions: firstOnly(session, requested) };
+  const packet: ISubscribePacket = { cmd: 'subscribe', messageId: wireId(session, msgid), subscriptions: firstOnly(session, subscriptions) };
   session.requests.start('subscribe', msgid, packet, session.retryPolicy(), hooks(session, '+QMTSUB', msgid));
 }
 
@@ -37,13 +34,12 @@ export function publish(
   topic: string,
   payload: Buffer,
 ): void {
-  const faults = session.env.faults;
   const packet: IPublishPacket = {
     cmd: 'publish',
     topic,
     payload,
     qos,
-    retain: retain && !faults.has('publish-retain-ignored'),
+    retain,
     dup: false,
   };
   if (qos === 0) {
@@ -57,10 +53,9 @@ export function publish(
   const base = hooks(session, '+QMTPUBEX', msgid);
   session.requests.start('publish', msgid, packet, session.retryPolicy(), {
     ...base,
+    // MQTT 3.1.1 §3.3.1.1: a re-delivered PUBLISH carries DUP = 1.
     send: (p, n) => {
-      if (n > 0 && qos === 1 && faults.has('qos1-never-retransmitted')) return;
-      // MQTT 3.1.1 §3.3.1.1: a re-delivered PUBLISH carries DUP = 1.
-      session.send({ ...(p as IPublishPacket), dup: n > 0 && !faults.has('retransmit-without-dup') });
+      session.send({ ...(p as IPublishPacket), dup: n > 0 });
     },
   });
 }
@@ -79,7 +74,7 @@ function hooks(session: ClientSession, urcName: string, msgid: number): RequestH
       session.send(packet);
     },
     retransmitted: (count) => {
-      if (session.config.timeoutNotice !== 1 || session.env.faults.has('timeout-notice-ignored')) return;
+      if (session.config.timeoutNotice !== 1) return;
       session.urc(`${urcName}: ${session.idx},${msgid},${PACKET_RESULT.retransmission},${count}`);
     },
     exhausted: () => {

@@ -6,6 +6,7 @@
 import type { Socket } from 'node:net';
 import type { Packet, PacketCmd } from 'mqtt-packet';
 import type { TimerHandle } from '../../clock/clock';
+import { applyPacketFaults } from '../faults/packet-faults';
 import type { ClientConfig, MqttEnvironment } from '../types';
 import { buildConnectPacket, type ConnectRequest } from './connect-packet';
 import { KeepAlive } from './keepalive';
@@ -64,8 +65,6 @@ export class ClientSession {
 
   /** spec 3.3.4 <state> for AT+QMTCONN?, undefined while no network is open. */
   connState(): number | undefined {
-    // Fault: the query reports "connected" for every client with an open network.
-    if (this.env.faults.has('qmtconn-query-always-connected') && this.state !== 'closed' && this.state !== 'opening') return CONN_STATE.connected;
     switch (this.state) {
       case 'opened':
         return CONN_STATE.initializing;
@@ -85,13 +84,13 @@ export class ClientSession {
   }
 
   urc(text: string): void {
-    // Fault: URC parameters separated by ", " instead of "," (the layout of spec chapter 4 has no spaces).
-    this.env.out.urc(this.env.faults.has('urc-comma-space') ? text.replace(/,(?! )/g, ', ') : text);
+    this.env.out.urc(text);
   }
 
   /** Sends one packet; every packet sent restarts keep-alive T2. False when the link cannot take it. */
   send(packet: Packet): boolean {
-    if (!this.link || !this.link.send(packet, expectedReply(packet))) return false;
+    const wire = applyPacketFaults(packet, this.env.faults);
+    if (!wire || !this.link || !this.link.send(wire, expectedReply(wire))) return false;
     this.keepAlive.packetSent();
     return true;
   }
@@ -150,9 +149,7 @@ export class ClientSession {
     // refusal keeps its <ret_code> (without it the host would read it as accepted).
     const omitted = returnCode === 0 && this.env.variant.readings['conn-ret-code'] === 'omitted';
     const connUrc = `+QMTCONN: ${this.idx},${PACKET_RESULT.acked}${omitted ? '' : `,${returnCode}`}`;
-    // Fault: the result is reported 1 s after <pkt_timeout>, beyond the maximum response time (spec 3.3.4).
-    if (this.env.faults.has('qmtconn-result-late')) this.env.clock.setTimeout(() => this.urc(connUrc), (this.config.pktTimeout + 1) * 1000);
-    else this.urc(connUrc);
+    this.urc(connUrc);
     if (returnCode !== 0) {
       // MQTT 3.1.1 §3.2.2.3: the server closes the network after a refusal; until it does, the
       // client is back to "initializing" and its close is then reported as +QMTSTAT: idx,1 or 4
@@ -187,8 +184,7 @@ export class ClientSession {
       return;
     }
     if (this.state !== 'connected') {
-      // Fault: disconnecting a client that is not connected reports success.
-      this.urc(`+QMTDISC: ${this.idx},${this.env.faults.has('qmtdisc-unconnected-reports-0') ? 0 : -1}`);
+      this.urc(`+QMTDISC: ${this.idx},-1`);
       return;
     }
     if (this.env.faults.has('disc-sends-no-disconnect')) {
@@ -231,8 +227,7 @@ export class ClientSession {
     // down, and the AT+QMTCLOSE that follows gets its OK but no +QMTCLOSE result.
     if (!this.hasConnection() && this.closedByDisc && this.env.variant.readings['close-after-disc'] === 'none') return;
     if (!this.hasConnection()) {
-      // Fault: closing a client without a network reports success.
-      this.urc(`+QMTCLOSE: ${this.idx},${this.env.faults.has('qmtclose-unopened-reports-0') ? 0 : -1}`);
+      this.urc(`+QMTCLOSE: ${this.idx},-1`);
       return;
     }
     const wasConnected = this.state === 'connected';
@@ -262,8 +257,7 @@ export class ClientSession {
 
   /** +QMTSTAT: idx,<err_code> (spec 4.1). */
   private statUrc(code: number): void {
-    // Fault: every +QMTSTAT carries the generic code 1, whatever happened.
-    this.urc(`+QMTSTAT: ${this.idx},${this.env.faults.has('qmtstat-always-code-1') ? QMTSTAT.serverClosed : code}`);
+    this.urc(`+QMTSTAT: ${this.idx},${code}`);
   }
 
   /** Reboot: tear down without any report. */
@@ -305,13 +299,12 @@ export class ClientSession {
   /** The server or the network ended the link (spec 4.1 codes 1, 4, 5, 7). */
   private linkLost(loss: LinkLoss): void {
     const code = this.serverLossAs8(this.lossCode(loss));
-    const silent = code === QMTSTAT.serverClosed && this.env.faults.has('qmtstat-missing-on-server-close');
     const disconnecting = this.state === 'disconnecting';
     // stat-no-connack "1": the exchange is reported failed, then the server's close as code 1.
     if (this.state === 'connecting' && this.env.variant.readings['stat-no-connack'] === '1') this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
     // disc-stat "none": the server's close after our DISCONNECT completes the disconnect silently.
     const quiet = disconnecting && this.env.variant.readings['disc-stat'] === 'none';
-    this.teardown(silent || quiet ? undefined : code);
+    this.teardown(quiet ? undefined : code);
     // The server closed after our DISCONNECT: the disconnect is complete (spec 3.3.5).
     if (disconnecting) this.closedByDisc = true;
     if (disconnecting) this.urc(`+QMTDISC: ${this.idx},0`);

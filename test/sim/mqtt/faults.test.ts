@@ -2,13 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { FAULTS } from '../../../src/sim/faults/catalog';
 import { MQTT_FAULTS } from '../../../src/sim/faults/mqtt-faults';
 
 const root = join(__dirname, '../../..');
 
-function sources(dir: string): string {
+function sources(dir: string, skip: ReadonlySet<string>): string {
   return readdirSync(dir, { withFileTypes: true })
-    .map((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? readFileSync(join(dir, e.name), 'utf8') : ''))
+    .map((e) => {
+      if (e.isDirectory()) return sources(join(dir, e.name), skip);
+      return e.name.endsWith('.ts') && !skip.has(e.name) ? readFileSync(join(dir, e.name), 'utf8') : '';
+    })
     .join('\n');
 }
 
@@ -22,10 +26,13 @@ test('at least 14 MQTT faults with unique ids, each targeting existing spec item
   }
 });
 
-test('every MQTT fault is guarded in exactly one place of the MQTT side', () => {
-  const code = sources(join(root, 'src/sim/mqtt')) + sources(join(root, 'src/sim/handlers/mqtt'));
-  for (const fault of MQTT_FAULTS) {
-    const guards = code.split(`has('${fault.id}')`).length - 1;
-    assert.equal(guards, 1, `${fault.id} guarded ${guards} times`);
+test('every fault is wired in at exactly one place of the simulator (a guard, a wrapper or a table row)', () => {
+  const catalogs = new Set(['core-faults.ts', 'mqtt-faults.ts']);
+  const code = sources(join(root, 'src/sim'), catalogs);
+  // echo-stuck-on is one firmware bug seen twice: the power-up echo and the ATE0 that does not clear it.
+  const places: Record<string, number> = { 'echo-stuck-on': 2 };
+  for (const fault of FAULTS) {
+    const uses = code.split(`'${fault.id}'`).length - 1;
+    assert.equal(uses, places[fault.id] ?? 1, `${fault.id} wired in at ${uses} places`);
   }
 });

@@ -10,8 +10,7 @@ export const handleAt: CoreHandler = (_command, ctx) => ctx.out.ok();
 export const handleEcho: CoreHandler = (command, ctx) => {
   const value = command.name === 'E' ? 0 : Number(command.name.slice(1));
   if (value !== 0 && value !== 1) return ctx.out.error();
-  // Fault: ATE0 answers OK but echo stays on.
-  if (!(value === 0 && ctx.faults.has('echo-stuck-on'))) ctx.state.echo = value === 1;
+  ctx.state.echo = value === 1;
   ctx.out.ok();
 };
 

@@ -72,14 +72,7 @@ export function qmtOpenHandler(sessions: readonly ClientSession[]): CommandHandl
 }
 
 async function open(session: ClientSession, host: string, port: number, ctx: HandlerContext): Promise<void> {
-  const report = (outcome: number): void => {
-    // Fault: every failure is reported as -1 "failed to open", without its specific reason.
-    const result = outcome !== OPEN_RESULT.ok && ctx.faults.has('qmtopen-failures-all-minus-1') ? OPEN_RESULT.failed : outcome;
-    const urc = `+QMTOPEN: ${session.idx},${result}`;
-    // Fault: the result comes after 130 s, beyond the 120 s maximum response time (spec 3.3.2).
-    if (ctx.faults.has('qmtopen-result-after-130s')) ctx.clock.setTimeout(() => session.urc(urc), 130_000);
-    else session.urc(urc);
-  };
+  const report = (result: number): void => session.urc(`+QMTOPEN: ${session.idx},${result}`);
   if (session.state !== 'closed') return report(OPEN_RESULT.occupied);
   if (!isWellFormedHost(host)) {
     // Fault: a host name that is no name is reported as result 5 "network disconnected".

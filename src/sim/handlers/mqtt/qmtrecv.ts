@@ -13,8 +13,6 @@ import type { ClientSession } from '../../mqtt/session';
 
 export function qmtRecvHandler(sessions: readonly ClientSession[]): CommandHandler {
   return (command, ctx) => {
-    // Fault: the test form prints ranges, where spec 3.3.9 answers a bare OK.
-    if (command.form === 'test' && ctx.faults.has('qmtrecv-test-form-prints-ranges')) ctx.out.line('+QMTRECV: (0-5),(0-4)');
     if (command.form === 'test') return ctx.out.ok();
     if (command.form === 'read') {
       // Fault: clients without an MQTT connection are listed too (spec 3.3.9: only OK then).

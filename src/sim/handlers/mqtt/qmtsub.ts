@@ -6,6 +6,7 @@
  * Test line: the §5.1 example spelling `list of ["topic",qos]` (no space after the comma).
  */
 import type { CommandHandler } from '../../types';
+import { acceptedRange } from '../../faults/range-faults';
 import { clientIdxArg, intArg, isTopicFilter, stringArg } from '../../mqtt/args';
 import { subscribe, type Subscription } from '../../mqtt/requests';
 import type { ClientSession } from '../../mqtt/session';
@@ -19,7 +20,8 @@ export function qmtSubHandler(sessions: readonly ClientSession[]): CommandHandle
     }
     const [idxArg, msgidArg, ...pairs] = command.args;
     const idx = clientIdxArg(idxArg);
-    const msgid = intArg(msgidArg, ctx.faults.has('sub-msgid-zero-accepted') ? 0 : 1, 65535);
+    const msgids = acceptedRange('subscribeMsgid', ctx.faults);
+    const msgid = intArg(msgidArg, msgids.min, msgids.max);
     if (command.form !== 'set' || idx === undefined || msgid === undefined) return ctx.out.error();
     if (pairs.length === 0 || pairs.length % 2 !== 0) return ctx.out.error();
     const subscriptions: Subscription[] = [];

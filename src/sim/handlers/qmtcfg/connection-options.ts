@@ -3,6 +3,7 @@
  * "session", "timeout" (spec 3.3.1).
  */
 import { readIntIn } from './arguments';
+import { acceptedRange } from '../../faults/range-faults';
 import { RANGE, formatRange as f } from './ranges';
 import { singleValueOption } from './single-value-option';
 import type { SubOption } from './sub-option';
@@ -41,7 +42,7 @@ export const ssl: SubOption = {
       c.sslEnable = enable;
       return true;
     }
-    const ctxIdx = readIntIn(args[1], ctx.faults.has('ssl-ctx-accepts-6') ? { min: 0, max: 6 } : RANGE.sslCtxIdx);
+    const ctxIdx = readIntIn(args[1], acceptedRange('sslCtxIdx', ctx.faults));
     if (ctxIdx === undefined) return false;
     c.sslEnable = enable;
     c.sslCtxIdx = ctxIdx;
@@ -68,8 +69,8 @@ export const timeout: SubOption = {
   // omitted ones keep their previous values (spec 3.1.1), or the set is ERROR.
   set(args, c, ctx) {
     if (args.length > 3 || (args.length < 3 && ctx.variant.readings.A9 === 'error')) return false;
-    const pkt = readIntIn(args[0], ctx.faults.has('pkt-timeout-accepts-0') ? { min: 0, max: 60 } : RANGE.pktTimeout);
-    const retry = args.length > 1 ? readIntIn(args[1], ctx.faults.has('retry-times-accepts-11') ? { min: 0, max: 11 } : RANGE.retryTimes) : c.retryTimes;
+    const pkt = readIntIn(args[0], acceptedRange('pktTimeout', ctx.faults));
+    const retry = args.length > 1 ? readIntIn(args[1], acceptedRange('retryTimes', ctx.faults)) : c.retryTimes;
     const notice = args.length > 2 ? readIntIn(args[2], RANGE.timeoutNotice) : c.timeoutNotice;
     if (pkt === undefined || retry === undefined || notice === undefined) return false;
     c.pktTimeout = pkt;

@@ -4,32 +4,34 @@
  * the variant profile (A8 readings, documented in src/variants/profiles.ts).
  */
 import type { VariantProfile } from '../../../variants/profile';
+import { withPowerUpFaults } from '../../faults/power-up-faults';
 import type { ClientConfig, FaultSet } from '../../types';
 
 export const STATED_DEFAULTS = { cid: 1, pktTimeout: 5, retryTimes: 3, keepAlive: 120, qmtpingInterval: 5 } as const;
 
 export function createDefaultClientConfig(variant: VariantProfile, faults: FaultSet): ClientConfig {
   const d = variant.defaults;
-  return {
+  const documented: ClientConfig = {
     vsn: d.vsn,
-    cid: faults.has('cid-default-0') ? 0 : STATED_DEFAULTS.cid,
+    cid: STATED_DEFAULTS.cid,
     sslEnable: d.sslEnable,
     sslCtxIdx: d.sslCtxIdx,
-    keepAlive: faults.has('keepalive-default-60') ? 60 : STATED_DEFAULTS.keepAlive,
+    keepAlive: STATED_DEFAULTS.keepAlive,
     cleanSession: d.cleanSession,
-    pktTimeout: faults.has('pkt-timeout-default-10') ? 10 : STATED_DEFAULTS.pktTimeout,
+    pktTimeout: STATED_DEFAULTS.pktTimeout,
     retryTimes: STATED_DEFAULTS.retryTimes,
     timeoutNotice: d.timeoutNotice,
     will: { flag: 0, qos: 0, retain: 0, topic: '', message: Buffer.alloc(0) },
     msgRecvMode: d.msgRecvMode,
     msgLenEnable: d.msgLenEnable,
-    qmtpingInterval: faults.has('qmtping-default-10') ? 10 : STATED_DEFAULTS.qmtpingInterval,
+    qmtpingInterval: STATED_DEFAULTS.qmtpingInterval,
     sendMode: d.sendMode,
     hwTimeEnable: d.hwTimeEnable,
     dataformat: { sendMode: d.sendMode, recvMode: d.recvMode },
     viewMode: d.viewMode,
     editTimeout: { mode: d.editMode, time: d.editTime },
   };
+  return withPowerUpFaults(documented, faults);
 }
 
 /** Six clients, index = client_idx (spec 3.3.1: 0~5). */

@@ -7,7 +7,8 @@ import type { ClientConfig, ParsedCommand } from '../../types';
 import type { CoreHandlerContext } from '../../core/core-context';
 import { readInt } from './arguments';
 import { createDefaultClientConfig } from './defaults';
-import { RANGE, inRange } from './ranges';
+import { acceptedRange } from '../../faults/range-faults';
+import { inRange } from './ranges';
 import type { SubOption } from './sub-option';
 import { SUB_OPTIONS } from './sub-options';
 
@@ -23,10 +24,7 @@ function findSubOption(name: string, ctx: CoreHandlerContext): SubOption | undef
 }
 
 function testForm(ctx: CoreHandlerContext): void {
-  const lines = implemented(ctx)
-    // Fault: the "timeout" line is missing from the test response.
-    .filter((option) => !(option.name === 'timeout' && ctx.faults.has('test-form-missing-timeout')))
-    .map((option) => option.testLine(ctx));
+  const lines = implemented(ctx).map((option) => option.testLine(ctx));
   for (const line of layoutTestLines(lines, ctx)) ctx.out.line(`+QMTCFG: ${line}`);
   ctx.out.ok();
 }
@@ -44,15 +42,10 @@ function layoutTestLines(lines: string[], ctx: CoreHandlerContext): string[] {
 }
 
 function clientIdxValid(idx: number | undefined, ctx: CoreHandlerContext): idx is number {
-  if (idx === undefined) return false;
-  // Fault: client_idx 6 is accepted (a seventh client the note does not have).
-  if (ctx.faults.has('client-idx-6-accepted') && idx === 6) return true;
-  return inRange(idx, RANGE.clientIdx);
+  return idx !== undefined && inRange(idx, acceptedRange('clientIdx', ctx.faults));
 }
 
 export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerContext): Promise<void> {
-  // Fault: the firmware takes 500 ms to answer, beyond the 300 ms maximum response time.
-  if (ctx.faults.has('qmtcfg-slow-response')) await ctx.clock.sleep(500);
   if (command.form === 'test') return testForm(ctx);
   if (command.form !== 'set') return ctx.out.error(); // spec: "Query / Execution Command: none defined"
 
@@ -65,9 +58,7 @@ export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerConte
   const config = configFor(idx, ctx);
 
   if (rest.length === 0) {
-    // Fault: the query answer puts a space after each comma (the layout of spec 3.3.1 has none).
-    const answer = option.query(config, ctx);
-    ctx.out.line(`+QMTCFG: ${ctx.faults.has('qmtcfg-query-comma-space') ? answer.replace(/,/g, ', ') : answer}`);
+    ctx.out.line(`+QMTCFG: ${option.query(config, ctx)}`);
     // A13: the "qmtping" query ends with OK, or without any final result.
     if (option.name === 'qmtping' && ctx.variant.readings.A13 === 'no-ok') return ctx.out.endSilently();
     return ctx.out.ok();

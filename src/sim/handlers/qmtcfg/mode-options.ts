@@ -3,6 +3,7 @@
  * "dataformat", "view/mode", "edit/timeout" (spec 3.3.1; ambiguities A9, A13, A15, A17).
  */
 import { readIntIn } from './arguments';
+import { acceptedRange } from '../../faults/range-faults';
 import { RANGE, formatRange as f } from './ranges';
 import { singleValueOption } from './single-value-option';
 import type { SubOption } from './sub-option';
@@ -12,9 +13,7 @@ const IDX = f(RANGE.clientIdx);
 export const recvMode: SubOption = {
   name: 'recv/mode',
   testLine: () => `"recv/mode",${IDX},${f(RANGE.msgRecvMode)},${f(RANGE.msgLenEnable)}`,
-  query(c, ctx) {
-    // Fault: the two values are printed in the wrong order.
-    if (ctx.faults.has('recv-mode-query-swapped')) return `"recv/mode",${c.msgLenEnable},${c.msgRecvMode}`;
+  query(c) {
     return `"recv/mode",${c.msgRecvMode},${c.msgLenEnable}`;
   },
   set(args, c, ctx) {
@@ -87,7 +86,7 @@ export const editTimeout: SubOption = {
     // A9: "edit/timeout",idx,<edit_mode> alone keeps the previous <edit_time> (spec 3.1.1), or ERROR.
     if (args.length > 2 || (args.length < 2 && ctx.variant.readings.A9 === 'error')) return false;
     const mode = readIntIn(args[0], RANGE.editMode);
-    const time = args.length > 1 ? readIntIn(args[1], ctx.faults.has('edit-time-accepts-0') ? { min: 0, max: 120 } : RANGE.editTime) : c.editTimeout.time;
+    const time = args.length > 1 ? readIntIn(args[1], acceptedRange('editTime', ctx.faults)) : c.editTimeout.time;
     if (mode === undefined || time === undefined) return false;
     c.editTimeout = { mode, time };
     return true;

@@ -3,6 +3,7 @@
  * "session", "qmtping", "view/mode"): one query line, one checked set. ("send/mode" also
  * writes "dataformat" under reading A15, so it keeps its own definition.)
  */
+import type { FaultId } from '../../faults/catalog';
 import type { ClientConfig } from '../../types';
 import type { CoreHandlerContext } from '../../core/core-context';
 import { readIntIn } from './arguments';
@@ -16,11 +17,11 @@ export interface SingleValueSpec {
   field: IntField;
   range: IntRange | readonly number[];
   /** A range fault: with `fault` on, the firmware accepts `range` instead. */
-  widened?: { fault: string; range: IntRange | readonly number[] };
+  widened?: { fault: FaultId; range: IntRange | readonly number[] };
   /** A query fault: what the faulty firmware reports instead. */
-  misreported?: { fault: string; value: (config: ClientConfig, ctx: CoreHandlerContext) => number };
+  misreported?: { fault: FaultId; value: (config: ClientConfig, ctx: CoreHandlerContext) => number };
   /** A listing fault: with `fault` on, the test form (=?) prints `range` instead. */
-  misListed?: { fault: string; range: IntRange | readonly number[] };
+  misListed?: { fault: FaultId; range: IntRange | readonly number[] };
 }
 
 export function singleValueOption(spec: SingleValueSpec): SubOption {

@@ -6,6 +6,7 @@ import type { AtArgument, ClientConfig } from '../../types';
 import type { CoreHandlerContext } from '../../core/core-context';
 import { promptBytes } from '../../core/framing';
 import { q, readIntIn, readString } from './arguments';
+import { acceptedRange } from '../../faults/range-faults';
 import { RANGE, formatRange as f } from './ranges';
 import type { SubOption } from './sub-option';
 
@@ -20,7 +21,7 @@ interface WillHead {
 function readWillHead(args: readonly AtArgument[], ctx: CoreHandlerContext): WillHead | undefined {
   const qos = readIntIn(args[1], RANGE.willQos);
   const retain = readIntIn(args[2], RANGE.willRetain);
-  const topicBytes = ctx.faults.has('willtopic-accepts-257') ? { min: 1, max: 257 } : RANGE.willTopicBytes;
+  const topicBytes = acceptedRange('willTopicBytes', ctx.faults);
   const topic = readString(args[3], topicBytes);
   if (qos === undefined || retain === undefined || topic === undefined) return undefined;
   return { qos, retain, topic };
@@ -51,7 +52,7 @@ export const will: SubOption = {
     // Note 1: with will_fg=1 all four must be given.
     if (args.length !== 5) return false;
     const head = readWillHead(args, ctx);
-    const messageBytes = ctx.faults.has('willmessage-accepts-257') ? { min: 0, max: 257 } : RANGE.willMessageBytes;
+    const messageBytes = acceptedRange('willMessageBytes', ctx.faults);
     const message = readString(args[4], messageBytes);
     if (!head || message === undefined) return false;
     c.will = { flag: 1, ...head, message: Buffer.from(message, 'latin1') };
@@ -83,7 +84,7 @@ export const willex: SubOption = {
     }
     if (args.length !== 5) return false;
     const head = readWillHead(args, ctx);
-    const length = readIntIn(args[4], ctx.faults.has('will-len-accepts-257') ? { min: 0, max: 257 } : RANGE.willLen);
+    const length = readIntIn(args[4], acceptedRange('willLen', ctx.faults));
     if (!head || length === undefined) return false;
     ctx.out.capture(() => ctx.out.raw(promptBytes(ctx.variant.at?.prompt)), {
       length,
