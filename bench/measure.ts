@@ -24,7 +24,12 @@ export function measureProcess(args: string[], env: NodeJS.ProcessEnv = {}): Pro
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --require ${probe}`.trim(), QMT_BENCH_USAGE_FILE: usageFile },
+    env: {
+      ...process.env,
+      ...env,
+      NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --require ${probe}`.trim(),
+      QMT_BENCH_USAGE_FILE: usageFile,
+    },
   });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));

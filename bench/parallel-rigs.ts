@@ -16,20 +16,36 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
-const TAGS = '(@spec:5.1 or @spec:3.3.1:keepalive:keep_alive_time:range or @spec:2:retransmission or @spec:2:keepalive) and not @reboot';
-const NAMES = ['^The 5\\.1 example', '^"keepalive" set to', '^An acknowledged QoS 1 PUBLISH is not resent', '^An idle client stays connected for four keep-alive periods', '^With keep-alive 0 an idle client sends no PINGREQ'];
+const TAGS =
+  '(@spec:5.1 or @spec:3.3.1:keepalive:keep_alive_time:range or @spec:2:retransmission or @spec:2:keepalive) and not @reboot';
+const NAMES = [
+  '^The 5\\.1 example',
+  '^"keepalive" set to',
+  '^An acknowledged QoS 1 PUBLISH is not resent',
+  '^An idle client stays connected for four keep-alive periods',
+  '^With keep-alive 0 an idle client sends no PINGREQ',
+];
 const VARIANT = 'EC200N-CN';
 const MARK_START = '<!-- bench:parallel-rigs:start -->';
 const MARK_END = '<!-- bench:parallel-rigs:end -->';
 
 function startBox(count: number): Promise<{ ports: string[]; stop: () => void }> {
-  const args = [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty', '--count', String(count), ...Array(count).fill(['--variant', VARIANT]).flat()];
+  const args = [
+    path.join(ROOT, 'bin', 'qmt-sim.js'),
+    '--pty',
+    '--count',
+    String(count),
+    ...Array(count).fill(['--variant', VARIANT]).flat(),
+  ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
-      const ports = out.split('\n').filter((l) => l.startsWith('/dev/')).map((l) => l.split('\t')[0]);
+      const ports = out
+        .split('\n')
+        .filter((l) => l.startsWith('/dev/'))
+        .map((l) => l.split('\t')[0]);
       if (ports.length === count) resolve({ ports, stop: () => child.kill('SIGTERM') });
     });
     child.once('exit', (code) => reject(new Error(`qmt-sim exited ${code}: ${out}`)));
@@ -38,7 +54,17 @@ function startBox(count: number): Promise<{ ports: string[]; stop: () => void }>
 
 function timedRun(ports: string[]): { wallS: number; status: number | null; summary: string } {
   const results = path.join(mkdtempSync(path.join(tmpdir(), 'qmt-bench-rigs-')), 'results');
-  const args = [path.join(ROOT, 'bin', 'qmt.js'), 'run', ...ports.flatMap((p) => ['--port', p]), '--tags', TAGS, ...NAMES.flatMap((n) => ['--name', n]), '--results', results, '--no-report'];
+  const args = [
+    path.join(ROOT, 'bin', 'qmt.js'),
+    'run',
+    ...ports.flatMap((p) => ['--port', p]),
+    '--tags',
+    TAGS,
+    ...NAMES.flatMap((n) => ['--name', n]),
+    '--results',
+    results,
+    '--no-report',
+  ];
   const started = Date.now();
   const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 20 * 60_000 });
   const wallS = (Date.now() - started) / 1000;
@@ -50,7 +76,9 @@ function timedRun(ports: string[]): { wallS: number; status: number | null; summ
 function writeSection(lines: string[]): string {
   const file = path.join(ROOT, 'docs', 'benchmarks.md');
   const section = [MARK_START, ...lines, MARK_END].join('\n');
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nThe harness\'s own speed (`npm run bench`); never a pass/fail threshold.\n';
+  let text = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : "# Benchmarks\n\nThe harness's own speed (`npm run bench`); never a pass/fail threshold.\n";
   if (text.includes(MARK_START) && text.includes(MARK_END)) {
     text = text.slice(0, text.indexOf(MARK_START)) + section + text.slice(text.indexOf(MARK_END) + MARK_END.length);
   } else {
@@ -67,7 +95,9 @@ async function main(): Promise<void> {
     const one = timedRun(box.ports.slice(0, 1));
     console.log(`parallel rigs: 1 module: ${one.wallS.toFixed(1)} s wall (exit ${one.status}; ${one.summary})`);
     const four = timedRun(box.ports);
-    console.log(`parallel rigs: 4 modules in parallel: ${four.wallS.toFixed(1)} s wall (exit ${four.status}; ${four.summary})`);
+    console.log(
+      `parallel rigs: 4 modules in parallel: ${four.wallS.toFixed(1)} s wall (exit ${four.status}; ${four.summary})`,
+    );
     const ratio = four.wallS / one.wallS;
     console.log(`parallel rigs: 4 modules / 1 module = ${ratio.toFixed(2)} (issue 9 asks at most 1.30)`);
     const file = writeSection([

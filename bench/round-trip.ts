@@ -84,7 +84,10 @@ async function timeCommands(at: AtClient, count: number): Promise<number[]> {
 
 /** AtClient against `qmt-sim --pty` in its own process, as a rig reaches hardware. */
 export async function ptyRoundTrips(count: number): Promise<number[]> {
-  const sim = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+  const sim = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   try {
     const device = await firstLine(sim);
     const clock = new RealClock();

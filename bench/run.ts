@@ -37,7 +37,8 @@ function row(figure: string, what: string, value: string, floor: string, ratio: 
 
 const tmp = (prefix: string) => path.join(mkdtempSync(path.join(tmpdir(), prefix)), 'results');
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) => measureProcess([QMT, 'run', '--no-report', ...args], env);
-const cost = (c: ProcessCost) => `${fmt(c.wallMs / 1000)} s wall, ${fmt(c.cpuMs / 1000)} s CPU, ${fmt(c.maxRssMb, 0)} MB`;
+const cost = (c: ProcessCost) =>
+  `${fmt(c.wallMs / 1000)} s wall, ${fmt(c.cpuMs / 1000)} s CPU, ${fmt(c.maxRssMb, 0)} MB`;
 
 function scenarioCount(output: string): number {
   return Number(/(\d+) scenarios? \(/.exec(output)?.[1] ?? 0);
@@ -48,15 +49,31 @@ async function figureA(): Promise<void> {
   const one = await run(['--results', tmp('qmt-bench-a1-')]);
   const second = await run(['--variant', 'EG912Y', '--results', tmp('qmt-bench-a2-')]);
   const n = scenarioCount(one.output);
-  row('a', `catalog vs built-in simulator, EC200N-CN (${n} scenarios)`, cost(one), `${cost(floor)} (no scenario)`, `${fmt((one.wallMs - floor.wallMs) / n, 1)} ms/scenario over floor`);
-  const both = { wallMs: one.wallMs + second.wallMs, cpuMs: one.cpuMs + second.cpuMs, maxRssMb: Math.max(one.maxRssMb, second.maxRssMb) } as ProcessCost;
+  row(
+    'a',
+    `catalog vs built-in simulator, EC200N-CN (${n} scenarios)`,
+    cost(one),
+    `${cost(floor)} (no scenario)`,
+    `${fmt((one.wallMs - floor.wallMs) / n, 1)} ms/scenario over floor`,
+  );
+  const both = {
+    wallMs: one.wallMs + second.wallMs,
+    cpuMs: one.cpuMs + second.cpuMs,
+    maxRssMb: Math.max(one.maxRssMb, second.maxRssMb),
+  } as ProcessCost;
   const n2 = n + scenarioCount(second.output);
   notes.push(
     `(a) The catalog's wall time is ${fmt(one.wallMs / one.cpuMs, 1)} × its CPU time: the process mostly waits. The virtual clock ` +
       'jumps to its next timer only after 20 ms of real quiet (VirtualClock quietMs, so bytes still in flight land first), ' +
-      'and on a shared machine the event loop waits for the CPU too. The CPU figure is the harness\'s own cost.',
+      "and on a shared machine the event loop waits for the CPU too. The CPU figure is the harness's own cost.",
   );
-  row('a', `npm test set: EC200N-CN + EG912Y (${n2} scenarios)`, cost(both), `${fmt((2 * floor.wallMs) / 1000)} s wall (2 × floor)`, `${fmt(both.wallMs / (2 * floor.wallMs), 2)} × floor`);
+  row(
+    'a',
+    `npm test set: EC200N-CN + EG912Y (${n2} scenarios)`,
+    cost(both),
+    `${fmt((2 * floor.wallMs) / 1000)} s wall (2 × floor)`,
+    `${fmt(both.wallMs / (2 * floor.wallMs), 2)} × floor`,
+  );
 }
 
 async function figureB(count: number): Promise<void> {
@@ -65,8 +82,20 @@ async function figureB(count: number): Promise<void> {
   const pty = sorted(await ptyRoundTrips(count));
   const local = sorted(await inProcessRoundTrips(count));
   const p = (t: number[], q: number) => fmt(percentile(t, q), 3);
-  row('b', `AT round trip over a PTY to qmt-sim (${count} × ${COMMAND})`, `p50 ${p(pty, 50)} ms, p99 ${p(pty, 99)} ms`, `echo p50 ${p(floor, 50)} ms, p99 ${p(floor, 99)} ms`, `${fmt(percentile(pty, 50) / percentile(floor, 50), 2)} × (p50), ${fmt(percentile(pty, 99) / percentile(floor, 99), 2)} × (p99)`);
-  row('b', `  same commands, simulator in process (no PTY, no process hop)`, `p50 ${p(local, 50)} ms, p99 ${p(local, 99)} ms`, '', `${fmt((percentile(local, 50) / percentile(pty, 50)) * 100, 0)} % of the PTY p50`);
+  row(
+    'b',
+    `AT round trip over a PTY to qmt-sim (${count} × ${COMMAND})`,
+    `p50 ${p(pty, 50)} ms, p99 ${p(pty, 99)} ms`,
+    `echo p50 ${p(floor, 50)} ms, p99 ${p(floor, 99)} ms`,
+    `${fmt(percentile(pty, 50) / percentile(floor, 50), 2)} × (p50), ${fmt(percentile(pty, 99) / percentile(floor, 99), 2)} × (p99)`,
+  );
+  row(
+    'b',
+    `  same commands, simulator in process (no PTY, no process hop)`,
+    `p50 ${p(local, 50)} ms, p99 ${p(local, 99)} ms`,
+    '',
+    `${fmt((percentile(local, 50) / percentile(pty, 50)) * 100, 0)} % of the PTY p50`,
+  );
   const [f50, t50, l50] = [percentile(floor, 50), percentile(pty, 50), percentile(local, 50)];
   const hop = t50 - f50 - l50;
   notes.push(
@@ -114,7 +143,12 @@ async function virtualWaits(tags: string): Promise<Map<string, number>> {
       }
       if (e.testCaseStarted) started.set(e.testCaseStarted.id, e.testCaseStarted.testCaseId);
       const step = e.testStepFinished;
-      if (step && stepsOfCases.has(step.testStepId) && virtualSessions.current && step.testStepResult.status === 'PASSED') {
+      if (
+        step &&
+        stepsOfCases.has(step.testStepId) &&
+        virtualSessions.current &&
+        step.testStepResult.status === 'PASSED'
+      ) {
         const name = pickles.get(cases.get(started.get(step.testCaseStartedId) ?? '') ?? '');
         if (name) byName.set(name, virtualSessions.current.now());
       }
@@ -125,8 +159,12 @@ async function virtualWaits(tags: string): Promise<Map<string, number>> {
 
 async function realtimeRun(): Promise<{ dir: string; wallMs: number }> {
   const reuse = process.env.QMT_BENCH_REALTIME_RESULTS;
-  if (reuse && existsSync(reuse)) return { dir: reuse, wallMs: Number(process.env.QMT_BENCH_REALTIME_WALL_S ?? NaN) * 1000 };
-  const sim = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+  if (reuse && existsSync(reuse))
+    return { dir: reuse, wallMs: Number(process.env.QMT_BENCH_REALTIME_WALL_S ?? NaN) * 1000 };
+  const sim = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   try {
     const device = await new Promise<string>((resolve) => {
       let text = '';
@@ -157,7 +195,13 @@ async function figureC(): Promise<void> {
     waits += v;
     scenarioWall += (r.stop ?? 0) - (r.start ?? 0);
   }
-  row('c', `real-time catalog vs qmt-sim on a PTY (${matched} scenarios)`, `${fmt(wallMs / 1000, 0)} s wall (scenarios ${fmt(scenarioWall / 1000, 0)} s)`, `${fmt(waits / 1000, 0)} s of mandated waits`, `${fmt(wallMs / waits, 3)} × (wall), ${fmt(scenarioWall / waits, 3)} × (scenarios)`);
+  row(
+    'c',
+    `real-time catalog vs qmt-sim on a PTY (${matched} scenarios)`,
+    `${fmt(wallMs / 1000, 0)} s wall (scenarios ${fmt(scenarioWall / 1000, 0)} s)`,
+    `${fmt(waits / 1000, 0)} s of mandated waits`,
+    `${fmt(wallMs / waits, 3)} × (wall), ${fmt(scenarioWall / waits, 3)} × (scenarios)`,
+  );
 }
 
 interface StartMarks {
@@ -184,7 +228,10 @@ async function figureD(): Promise<void> {
   const totals: Record<string, { one: number; loading: number }> = {};
   for (const loader of ['tsx', 'ts-node']) {
     const samples: (StartMarks & { wall: number })[] = [];
-    for (let i = 0; i < repeats; i++) samples.push(await coldStart(['--tags', ONE_SCENARIO, '--results', tmp('qmt-bench-d-')], { QMT_TS_LOADER: loader }));
+    for (let i = 0; i < repeats; i++)
+      samples.push(
+        await coldStart(['--tags', ONE_SCENARIO, '--results', tmp('qmt-bench-d-')], { QMT_TS_LOADER: loader }),
+      );
     const phase = (f: (m: StartMarks & { wall: number }) => number) => middle(samples.map(f));
     const wall = phase((m) => m.wall);
     const boot = phase((m) => m.node);
@@ -193,7 +240,13 @@ async function figureD(): Promise<void> {
     const scenario = phase((m) => m.exit - m.cucumber);
     totals[loader] = { one: wall, loading: loading + cucumber };
     const s = (ms: number) => fmt(ms / 1000, 2);
-    row('d', `cold start, one scenario (${ONE_SCENARIO}), loader ${loader}`, `${s(wall)} s: node ${s(boot)}, loader ${s(loading)}, cucumber start ${s(cucumber)}, scenario ${s(scenario)}`, `node -e 0: ${s(node)} s`, `${fmt(wall / node, 1)} × node`);
+    row(
+      'd',
+      `cold start, one scenario (${ONE_SCENARIO}), loader ${loader}`,
+      `${s(wall)} s: node ${s(boot)}, loader ${s(loading)}, cucumber start ${s(cucumber)}, scenario ${s(scenario)}`,
+      `node -e 0: ${s(node)} s`,
+      `${fmt(wall / node, 1)} × node`,
+    );
   }
   const { tsx, 'ts-node': tsNode } = totals;
   notes.push(
@@ -207,7 +260,10 @@ async function figureD(): Promise<void> {
 }
 
 function digesterThroughput(): void {
-  const session = Buffer.from('\r\nOK\r\n\r\n+QMTOPEN: 0,0\r\n\r\n+QMTCFG: "keepalive",120\r\n\r\nOK\r\n\r\n+QMTRECV: 0,1,"topic/example",36,"This is the payload related to topic"\r\n\r\n+QMTSTAT: 0,1\r\n', 'latin1');
+  const session = Buffer.from(
+    '\r\nOK\r\n\r\n+QMTOPEN: 0,0\r\n\r\n+QMTCFG: "keepalive",120\r\n\r\nOK\r\n\r\n+QMTRECV: 0,1,"topic/example",36,"This is the payload related to topic"\r\n\r\n+QMTSTAT: 0,1\r\n',
+    'latin1',
+  );
   const rounds = 20_000;
   const digester = new Digester();
   const started = process.hrtime.bigint();
@@ -222,9 +278,11 @@ function digesterThroughput(): void {
 
 function writeMarkdown(): void {
   const lines = [
-    '# Benchmarks — the harness\'s own cost',
+    "# Benchmarks — the harness's own cost",
     '',
-    `Written by \`npm run bench\` on ${new Date().toISOString()} (node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}).`,
+    `Written by \`npm run bench\` on ${new Date().toISOString()} (node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}).`,
     'Each figure is measured next to its floor in the same run; none of this is a pass/fail threshold.',
     '',
     '| figure | what | measured | floor | ratio |',

@@ -16,18 +16,35 @@ const SUBSET_TAGS =
   '@spec:3.3.6:max-response-time or @spec:3.3.7:max-response-time or @spec:3.3.8:max-response-time) and not @slow';
 
 const started = Date.now();
-const sim = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+const sim = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty'], {
+  cwd: ROOT,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let out = '';
 sim.stdout.on('data', (chunk) => {
   out += chunk.toString();
-  const device = out.split('\n').map((l) => l.trim()).find((l) => l.startsWith('/dev/'));
+  const device = out
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.startsWith('/dev/'));
   if (!device || sim.runStarted) return;
   sim.runStarted = true;
-  const runArgs = ['run', '--port', device, '--results', subset ? 'reports/allure-results-realtime-subset' : 'reports/allure-results-realtime', '--no-report', ...(subset ? ['--tags', SUBSET_TAGS] : ['--include-slow']), ...rest];
+  const runArgs = [
+    'run',
+    '--port',
+    device,
+    '--results',
+    subset ? 'reports/allure-results-realtime-subset' : 'reports/allure-results-realtime',
+    '--no-report',
+    ...(subset ? ['--tags', SUBSET_TAGS] : ['--include-slow']),
+    ...rest,
+  ];
   const run = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), ...runArgs], { cwd: ROOT, stdio: 'inherit' });
   run.on('exit', (code) => {
     sim.kill('SIGTERM');
-    console.log(`realtime: ${subset ? 'subset' : 'whole catalog'} in real time over ${device}: ${((Date.now() - started) / 1000).toFixed(1)} s wall, exit ${code}`);
+    console.log(
+      `realtime: ${subset ? 'subset' : 'whole catalog'} in real time over ${device}: ${((Date.now() - started) / 1000).toFixed(1)} s wall, exit ${code}`,
+    );
     process.exit(code ?? 1);
   });
 });

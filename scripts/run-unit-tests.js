@@ -14,7 +14,9 @@ const find = (dir) =>
   });
 
 const only = process.argv.slice(2);
-const files = find(path.join(root, 'test')).filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
+const files = find(path.join(root, 'test'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
 if (files.length === 0) {
   console.error('unit tests: no test files found');
   process.exit(1);
@@ -22,9 +24,13 @@ if (files.length === 0) {
 // --test-timeout also bounds each whole FILE (node runs each file as one test): the e2e files run
 // several qmt processes and took over 60 s on the shared 2-core machine at load 15+, failing on
 // time alone. Single tests keep their own { timeout } where they set one.
-const result = spawnSync(process.execPath, ['--require', path.join(root, 'scripts', 'register-ts.js'), '--test', '--test-timeout=300000', ...files], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
-});
+const result = spawnSync(
+  process.execPath,
+  ['--require', path.join(root, 'scripts', 'register-ts.js'), '--test', '--test-timeout=300000', ...files],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+  },
+);
 process.exit(result.status ?? 1);

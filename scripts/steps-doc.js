@@ -30,7 +30,10 @@ async function supportLibrary() {
 /** The first sentence of a file's header comment: the subject its steps share. */
 function subjectOf(file) {
   const header = /^\/\*\*([\s\S]*?)\*\//.exec(readFileSync(path.join(ROOT, file), 'utf8'));
-  const text = (header ? header[1] : '').replace(/^\s*\* ?/gm, '').replace(/\s+/g, ' ').trim();
+  const text = (header ? header[1] : '')
+    .replace(/^\s*\* ?/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.split(/(?<=[.:])\s/)[0].replace(/[.:]$/, '') || file;
 }
 
@@ -39,7 +42,13 @@ function parameterTypeNotes() {
   const text = readFileSync(PARAMETER_TYPES, 'utf8');
   const notes = new Map();
   for (const m of text.matchAll(/((?:^\/\/ .*\n)+)defineParameterType\(\{\n\s*name: '([^']+)'/gm)) {
-    notes.set(m[2], m[1].replace(/^\/\/ /gm, '').replace(/\s+/g, ' ').trim());
+    notes.set(
+      m[2],
+      m[1]
+        .replace(/^\/\/ /gm, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
   }
   return notes;
 }
@@ -49,7 +58,11 @@ const code = (text) => `\`${String(text).replace(/`/g, '\\`')}\``;
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/</g, '&lt;');
 
 /** Markdown text with `<field>` shown as written outside code spans (not read as an HTML tag). */
-const prose = (text) => text.split('`').map((part, i) => (i % 2 ? part : part.replace(/</g, '&lt;'))).join('`');
+const prose = (text) =>
+  text
+    .split('`')
+    .map((part, i) => (i % 2 ? part : part.replace(/</g, '&lt;')))
+    .join('`');
 
 /** The comment right above a step definition (`// …` lines or one `/** … *\/`), as one paragraph. */
 function noteAbove(lines, line) {
@@ -72,7 +85,7 @@ const CONVENTIONS = [
   "address the module dials and the fixture's port, `{tls-port}` the TLS listener (@ssl), the run's",
   'made-up secrets (`{password}`, `{device-secret}`, `{access-key}`, `{product-secret}`, masked in every',
   'report), `{default:<field>}` any value the note allows for an unstated default (A8), `{text:N}` N',
-  'bytes of text, and what earlier steps named: a refused port (`{refused-port}`), the upload\'s',
+  "bytes of text, and what earlier steps named: a refused port (`{refused-port}`), the upload's",
   '`{size}`, `{published-payload}`.',
   '',
   'Tags: `@spec:<id>` for every spec item a scenario checks (`npm test` fails on an item without a',
@@ -116,7 +129,7 @@ async function renderStepsDoc() {
   const types = [...library.parameterTypeRegistry.parameterTypes].filter((t) => t.name);
   const used = (name) => [...byFile.values()].flat().some((s) => String(s.pattern).includes(`{${name}}`));
   for (const type of types.filter((t) => !t.builtin || used(t.name))) {
-    const meaning = type.builtin ? "Cucumber's built-in type" : notes.get(type.name) ?? '';
+    const meaning = type.builtin ? "Cucumber's built-in type" : (notes.get(type.name) ?? '');
     lines.push(`| ${code(`{${type.name}}`)} | ${cell(type.regexpStrings.map(code).join(' or '))} | ${cell(meaning)} |`);
   }
   return `${lines.join('\n')}\n`;

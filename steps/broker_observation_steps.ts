@@ -75,7 +75,10 @@ Then(
 
 /** Packets of one exchange, both directions, in wire order: `| module -> broker | PUBLISH |`. */
 Then('the packets with packet id {int} are, in order:', async function (this: QmtWorld, id: number, table: DataTable) {
-  await this.wire.expectExchange(id, table.raw().map(([direction, type]) => ({ direction, type }) as const));
+  await this.wire.expectExchange(
+    id,
+    table.raw().map(([direction, type]) => ({ direction, type }) as const),
+  );
 });
 
 // ----- resends (spec figure 1 T1 / Excep2) -----------------------------------------------------

@@ -2,7 +2,16 @@
  * Scenario lifecycle: a fresh module session and broker fixture before, the transcript and packet
  * log attached after, and a scenario that left an ERROR unasserted goes red (cucumber-js style).
  */
-import { After, AfterAll, AfterStep, Before, BeforeAll, BeforeStep, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import {
+  After,
+  AfterAll,
+  AfterStep,
+  Before,
+  BeforeAll,
+  BeforeStep,
+  setDefaultTimeout,
+  Status,
+} from '@cucumber/cucumber';
 import * as allure from 'allure-js-commons';
 import { BrokerFixture } from '../src/broker/fixture';
 import { QmtHost } from '../src/qmt/host';
@@ -84,11 +93,16 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     void allure.label('reading-evidence', `${o.id}=${o.value}: ${this.masker.mask(o.evidence)}`);
   });
   const broker = this.broker;
-  this.host = new QmtHost(this.session.at, this.session.clock, this.masker,
+  this.host = new QmtHost(
+    this.session.at,
+    this.session.clock,
+    this.masker,
     // A20: the longest exhaustion any reading allows, unless a profile declares "including-first".
     declared?.readings.A20 !== 'including-first',
-    this.readings, parseTimingMargin(config.timingMargin) ?? { fixedMs: 150, percent: 3 },
-    (packet, since) => broker.packetsFromModule(packet).find((p) => p.at >= since)?.at);
+    this.readings,
+    parseTimingMargin(config.timingMargin) ?? { fixedMs: 150, percent: 3 },
+    (packet, since) => broker.packetsFromModule(packet).find((p) => p.at >= since)?.at,
+  );
   return undefined;
 });
 
@@ -115,7 +129,12 @@ After(async function (this: QmtWorld, { result }) {
     if (this.broker) await allure.attachment('Broker packets', this.broker.packetLog(), 'text/plain');
     // Field notes: a URC the scenario did not ask about is logged and attached, not a failure.
     const unasked = this.session.at.unconsumedUrcs();
-    if (unasked.length) await allure.attachment('URCs no step asked about', unasked.map((u) => this.masker.mask(u.text)).join('\n'), 'text/plain');
+    if (unasked.length)
+      await allure.attachment(
+        'URCs no step asked about',
+        unasked.map((u) => this.masker.mask(u.text)).join('\n'),
+        'text/plain',
+      );
     const echoes = this.session.at.unexpectedEchoes();
     if (result?.status === Status.PASSED && echoes.length > 0) {
       throw nonConformance(`the module echoed ${echoes.length} command line(s) after ATE0 switched echo off`);
@@ -129,7 +148,12 @@ After(async function (this: QmtWorld, { result }) {
     await this.broker?.stop();
     // The rig's lifecycle strategy owns the module from here (src/rig/lifecycle.ts).
     const cleanup = await this.session.finish(this.host?.commands() ?? []);
-    if (cleanup?.notes.length) await allure.attachment('Rig clean-up', `${cleanup.notes.join('\n')}\n\n${this.session.transcript.render()}`, 'text/plain');
+    if (cleanup?.notes.length)
+      await allure.attachment(
+        'Rig clean-up',
+        `${cleanup.notes.join('\n')}\n\n${this.session.transcript.render()}`,
+        'text/plain',
+      );
     // A module lost or wedged mid-scenario: whatever the steps said, this verdict is broken (issue 9).
     if (cleanup?.broken && result?.status === Status.PASSED) throw rigTrouble(cleanup.broken);
   }

@@ -31,13 +31,20 @@ export async function startRun(): Promise<RunState> {
   const rig = config.port
     ? await HardwareRig.create({ port: config.port, baud: config.baud, variant: config.variant })
     : await SimulatedRig.create({
-        variant: config.simProfile ? resolveProfile(config.simProfile) : findVariant(config.variant ?? DEFAULT_SIMULATED_VARIANT),
+        variant: config.simProfile
+          ? resolveProfile(config.simProfile)
+          : findVariant(config.variant ?? DEFAULT_SIMULATED_VARIANT),
         faults: config.faults,
         hosts: { 'broker.qmt.test': '127.0.0.1' },
         recvLayout: config.simRecvLayout,
         latency: parseLatency(config.latency),
       });
-  state = { config, rig, runSecrets: config.runSecrets, declared: config.profile ? resolveProfile(config.profile) : undefined };
+  state = {
+    config,
+    rig,
+    runSecrets: config.runSecrets,
+    declared: config.profile ? resolveProfile(config.profile) : undefined,
+  };
   if (config.brokerCaOut) await exportBrokerCa(config.brokerCaOut);
   if (config.resultsDir) {
     writeRunMetadata(config.resultsDir, {

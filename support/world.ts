@@ -124,7 +124,10 @@ export class QmtWorld extends World {
   readingOutcome(id: string, observed: string): 'skipped' | undefined {
     const wanted = this.readingTags[id];
     if (wanted === undefined || wanted === observed) return undefined;
-    this.attach(`not applicable: the module reads ${id} as "${observed}", this scenario checks "${wanted}"`, 'text/plain');
+    this.attach(
+      `not applicable: the module reads ${id} as "${observed}", this scenario checks "${wanted}"`,
+      'text/plain',
+    );
     return 'skipped';
   }
 }

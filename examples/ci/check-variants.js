@@ -7,7 +7,11 @@ process.stdin.on('data', (c) => (text += c));
 process.stdin.on('end', () => {
   let found;
   try {
-    found = new Set(JSON.parse(text).modules.map((m) => m.variant).filter(Boolean));
+    found = new Set(
+      JSON.parse(text)
+        .modules.map((m) => m.variant)
+        .filter(Boolean),
+    );
   } catch {
     console.error('check-variants: stdin is not the JSON of `qmt list --json`');
     process.exit(2);

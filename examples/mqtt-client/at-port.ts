@@ -98,7 +98,8 @@ export class AtPort {
       if (left <= 0) throw new Error(`${command}: no > prompt within ${timeoutMs} ms`);
       const echoOrError = this.lines.shift();
       if (echoOrError !== undefined) {
-        if (echoOrError === 'ERROR' || echoOrError.startsWith('+CME ERROR')) throw new Error(`${command}: ${echoOrError}`);
+        if (echoOrError === 'ERROR' || echoOrError.startsWith('+CME ERROR'))
+          throw new Error(`${command}: ${echoOrError}`);
         continue; // the echo of the command, or a URC that came first
       }
       await this.wake(left);

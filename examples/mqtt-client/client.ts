@@ -52,10 +52,21 @@ export async function runSmokeFlow(options: SmokeOptions): Promise<SmokeResult> 
   };
   try {
     await at.command('AT'); // the module is there (echo may be on: AtPort skips it)
-    const [open] = await request('open', `AT+QMTOPEN=0,"${options.brokerHost}",${options.brokerPort}`, '+QMTOPEN: 0,', OPEN_MS);
+    const [open] = await request(
+      'open',
+      `AT+QMTOPEN=0,"${options.brokerHost}",${options.brokerPort}`,
+      '+QMTOPEN: 0,',
+      OPEN_MS,
+    );
     if (open !== '0') throw new Error(`AT+QMTOPEN failed: result ${open}`);
-    const conn = await request('connect', `AT+QMTCONN=0,"${options.clientId ?? 'example-mcu'}"`, '+QMTCONN: 0,', PACKET_MS);
-    if (conn[0] !== '0' || (conn[1] ?? '0') !== '0') throw new Error(`AT+QMTCONN failed: +QMTCONN: 0,${conn.join(',')}`);
+    const conn = await request(
+      'connect',
+      `AT+QMTCONN=0,"${options.clientId ?? 'example-mcu'}"`,
+      '+QMTCONN: 0,',
+      PACKET_MS,
+    );
+    if (conn[0] !== '0' || (conn[1] ?? '0') !== '0')
+      throw new Error(`AT+QMTCONN failed: +QMTCONN: 0,${conn.join(',')}`);
     const sub = await request('subscribe', `AT+QMTSUB=0,1,"${topic}",1`, '+QMTSUB: 0,1,', PACKET_MS);
     if (sub[0] !== '0') throw new Error(`AT+QMTSUB failed: result ${sub[0]}`);
     // Publish: the payload goes only after the prompt (a byte sent earlier would be taken as a command).
@@ -85,7 +96,8 @@ export function parseRecv(line: string): { topic: string; payload: string } {
   const match = /^\+QMTRECV: \d,\d+,"([^"]*)",(?:(\d+),)?(.*)$/.exec(line);
   if (!match) throw new Error(`not a +QMTRECV message: ${line}`);
   const rest = match[3];
-  const payload = match[2] !== undefined ? rest.replace(/^"/, '').slice(0, Number(match[2])) : rest.replace(/^"(.*)"$/, '$1');
+  const payload =
+    match[2] !== undefined ? rest.replace(/^"/, '').slice(0, Number(match[2])) : rest.replace(/^"(.*)"$/, '$1');
   return { topic: match[1], payload };
 }
 

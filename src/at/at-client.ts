@@ -58,7 +58,9 @@ export class AtClient {
   ) {
     this.digester = new Digester(options.digester);
     transport.onData((chunk) => this.receive(chunk));
-    transport.onClose((error) => this.shutDown(new Error(`rig: ${transport.description} closed${error ? `: ${error.message}` : ''}`)));
+    transport.onClose((error) =>
+      this.shutDown(new Error(`rig: ${transport.description} closed${error ? `: ${error.message}` : ''}`)),
+    );
   }
 
   /** Tells the digester whether the module echoes (after ATE0 / ATE1 answered OK). */
@@ -161,7 +163,16 @@ export class AtClient {
         const prompt = dataPromptOf(describeCommand(command));
         const detail = options.payload !== undefined && !flight.prompted ? `no ${prompt} prompt` : undefined;
         // Errors reach reports: the command text is masked like the transcript (passwords).
-        this.fail(flight, new AtTimeoutError(this.transcript.mask(command), options.timeoutMs, flight.bytesReceived, detail, flight.lines.map((l) => this.transcript.mask(l))));
+        this.fail(
+          flight,
+          new AtTimeoutError(
+            this.transcript.mask(command),
+            options.timeoutMs,
+            flight.bytesReceived,
+            detail,
+            flight.lines.map((l) => this.transcript.mask(l)),
+          ),
+        );
       }, options.timeoutMs);
       this.inFlight = flight;
       this.digester.startCommand(command, { expectPrompt: options.payload !== undefined, payload: options.payload });
@@ -201,7 +212,8 @@ export class AtClient {
         // Echo is dropped; an echo while ATE0 is believed in effect is kept as evidence.
         // ATE0 itself is echoed by a module whose echo is still on (V.25ter: the echo comes before the
         // command takes effect; EC200U boots with ATE1, FIELD-NOTES), so it is no evidence.
-        if (!event.expected && !/^ATE0?$/i.test(event.text.trim())) this.strayEchoes.push({ text: event.text, at: event.at });
+        if (!event.expected && !/^ATE0?$/i.test(event.text.trim()))
+          this.strayEchoes.push({ text: event.text, at: event.at });
         return;
       case 'prompt':
         if (!flight) return;
@@ -211,7 +223,11 @@ export class AtClient {
       case 'response-line':
         flight?.lines.push(event.text);
         flight?.payloads.push(event.payload);
-        flight?.messages.push(event.payload && event.fields ? { fields: event.fields, payload: event.payload, recvLayout: event.recvLayout } : undefined);
+        flight?.messages.push(
+          event.payload && event.fields
+            ? { fields: event.fields, payload: event.payload, recvLayout: event.recvLayout }
+            : undefined,
+        );
         return;
       case 'final': {
         if (!flight) return;
@@ -224,7 +240,9 @@ export class AtClient {
           sentAt: flight.sentAt,
           doneAt: event.at,
           urcsBeforeFinal: this.received.length,
-          ...(flight.payloads.some((p) => p !== undefined) ? { payloads: flight.payloads, messages: flight.messages } : {}),
+          ...(flight.payloads.some((p) => p !== undefined)
+            ? { payloads: flight.payloads, messages: flight.messages }
+            : {}),
         };
         this.learnRecvLength(response);
         flight.resolve(response);
@@ -273,7 +291,8 @@ export class AtClient {
   private shutDown(reason: Error): void {
     if (this.closedBecause) return;
     this.closedBecause = reason;
-    if (this.inFlight) this.fail(this.inFlight, new Error(`${this.transcript.mask(this.inFlight.command)}: ${reason.message}`));
+    if (this.inFlight)
+      this.fail(this.inFlight, new Error(`${this.transcript.mask(this.inFlight.command)}: ${reason.message}`));
     for (const waiter of this.waiters) {
       this.clock.clearTimeout(waiter.timer);
       waiter.reject(reason);

@@ -16,7 +16,19 @@ export interface CommandInfo {
 }
 
 /** Commands whose answer is bare text, not `+NAME: …` (spec 2.x general commands, ATI / AT+GMR). */
-const UNTAGGED_INFO_COMMANDS = new Set(['I', '+GMR', '+CGMR', '+CGMI', '+CGMM', '+GMI', '+GMM', '+CGSN', '+GSN', '+CIMI', '+QGMR']);
+const UNTAGGED_INFO_COMMANDS = new Set([
+  'I',
+  '+GMR',
+  '+CGMR',
+  '+CGMI',
+  '+CGMM',
+  '+GMI',
+  '+GMM',
+  '+CGSN',
+  '+GSN',
+  '+CIMI',
+  '+QGMR',
+]);
 
 export function describeCommand(text: string): CommandInfo {
   const body = /^AT/i.test(text) ? text.slice(2) : text;

@@ -223,7 +223,15 @@ export class Digester {
       return;
     }
     const cmd = this.command;
-    if (b === PROMPT && this.line.length === 0 && !this.recvDone && cmd && cmd.expectPrompt && cmd.prompt === '>' && !cmd.prompted) {
+    if (
+      b === PROMPT &&
+      this.line.length === 0 &&
+      !this.recvDone &&
+      cmd &&
+      cmd.expectPrompt &&
+      cmd.prompt === '>' &&
+      !cmd.prompted
+    ) {
       cmd.prompted = true;
       this.events.push({ type: 'prompt', text: '>', at: this.now });
       this.mode = 'prompt-space';
@@ -316,7 +324,15 @@ export class Digester {
   private finishRecvPayload(payload: Buffer, quoted: boolean, replay: number[]): void {
     const recv = this.recv!;
     const used = recv.bytes.slice(0, recv.bytes.length - replay.length);
-    this.recvDone = { header: recv.header, payload, quoted, split: recv.split, guessed: recv.guessed, raw: used, tail: [] };
+    this.recvDone = {
+      header: recv.header,
+      payload,
+      quoted,
+      split: recv.split,
+      guessed: recv.guessed,
+      raw: used,
+      tail: [],
+    };
     this.recv = undefined;
     this.mode = 'line';
     for (const b of replay) this.byte(b);
@@ -416,16 +432,26 @@ export class Digester {
     this.emitLine(text, name, splitFields(text), undefined);
   }
 
-  private emitLine(text: string, name: string, fields: string[], payload: Buffer | undefined, recvLayout?: RecvLayout): void {
+  private emitLine(
+    text: string,
+    name: string,
+    fields: string[],
+    payload: Buffer | undefined,
+    recvLayout?: RecvLayout,
+  ): void {
     const cmd = this.command;
     if (cmd && isInformationLine(cmd.info, name, text)) {
       cmd.answered = true;
       this.events.push(
-        payload ? { type: 'response-line', text, payload, fields, recvLayout, at: this.now } : { type: 'response-line', text, at: this.now },
+        payload
+          ? { type: 'response-line', text, payload, fields, recvLayout, at: this.now }
+          : { type: 'response-line', text, at: this.now },
       );
       return;
     }
-    const urc: Urc = payload ? { text, name, fields, payload, recvLayout, at: this.now } : { text, name, fields, at: this.now };
+    const urc: Urc = payload
+      ? { text, name, fields, payload, recvLayout, at: this.now }
+      : { text, name, fields, at: this.now };
     this.events.push({ type: 'urc', urc });
   }
 }

@@ -26,14 +26,36 @@ export function lineName(line: string): string {
  * arrive at any time"; spec 4: +QMTSTAT, +QMTRECV, +QMTPING). +QMTRECV is the running command's
  * answer only while AT+QMTRECV runs (spec 3.3.9).
  */
-const ALWAYS_URC = new Set(['RDY', 'APP RDY', '+QIND', '+QIURC', '+QUSIM', '+QMTSTAT', '+QMTPING', '+QMTRECV', 'POWERED DOWN', 'NORMAL POWER DOWN']);
+const ALWAYS_URC = new Set([
+  'RDY',
+  'APP RDY',
+  '+QIND',
+  '+QIURC',
+  '+QUSIM',
+  '+QMTSTAT',
+  '+QMTPING',
+  '+QMTRECV',
+  'POWERED DOWN',
+  'NORMAL POWER DOWN',
+]);
 
 /**
  * Names whose set form answers only `OK` and reports its result later as a URC of the same name
  * (spec 3.3.2 ff.: `AT+QMTOPEN=…` → `OK` then `+QMTOPEN: 0,0`), so a same-name line is a URC even
  * if it overtakes the `OK`. Their read/test forms (`AT+QMTOPEN?`, `AT+CPIN?`) answer with info lines.
  */
-const URC_ON_SET = new Set(['+QMTOPEN', '+QMTCLOSE', '+QMTCONN', '+QMTDISC', '+QMTSUB', '+QMTUNS', '+QMTPUBEX', '+QMTPUB', '+CFUN', '+CPIN']);
+const URC_ON_SET = new Set([
+  '+QMTOPEN',
+  '+QMTCLOSE',
+  '+QMTCONN',
+  '+QMTDISC',
+  '+QMTSUB',
+  '+QMTUNS',
+  '+QMTPUBEX',
+  '+QMTPUB',
+  '+CFUN',
+  '+CPIN',
+]);
 
 export function isInformationLine(command: CommandInfo, name: string, line: string): boolean {
   if (ALWAYS_URC.has(name) && name !== command.name) return false;

@@ -44,7 +44,8 @@ export interface Rfc2217Address {
 export function parseRfc2217Url(url: string): Rfc2217Address {
   const match = /^rfc2217:\/\/(?:\[([^\]]+)\]|([^:/]+)):(\d+)\/?$/i.exec(url);
   const port = match ? Number(match[3]) : NaN;
-  if (!match || !(port > 0 && port < 65536)) throw new Error(`invalid RFC 2217 port "${url}": expected rfc2217://host:port`);
+  if (!match || !(port > 0 && port < 65536))
+    throw new Error(`invalid RFC 2217 port "${url}": expected rfc2217://host:port`);
   return { host: match[1] ?? match[2], port };
 }
 
@@ -152,7 +153,15 @@ export class Rfc2217Transport implements Transport {
       () => this.refused?.('connection closed during RFC 2217 negotiation'),
     );
     const acknowledged = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.where}: no RFC 2217 answer to SET-BAUDRATE within ${this.ackTimeoutMs} ms (is it a raw TCP port? use tcp://)`)), this.ackTimeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `${this.where}: no RFC 2217 answer to SET-BAUDRATE within ${this.ackTimeoutMs} ms (is it a raw TCP port? use tcp://)`,
+            ),
+          ),
+        this.ackTimeoutMs,
+      );
       this.baudAck = () => {
         clearTimeout(timer);
         resolve();
@@ -189,8 +198,10 @@ export class Rfc2217Transport implements Transport {
   /** Drives the control lines (e.g. DTR off/on to reset a module wired for it). */
   async setControlLines(lines: { dtr?: boolean; rts?: boolean }): Promise<void> {
     const parts: Buffer[] = [];
-    if (lines.dtr !== undefined) parts.push(subnegotiation(SET_CONTROL, Buffer.from([lines.dtr ? CONTROL_DTR_ON : CONTROL_DTR_OFF])));
-    if (lines.rts !== undefined) parts.push(subnegotiation(SET_CONTROL, Buffer.from([lines.rts ? CONTROL_RTS_ON : CONTROL_RTS_OFF])));
+    if (lines.dtr !== undefined)
+      parts.push(subnegotiation(SET_CONTROL, Buffer.from([lines.dtr ? CONTROL_DTR_ON : CONTROL_DTR_OFF])));
+    if (lines.rts !== undefined)
+      parts.push(subnegotiation(SET_CONTROL, Buffer.from([lines.rts ? CONTROL_RTS_ON : CONTROL_RTS_OFF])));
     await this.rawWrite(Buffer.concat(parts));
   }
 

@@ -47,7 +47,12 @@ export class SerialTransport implements Transport {
     port.on('close', (error?: Error | null) => {
       this.port = undefined;
       if (this.closing) this.closed.emit(undefined);
-      else this.closed.emit(error ? new Error(`serial port ${this.path}: ${error.message}`) : (lastError ?? new Error(`serial port ${this.path} closed`)));
+      else
+        this.closed.emit(
+          error
+            ? new Error(`serial port ${this.path}: ${error.message}`)
+            : (lastError ?? new Error(`serial port ${this.path} closed`)),
+        );
     });
   }
 
@@ -60,7 +65,9 @@ export class SerialTransport implements Transport {
           reject(new Error(`serial port ${this.path}: ${error.message}`));
           return;
         }
-        port.drain((drainError) => (drainError ? reject(new Error(`serial port ${this.path}: ${drainError.message}`)) : resolve()));
+        port.drain((drainError) =>
+          drainError ? reject(new Error(`serial port ${this.path}: ${drainError.message}`)) : resolve(),
+        );
       });
     });
   }

@@ -54,7 +54,9 @@ export class SocketLink {
     socket.on('close', () => {
       this.socket = undefined;
       onGone?.();
-      this.closed.emit(this.closing ? undefined : (lastError ?? new Error(`${this.where}: connection closed by the peer`)));
+      this.closed.emit(
+        this.closing ? undefined : (lastError ?? new Error(`${this.where}: connection closed by the peer`)),
+      );
     });
   }
 

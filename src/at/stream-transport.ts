@@ -30,7 +30,9 @@ export class StreamTransport implements Transport {
       return Promise.reject(new Error(`${this.description}: write after the link closed`));
     }
     return new Promise((resolve, reject) => {
-      this.stream.write(data, (error) => (error ? reject(new Error(`${this.description}: ${error.message}`)) : resolve()));
+      this.stream.write(data, (error) =>
+        error ? reject(new Error(`${this.description}: ${error.message}`)) : resolve(),
+      );
     });
   }
 

@@ -53,7 +53,8 @@ export class Transcript {
       entry.bytes.push(b);
       const endsLine = b === LF || (b === CR && direction === 'tx');
       // Leading CR/LF belong to the line they introduce (`<CR><LF>OK<CR><LF>` is one entry).
-      if ((endsLine && entry.bytes.some((x) => x !== CR && x !== LF)) || entry.bytes.length >= MAX_ENTRY_BYTES) this.closeOpen();
+      if ((endsLine && entry.bytes.some((x) => x !== CR && x !== LF)) || entry.bytes.length >= MAX_ENTRY_BYTES)
+        this.closeOpen();
     }
   }
 
@@ -72,8 +73,15 @@ export class Transcript {
   /** `[  12.345 s] >> AT+QMTCFG="keepalive",0<CR>` — one line per entry. */
   render(): string {
     const entries = this.entries();
-    const head = entries.length ? `# AT transcript, first byte at ${entries[0].wallTime}` : '# AT transcript (no bytes)';
-    return [head, ...entries.map((e) => `${this.stamp(e)} ${e.direction === 'tx' ? '>>' : '<<'} ${escapeBytes(e.bytes)}`)].join('\n') + '\n';
+    const head = entries.length
+      ? `# AT transcript, first byte at ${entries[0].wallTime}`
+      : '# AT transcript (no bytes)';
+    return (
+      [
+        head,
+        ...entries.map((e) => `${this.stamp(e)} ${e.direction === 'tx' ? '>>' : '<<'} ${escapeBytes(e.bytes)}`),
+      ].join('\n') + '\n'
+    );
   }
 
   /** The same entries as hex dumps, with wall-clock times, for byte-level disputes. */
@@ -96,6 +104,11 @@ export class Transcript {
   }
 
   private masked(entry: OpenEntry): TranscriptEntry {
-    return { direction: entry.direction, at: entry.at, wallTime: entry.wallTime, bytes: this.masker.maskBuffer(Buffer.from(entry.bytes)) };
+    return {
+      direction: entry.direction,
+      at: entry.at,
+      wallTime: entry.wallTime,
+      bytes: this.masker.maskBuffer(Buffer.from(entry.bytes)),
+    };
   }
 }

@@ -37,10 +37,7 @@ export interface Urc {
   readonly at: number;
 }
 
-export type FinalResult =
-  | { kind: 'OK' }
-  | { kind: 'ERROR' }
-  | { kind: 'CME ERROR'; code: string };
+export type FinalResult = { kind: 'OK' } | { kind: 'ERROR' } | { kind: 'CME ERROR'; code: string };
 
 export interface AtResponse {
   /** The command as sent, e.g. `AT+QMTCFG="keepalive",0`. */

@@ -9,11 +9,21 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type CloudIdentity =
-  | { readonly platform: 'aliauth'; readonly productKey: string; readonly deviceName: string; readonly deviceSecret: string }
+  | {
+      readonly platform: 'aliauth';
+      readonly productKey: string;
+      readonly deviceName: string;
+      readonly deviceSecret: string;
+    }
   | { readonly platform: 'onenet'; readonly productId: string; readonly accessKey: string }
   /** spec 3.3.1 calls the first field "product id"; Huawei's algorithm uses it as the device id. */
   | { readonly platform: 'hwauth'; readonly deviceId: string; readonly deviceSecret: string }
-  | { readonly platform: 'hwprodid'; readonly productId: string; readonly productSecret: string; readonly nodeId: string };
+  | {
+      readonly platform: 'hwprodid';
+      readonly productId: string;
+      readonly productSecret: string;
+      readonly nodeId: string;
+    };
 
 /** The CONNECT fields that carry credentials. */
 export interface ConnectCredentials {
@@ -36,7 +46,11 @@ export type Verdict = { readonly ok: true } | { readonly ok: false; readonly rea
 const OK: Verdict = { ok: true };
 const fail = (reason: string): Verdict => ({ ok: false, reason });
 
-export function verifyConnect(connect: ConnectCredentials, identity: CloudIdentity, options: VerifyOptions = {}): Verdict {
+export function verifyConnect(
+  connect: ConnectCredentials,
+  identity: CloudIdentity,
+  options: VerifyOptions = {},
+): Verdict {
   const password = connect.password === undefined ? undefined : Buffer.from(connect.password).toString('utf8');
   switch (identity.platform) {
     case 'aliauth':
@@ -44,7 +58,14 @@ export function verifyConnect(connect: ConnectCredentials, identity: CloudIdenti
     case 'onenet':
       return verifyOneNet(connect.clientId, connect.username, password, identity, options);
     case 'hwauth':
-      return verifyHuawei(connect.clientId, connect.username, password, identity.deviceId, identity.deviceSecret, options);
+      return verifyHuawei(
+        connect.clientId,
+        connect.username,
+        password,
+        identity.deviceId,
+        identity.deviceSecret,
+        options,
+      );
     case 'hwprodid':
       return verifyHuawei(
         connect.clientId,
@@ -84,12 +105,14 @@ function verifyAliyun(
     if (eq > 0) params.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
   }
   const securemode = params.get('securemode');
-  if (securemode !== '2' && securemode !== '3') return fail(`aliauth: securemode ${securemode ?? '(missing)'} is not 2 or 3`);
+  if (securemode !== '2' && securemode !== '3')
+    return fail(`aliauth: securemode ${securemode ?? '(missing)'} is not 2 or 3`);
   const signmethod = params.get('signmethod') ?? 'hmacmd5';
   const algorithm = ALIYUN_SIGN_METHODS[signmethod];
   if (!algorithm) return fail(`aliauth: unsupported signmethod ${signmethod}`);
   const expectedUser = `${identity.deviceName}&${identity.productKey}`;
-  if (username !== expectedUser) return fail(`aliauth: user name ${JSON.stringify(username)} is not deviceName&productKey`);
+  if (username !== expectedUser)
+    return fail(`aliauth: user name ${JSON.stringify(username)} is not deviceName&productKey`);
   if (password === undefined) return fail('aliauth: no password');
   const timestamp = params.get('timestamp');
   const content =
@@ -117,7 +140,8 @@ function verifyOneNet(
   identity: Extract<CloudIdentity, { platform: 'onenet' }>,
   options: VerifyOptions,
 ): Verdict {
-  if (username !== identity.productId) return fail(`onenet: user name ${JSON.stringify(username)} is not the product id`);
+  if (username !== identity.productId)
+    return fail(`onenet: user name ${JSON.stringify(username)} is not the product id`);
   if (!clientId) return fail('onenet: empty client id (must be the device name)');
   if (password === undefined) return fail('onenet: no password (token)');
   const token = new Map<string, string>();
@@ -131,7 +155,8 @@ function verifyOneNet(
     }
   }
   const [version, res, et, method, sign] = ['version', 'res', 'et', 'method', 'sign'].map((k) => token.get(k));
-  if (!version || !res || !et || !method || !sign) return fail('onenet: token lacks one of version, res, et, method, sign');
+  if (!version || !res || !et || !method || !sign)
+    return fail('onenet: token lacks one of version, res, et, method, sign');
   if (!ONENET_VERSIONS.has(version)) return fail(`onenet: token version ${version} is not supported`);
   if (!ONENET_METHODS.has(method)) return fail(`onenet: token method ${method} is not md5, sha1 or sha256`);
   const productRes = `products/${identity.productId}`;
@@ -170,14 +195,16 @@ function verifyHuawei(
   const match = /^(.+)_0_([01])_(\d{10})$/.exec(clientId);
   if (!match) return fail('huawei: client id is not <device id>_0_<0|1>_<YYYYMMDDHH>');
   const [, idInClient, signatureType, timestamp] = match;
-  if (idInClient !== deviceId) return fail(`huawei: client id device id ${JSON.stringify(idInClient)} is not ${JSON.stringify(deviceId)}`);
+  if (idInClient !== deviceId)
+    return fail(`huawei: client id device id ${JSON.stringify(idInClient)} is not ${JSON.stringify(deviceId)}`);
   if (username !== deviceId) return fail(`huawei: user name ${JSON.stringify(username)} is not the device id`);
   if (password === undefined) return fail('huawei: no password');
   if (signatureType === '1' && options.now && timestamp !== huaweiTimestamp(options.now)) {
     return fail(`huawei: timestamp ${timestamp} is not the current UTC hour ${huaweiTimestamp(options.now)}`);
   }
   const expected = huaweiPassword(secret, timestamp);
-  if (!sameText(password.toLowerCase(), expected)) return fail('huawei: password is not HMAC-SHA256(timestamp, secret)');
+  if (!sameText(password.toLowerCase(), expected))
+    return fail('huawei: password is not HMAC-SHA256(timestamp, secret)');
   return OK;
 }
 

@@ -26,11 +26,17 @@ export function cloudIdentityFromRows(rows: readonly (readonly string[])[]): Clo
   const fields: Record<string, string> = {};
   for (const [name, value] of rows) {
     const key = name === 'platform' ? 'platform' : IDENTITY_FIELDS[name];
-    if (!key) throw new Error(`harness: unknown cloud identity field "${name}" (known: platform, ${Object.keys(IDENTITY_FIELDS).join(', ')})`);
+    if (!key)
+      throw new Error(
+        `harness: unknown cloud identity field "${name}" (known: platform, ${Object.keys(IDENTITY_FIELDS).join(', ')})`,
+      );
     fields[key] = value;
   }
   const required = REQUIRED[fields.platform as CloudIdentity['platform']];
   const missing = required?.filter((k) => fields[k] === undefined);
-  if (!required || missing?.length) throw new Error(`harness: cloud identity for "${fields.platform}" needs ${required ? missing!.join(', ') : 'a known platform'}`);
+  if (!required || missing?.length)
+    throw new Error(
+      `harness: cloud identity for "${fields.platform}" needs ${required ? missing!.join(', ') : 'a known platform'}`,
+    );
   return fields as unknown as CloudIdentity;
 }

@@ -126,7 +126,14 @@ export class BrokerFixture {
         );
         servers.push(tlsServer);
         const tlsPort = await listen(tlsServer, host, 0);
-        tls = { port: tlsPort, material: { caPem: material.caPem, clientCertPem: material.clientCertPem, clientKeyPem: material.clientKeyPem } };
+        tls = {
+          port: tlsPort,
+          material: {
+            caPem: material.caPem,
+            clientCertPem: material.clientCertPem,
+            clientKeyPem: material.clientKeyPem,
+          },
+        };
       }
       fixture = new BrokerFixture(options.clock, aedes, recorder, host, port, servers, tls);
       return fixture;
@@ -153,7 +160,9 @@ export class BrokerFixture {
   }
 
   packetsFromModule(cmd?: string): RecordedPacket[] {
-    return this.recorder.all().filter((p) => p.direction === 'module->broker' && (cmd === undefined || p.packet.cmd === cmd));
+    return this.recorder
+      .all()
+      .filter((p) => p.direction === 'module->broker' && (cmd === undefined || p.packet.cmd === cmd));
   }
 
   /** Packets the module actually received (withheld ones excluded). */
@@ -172,11 +181,16 @@ export class BrokerFixture {
   }
 
   /** Resolves with the first closed module connection matching `predicate` (closed already or later). */
-  waitForConnectionClosed(predicate: (connection: ConnectionInfo) => boolean, timeoutMs: number, description?: string): Promise<ConnectionInfo> {
+  waitForConnectionClosed(
+    predicate: (connection: ConnectionInfo) => boolean,
+    timeoutMs: number,
+    description?: string,
+  ): Promise<ConnectionInfo> {
     return this.closed.waitFor(predicate, timeoutMs, () => {
       const what = description ?? `a closed connection matching ${summarisePredicate(predicate)}`;
       const seen = this.connections().map(
-        (c) => `  #${c.id} ${c.state}${c.clientId !== undefined ? ` clientId=${JSON.stringify(c.clientId)}` : ''}${c.closedBy ? ` closed by ${c.closedBy} at ${c.closedAt} ms (${c.closeReason})` : ''}`,
+        (c) =>
+          `  #${c.id} ${c.state}${c.clientId !== undefined ? ` clientId=${JSON.stringify(c.clientId)}` : ''}${c.closedBy ? ` closed by ${c.closedBy} at ${c.closedAt} ms (${c.closeReason})` : ''}`,
       );
       return `broker fixture: timed out after ${timeoutMs} ms waiting for ${what}.\nConnections: ${seen.length ? `\n${seen.join('\n')}` : 'none.'}`;
     });
@@ -233,7 +247,12 @@ export class BrokerFixture {
       const previous = earlier.at(-1);
       const connect = earlier.find((p) => p.packet.cmd === 'connect');
       if (!previous || !connect || connect.packet.cmd !== 'connect') continue;
-      result.push({ at: ping.at, connection: ping.connection, silenceMs: ping.at - previous.at, keepAliveS: connect.packet.keepalive ?? 0 });
+      result.push({
+        at: ping.at,
+        connection: ping.connection,
+        silenceMs: ping.at - previous.at,
+        keepAliveS: connect.packet.keepalive ?? 0,
+      });
     }
     return result;
   }

@@ -26,7 +26,11 @@ export interface ReceivedMessage {
 export interface Subscriber {
   readonly topic: string;
   messages(): readonly ReceivedMessage[];
-  waitForMessage(predicate: (message: ReceivedMessage) => boolean, timeoutMs: number, description?: string): Promise<ReceivedMessage>;
+  waitForMessage(
+    predicate: (message: ReceivedMessage) => boolean,
+    timeoutMs: number,
+    description?: string,
+  ): Promise<ReceivedMessage>;
   close(): Promise<void>;
 }
 
@@ -36,7 +40,12 @@ let helperCount = 0;
  * Connects an mqtt.js client to `handle` in memory; resolves once CONNACK arrived. `clientId`
  * names the client (default: a fresh fixture id), e.g. to take over a module's id (spec 3.3.4 note).
  */
-export function connectHelper(handle: StreamHandler, clock: Clock, role: string, clientId?: string): Promise<MqttClient> {
+export function connectHelper(
+  handle: StreamHandler,
+  clock: Clock,
+  role: string,
+  clientId?: string,
+): Promise<MqttClient> {
   const release = clock.hold(`broker helper ${role} connect`);
   const options: IClientOptions = {
     clientId: clientId ?? `qmt-fixture-${role}-${++helperCount}`,
@@ -57,20 +66,40 @@ export function connectHelper(handle: StreamHandler, clock: Clock, role: string,
   }).finally(release);
 }
 
-export function publishVia(client: MqttClient, clock: Clock, topic: string, payload: string | Buffer, options: PublishOptions = {}): Promise<void> {
+export function publishVia(
+  client: MqttClient,
+  clock: Clock,
+  topic: string,
+  payload: string | Buffer,
+  options: PublishOptions = {},
+): Promise<void> {
   // A publish takes no virtual time: hold the clock until Aedes has taken it.
   const release = clock.hold(`broker helper publish ${topic}`);
   clock.activity();
   return new Promise<void>((resolve, reject) => {
-    client.publish(topic, payload, { qos: options.qos ?? 0, retain: options.retain ?? false }, (error) => (error ? reject(error) : resolve()));
+    client.publish(topic, payload, { qos: options.qos ?? 0, retain: options.retain ?? false }, (error) =>
+      error ? reject(error) : resolve(),
+    );
   }).finally(release);
 }
 
-export async function subscribeVia(client: MqttClient, clock: Clock, topic: string, qos: 0 | 1 | 2): Promise<Subscriber> {
+export async function subscribeVia(
+  client: MqttClient,
+  clock: Clock,
+  topic: string,
+  qos: 0 | 1 | 2,
+): Promise<Subscriber> {
   const received = new WaitList<ReceivedMessage>(clock);
   client.on('message', (messageTopic, payload, packet) => {
     clock.activity();
-    received.push({ topic: messageTopic, payload, qos: packet.qos, retain: packet.retain, dup: packet.dup, at: clock.now() });
+    received.push({
+      topic: messageTopic,
+      payload,
+      qos: packet.qos,
+      retain: packet.retain,
+      dup: packet.dup,
+      at: clock.now(),
+    });
   });
   const release = clock.hold(`broker helper subscribe ${topic}`);
   try {
@@ -84,7 +113,12 @@ export async function subscribeVia(client: MqttClient, clock: Clock, topic: stri
     waitForMessage: (predicate, timeoutMs, description) =>
       received.waitFor(predicate, timeoutMs, () => {
         const what = description ?? `a message matching ${summarisePredicate(predicate)}`;
-        const seen = received.all().map((m) => `  [${m.at} ms] ${JSON.stringify(m.topic)} qos=${m.qos} retain=${m.retain} ${describePayload(m.payload)}`);
+        const seen = received
+          .all()
+          .map(
+            (m) =>
+              `  [${m.at} ms] ${JSON.stringify(m.topic)} qos=${m.qos} retain=${m.retain} ${describePayload(m.payload)}`,
+          );
         return `broker fixture subscriber on ${JSON.stringify(topic)}: timed out after ${timeoutMs} ms waiting for ${what}.\nMessages received: ${
           seen.length ? `\n${seen.join('\n')}` : 'none.'
         }`;

@@ -16,7 +16,8 @@ const MAX_PAYLOAD_CHARS = 120;
 export function describePayload(payload: Buffer | string | undefined): string {
   const bytes = typeof payload === 'string' ? Buffer.from(payload) : (payload ?? Buffer.alloc(0));
   const text = bytes.toString('utf8');
-  const printable = Buffer.from(text, 'utf8').equals(bytes) && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+  const printable =
+    Buffer.from(text, 'utf8').equals(bytes) && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
   const shown = printable
     ? JSON.stringify(text.length > MAX_PAYLOAD_CHARS ? `${text.slice(0, MAX_PAYLOAD_CHARS)}…` : text)
     : `hex:${bytes.subarray(0, MAX_PAYLOAD_CHARS / 2).toString('hex')}${bytes.length > MAX_PAYLOAD_CHARS / 2 ? '…' : ''}`;

@@ -178,7 +178,10 @@ export class TapConnection {
     for (const packet of packets) {
       const lowered: Packet =
         packet.cmd === 'subscribe'
-          ? { ...packet, subscriptions: packet.subscriptions.map((s) => ({ ...s, qos: Math.min(s.qos, cap) as 0 | 1 | 2 })) }
+          ? {
+              ...packet,
+              subscriptions: packet.subscriptions.map((s) => ({ ...s, qos: Math.min(s.qos, cap) as 0 | 1 | 2 })),
+            }
           : packet;
       this.broker?.write(mqttPacket.generate(lowered, { protocolVersion: this.protocolVersion }));
     }
@@ -190,7 +193,9 @@ export class TapConnection {
     this.protocolVersion = connect.protocolVersion ?? 4;
     this.keepAliveSeconds = connect.keepalive ?? 0;
     // The broker->module parser must decode with the version the module spoke.
-    (this.fromBroker as unknown as { settings: { protocolVersion: number } }).settings = { protocolVersion: this.protocolVersion };
+    (this.fromBroker as unknown as { settings: { protocolVersion: number } }).settings = {
+      protocolVersion: this.protocolVersion,
+    };
     this.armKeepAlive();
     const faulted = this.context.faults.connackReturnCode;
     if (faulted !== undefined && faulted >= 1 && faulted <= 5) {
@@ -234,7 +239,8 @@ export class TapConnection {
 
   private sendToModule(original: Packet, flags: { injected?: boolean; note?: string }): void {
     const packet = this.lowerGrants(original);
-    if (packet !== original) flags = { ...flags, note: `faults.grantQosAtMost = ${this.context.faults.grantQosAtMost}` };
+    if (packet !== original)
+      flags = { ...flags, note: `faults.grantQosAtMost = ${this.context.faults.grantQosAtMost}` };
     const withheld = this.context.faults.withhold.has(packet.cmd as WithheldPacket);
     this.record('broker->module', packet, { ...flags, withheld: withheld || undefined });
     if (withheld || this.socket.destroyed) return;
@@ -244,7 +250,8 @@ export class TapConnection {
   /** Says in the packet log that a SUBSCRIBE reached Aedes with a lower QoS than the module asked for. */
   private loweringNote(packet: Packet, wholePackets: boolean): string | undefined {
     const cap = this.context.faults.grantQosAtMost;
-    if (cap === undefined || !wholePackets || packet.cmd !== 'subscribe' || this.phase !== 'forwarding') return undefined;
+    if (cap === undefined || !wholePackets || packet.cmd !== 'subscribe' || this.phase !== 'forwarding')
+      return undefined;
     if (!packet.subscriptions.some((s) => s.qos > cap)) return undefined;
     return `forwarded with QoS at most ${cap} (faults.grantQosAtMost)`;
   }
@@ -253,12 +260,18 @@ export class TapConnection {
   private lowerGrants(packet: Packet): Packet {
     const cap = this.context.faults.grantQosAtMost;
     if (cap === undefined || packet.cmd !== 'suback') return packet;
-    const granted = (packet.granted as (number | object)[]).map((g) => (typeof g === 'number' && g !== 0x80 ? Math.min(g, cap) : g));
+    const granted = (packet.granted as (number | object)[]).map((g) =>
+      typeof g === 'number' && g !== 0x80 ? Math.min(g, cap) : g,
+    );
     if (granted.every((g, i) => g === packet.granted[i])) return packet;
     return { ...packet, granted } as Packet;
   }
 
-  private record(direction: Direction, packet: Packet, extra: { withheld?: boolean; injected?: boolean; note?: string } = {}): void {
+  private record(
+    direction: Direction,
+    packet: Packet,
+    extra: { withheld?: boolean; injected?: boolean; note?: string } = {},
+  ): void {
     this.context.recorder.record({
       at: this.context.clock.now(),
       direction,
@@ -278,14 +291,18 @@ export class TapConnection {
     if (this.phase === 'closed' || this.keepAliveSeconds <= 0 || !this.context.keepAliveEnforced()) return;
     const limitMs = this.keepAliveSeconds * 1000 * KEEP_ALIVE_FACTOR;
     this.keepAliveTimer = clock.setTimeout(
-      () => this.drop('close', `keep-alive: nothing from the module for ${limitMs} ms (1.5 x ${this.keepAliveSeconds} s)`),
+      () =>
+        this.drop('close', `keep-alive: nothing from the module for ${limitMs} ms (1.5 x ${this.keepAliveSeconds} s)`),
       limitMs,
     );
   }
 
   private onModuleClosed(): void {
     if (this.phase !== 'closed') {
-      this.markClosed('module', this.moduleSentDisconnect ? 'module sent DISCONNECT and closed' : 'module closed the connection');
+      this.markClosed(
+        'module',
+        this.moduleSentDisconnect ? 'module sent DISCONNECT and closed' : 'module closed the connection',
+      );
     }
     // Aedes sees the stream go away; without a DISCONNECT it publishes the will.
     this.broker?.destroy();

@@ -17,7 +17,10 @@ export interface Coverage {
   readonly unknownTags: readonly string[];
 }
 
-export function computeCoverage(scenarios: readonly ScannedScenario[], items: readonly SpecItem[] = spec.items): Coverage {
+export function computeCoverage(
+  scenarios: readonly ScannedScenario[],
+  items: readonly SpecItem[] = spec.items,
+): Coverage {
   const known = new Set(items.map((i) => i.id));
   const rows = items.map((item) => ({
     item,
@@ -30,9 +33,18 @@ export function computeCoverage(scenarios: readonly ScannedScenario[], items: re
 }
 
 export function coverageMarkdown(coverage: Coverage): string {
-  const lines = ['# Spec coverage matrix', '', `${coverage.rows.length - coverage.uncovered.length} of ${coverage.rows.length} spec items have scenarios.`, '', '| spec item | what it states | scenarios |', '|---|---|---|'];
+  const lines = [
+    '# Spec coverage matrix',
+    '',
+    `${coverage.rows.length - coverage.uncovered.length} of ${coverage.rows.length} spec items have scenarios.`,
+    '',
+    '| spec item | what it states | scenarios |',
+    '|---|---|---|',
+  ];
   for (const row of coverage.rows) {
-    lines.push(`| ${row.item.id} | ${row.item.text.replace(/\|/g, '\\|')} | ${row.scenarios.length ? row.scenarios.map((s) => s.replace(/\|/g, '\\|')).join('<br>') : '**none**'} |`);
+    lines.push(
+      `| ${row.item.id} | ${row.item.text.replace(/\|/g, '\\|')} | ${row.scenarios.length ? row.scenarios.map((s) => s.replace(/\|/g, '\\|')).join('<br>') : '**none**'} |`,
+    );
   }
   return lines.join('\n') + '\n';
 }

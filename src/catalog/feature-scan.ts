@@ -54,7 +54,8 @@ function scanFeature(file: string, relative: string): ScannedScenario[] {
     if (child.scenario) add(child.scenario, featureTags);
     if (child.rule) {
       const ruleTags = [...featureTags, ...names(child.rule.tags)];
-      for (const ruleChild of child.rule.children) if (ruleChild.scenario) add(ruleChild.scenario, ruleTags, child.rule.name);
+      for (const ruleChild of child.rule.children)
+        if (ruleChild.scenario) add(ruleChild.scenario, ruleTags, child.rule.name);
     }
   }
   return out;

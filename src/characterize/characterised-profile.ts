@@ -32,12 +32,26 @@ export function characterisedProfile(
     }
     const best = [...values].sort((a, b) => b.scenarios.length - a.scenarios.length)[0] as ObservedValue;
     if (values.length > 1) inconsistent.push(id);
-    const others = values.length > 1 ? `; ALSO seen as ${values.filter((v) => v !== best).map((v) => `${v.value} (${v.scenarios.length})`).join(', ')}` : '';
-    return { value: parse(best.value), source: `observed ${identity.how} in ${best.scenarios.length} scenario(s), e.g. "${best.scenarios[0]}": ${best.evidence}${others}` };
+    const others =
+      values.length > 1
+        ? `; ALSO seen as ${values
+            .filter((v) => v !== best)
+            .map((v) => `${v.value} (${v.scenarios.length})`)
+            .join(', ')}`
+        : '';
+    return {
+      value: parse(best.value),
+      source: `observed ${identity.how} in ${best.scenarios.length} scenario(s), e.g. "${best.scenarios[0]}": ${best.evidence}${others}`,
+    };
   };
-  const readings = Object.fromEntries(Object.keys(READINGS).map((id) => [id, entry(id, base.readings[id as keyof typeof READINGS], String)]));
+  const readings = Object.fromEntries(
+    Object.keys(READINGS).map((id) => [id, entry(id, base.readings[id as keyof typeof READINGS], String)]),
+  );
   const defaults = Object.fromEntries(
-    Object.keys(UNSTATED_DEFAULTS).map((name) => [name, entry(`default:${name}`, base.defaults[name as keyof typeof UNSTATED_DEFAULTS], Number)]),
+    Object.keys(UNSTATED_DEFAULTS).map((name) => [
+      name,
+      entry(`default:${name}`, base.defaults[name as keyof typeof UNSTATED_DEFAULTS], Number),
+    ]),
   );
   const { sources: _sources, readings: _r, defaults: _d, ...rest } = base;
   const json = {

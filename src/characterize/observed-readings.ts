@@ -30,7 +30,9 @@ export function observedReadings(resultsDir: string): ObservedReadings {
       continue; // a half-written result of an interrupted run says nothing
     }
     const labels = raw.labels ?? [];
-    const evidence = new Map(labels.filter((l) => l.name === 'reading-evidence' && l.value).map((l) => splitEvidence(l.value as string)));
+    const evidence = new Map(
+      labels.filter((l) => l.name === 'reading-evidence' && l.value).map((l) => splitEvidence(l.value as string)),
+    );
     for (const label of labels.filter((l) => l.name === 'reading' && l.value)) {
       const at = (label.value as string).lastIndexOf('=');
       const id = (label.value as string).slice(0, at);

@@ -16,10 +16,17 @@ export function probeScenarioNames(featuresDir: string): string[] {
   for (const file of featureFiles(featuresDir)) {
     const parser = new Parser(new AstBuilder(IdGenerator.uuid()), new GherkinClassicTokenMatcher());
     const feature = parser.parse(readFileSync(file, 'utf8')).feature;
-    const scenarios: Scenario[] = (feature?.children ?? []).flatMap((c) => [c.scenario, ...(c.rule?.children ?? []).map((r) => r.scenario)]).filter((s): s is Scenario => Boolean(s));
+    const scenarios: Scenario[] = (feature?.children ?? [])
+      .flatMap((c) => [c.scenario, ...(c.rule?.children ?? []).map((r) => r.scenario)])
+      .filter((s): s is Scenario => Boolean(s));
     const background = (feature?.children ?? []).flatMap((c) => c.background?.steps ?? []);
     for (const scenario of scenarios) {
-      const text = [...background, ...scenario.steps].map((s) => `${s.text}\n${s.docString?.content ?? ''}\n${(s.dataTable?.rows ?? []).map((r) => r.cells.map((c) => c.value).join('|')).join('\n')}`).join('\n');
+      const text = [...background, ...scenario.steps]
+        .map(
+          (s) =>
+            `${s.text}\n${s.docString?.content ?? ''}\n${(s.dataTable?.rows ?? []).map((r) => r.cells.map((c) => c.value).join('|')).join('\n')}`,
+        )
+        .join('\n');
       if (OBSERVES.test(text)) names.add(`^${escape(scenario.name).replace(/<[^>]+>/g, '.*')}$`);
     }
   }

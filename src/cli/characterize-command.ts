@@ -47,16 +47,27 @@ export async function characterizeCommand(options: CharacterizeOptions): Promise
   const resultsDir = mkdtempSync(path.join(tmpdir(), 'qmt-characterize-'));
   try {
     const names = probeScenarioNames(path.join(PROJECT_ROOT, 'features'));
-    const outcome = await runSuite({ config: { ...config, resultsDir }, names, tags: 'not @slow', resultsDir, quiet: options.quiet ?? true });
+    const outcome = await runSuite({
+      config: { ...config, resultsDir },
+      names,
+      tags: 'not @slow',
+      resultsDir,
+      quiet: options.quiet ?? true,
+    });
     const base = config.simProfile ? resolveProfile(config.simProfile) : findVariant(config.variant ?? 'EC200N-CN');
     const how = config.port ? `on ${config.port}` : `on the built-in simulator (${config.simProfile ?? base.name})`;
     const result = characterisedProfile(base, observedReadings(resultsDir), { how });
     const out = path.resolve(options.out);
     writeFileSync(out, JSON.stringify(result.json, null, 2) + '\n');
-    console.log(`qmt characterize: ${outcome.ran.length} probing scenarios ran, ${outcome.failed.length} failed; profile written to ${out}`);
-    if (result.unobserved.length) console.log(`qmt characterize: not observed (kept from ${base.name}): ${result.unobserved.join(', ')}`);
-    if (result.inconsistent.length) console.log(`qmt characterize: seen with more than one value: ${result.inconsistent.join(', ')}`);
-    if (outcome.failed.length) console.log(`qmt characterize: failed scenarios (their readings may be missing): ${outcome.failed.join('; ')}`);
+    console.log(
+      `qmt characterize: ${outcome.ran.length} probing scenarios ran, ${outcome.failed.length} failed; profile written to ${out}`,
+    );
+    if (result.unobserved.length)
+      console.log(`qmt characterize: not observed (kept from ${base.name}): ${result.unobserved.join(', ')}`);
+    if (result.inconsistent.length)
+      console.log(`qmt characterize: seen with more than one value: ${result.inconsistent.join(', ')}`);
+    if (outcome.failed.length)
+      console.log(`qmt characterize: failed scenarios (their readings may be missing): ${outcome.failed.join('; ')}`);
     return outcome.failed.length || result.inconsistent.length ? 1 : 0;
   } finally {
     rmSync(resultsDir, { recursive: true, force: true });

@@ -99,7 +99,8 @@ class ScenarioTracker {
       this.pickleNames.set(id, seen === 1 ? base : `${base} (${seen})`);
     }
     if (envelope.testCase) this.testCasePickle.set(envelope.testCase.id, envelope.testCase.pickleId);
-    if (envelope.testCaseStarted) this.startedCase.set(envelope.testCaseStarted.id, envelope.testCaseStarted.testCaseId);
+    if (envelope.testCaseStarted)
+      this.startedCase.set(envelope.testCaseStarted.id, envelope.testCaseStarted.testCaseId);
     const step = envelope.testStepFinished;
     if (step) {
       const pickle = this.testCasePickle.get(this.startedCase.get(step.testCaseStartedId) ?? '');

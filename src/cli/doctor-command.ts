@@ -16,7 +16,10 @@ export interface DoctorCommandOptions {
   pdpCid: string;
 }
 
-export async function doctorCommand(options: DoctorCommandOptions, out: (line: string) => void = console.log): Promise<number> {
+export async function doctorCommand(
+  options: DoctorCommandOptions,
+  out: (line: string) => void = console.log,
+): Promise<number> {
   const baud = checkInteger('--baud', options.baud, 1, 4_000_000);
   const settings = {
     baud,
@@ -31,7 +34,10 @@ export async function doctorCommand(options: DoctorCommandOptions, out: (line: s
     const { modules, problems } = await discoverModules({ baud });
     ports = [...ports, ...modules.map((m) => m.port)];
     for (const p of problems) out(`qmt doctor: ${p.ports.join(',')}: no AT port: ${p.problem}`);
-    if (ports.length === 0) throw new UsageError('doctor: no --port given and no Quectel module found (USB vendor 2C7C; QMT_RIG_PORTS adds others)');
+    if (ports.length === 0)
+      throw new UsageError(
+        'doctor: no --port given and no Quectel module found (USB vendor 2C7C; QMT_RIG_PORTS adds others)',
+      );
   }
   let unhealthy = 0;
   for (const port of ports) {

@@ -26,14 +26,21 @@ export interface FaultVerdict {
 
 export async function faultScoreCommand(options: FaultScoreOptions): Promise<number> {
   const unknown = options.fault.filter((id) => !isFaultId(id));
-  if (unknown.length) throw new UsageError(`--fault ${unknown.join(', ')}: unknown (known: ${FAULTS.map((f) => f.id).join(', ')})`);
+  if (unknown.length)
+    throw new UsageError(`--fault ${unknown.join(', ')}: unknown (known: ${FAULTS.map((f) => f.id).join(', ')})`);
   const selected = options.fault.length ? FAULTS.filter((f) => options.fault.includes(f.id)) : FAULTS;
   const base = { harness: harnessVersion() };
 
   // Without faults every scenario must pass, or "caught" would mean nothing.
-  const baseline = await runSuite({ config: RunConfigSchema.parse({ ...base, faults: [] }), tags: 'not @slow', quiet: true });
+  const baseline = await runSuite({
+    config: RunConfigSchema.parse({ ...base, faults: [] }),
+    tags: 'not @slow',
+    quiet: true,
+  });
   if (!baseline.success) {
-    console.error(`qmt fault-score: scenarios fail WITHOUT any fault (${baseline.failed.join('; ')}); fix the suite first`);
+    console.error(
+      `qmt fault-score: scenarios fail WITHOUT any fault (${baseline.failed.join('; ')}); fix the suite first`,
+    );
     return 1;
   }
 
@@ -49,13 +56,17 @@ export async function faultScoreCommand(options: FaultScoreOptions): Promise<num
     outcome.failed.forEach((name) => seenFailing.add(name));
     const verdict = { fault, caught: outcome.failed.length > 0, scenarios, red: outcome.failed };
     verdicts.push(verdict);
-    console.log(`${verdict.caught ? 'caught   ' : 'MISSED   '} ${fault.id.padEnd(44)} ${scenarios > 0 ? `${outcome.failed.length}/${scenarios} targeted scenarios red  ` : '(no scenario targets it) '}${fault.description}`);
+    console.log(
+      `${verdict.caught ? 'caught   ' : 'MISSED   '} ${fault.id.padEnd(44)} ${scenarios > 0 ? `${outcome.failed.length}/${scenarios} targeted scenarios red  ` : '(no scenario targets it) '}${fault.description}`,
+    );
   }
   const caught = verdicts.filter((v) => v.caught).length;
   const percent = verdicts.length ? Math.round((caught / verdicts.length) * 1000) / 10 : 100;
   const never = baseline.ran.filter((name) => !seenFailing.has(name));
   const file = writeFaultCoverage(verdicts, baseline.ran, never);
-  console.log(`scenarios seen failing under some fault: ${baseline.ran.length - never.length} of ${baseline.ran.length} (the others are listed in ${path.relative(process.cwd(), file)})`);
+  console.log(
+    `scenarios seen failing under some fault: ${baseline.ran.length - never.length} of ${baseline.ran.length} (the others are listed in ${path.relative(process.cwd(), file)})`,
+  );
   console.log(`fault score: ${caught}/${verdicts.length} faults caught (${percent} %)`);
   return caught === verdicts.length ? 0 : 1;
 }
@@ -71,7 +82,10 @@ function writeFaultCoverage(verdicts: FaultVerdict[], all: string[], never: stri
     '',
     '| fault | caught | red scenarios | what the faulty firmware does |',
     '|---|---|---|---|',
-    ...verdicts.map((v) => `| ${v.fault.id} | ${v.caught ? 'yes' : '**no**'} | ${v.red.length}/${v.scenarios} | ${v.fault.description} |`),
+    ...verdicts.map(
+      (v) =>
+        `| ${v.fault.id} | ${v.caught ? 'yes' : '**no**'} | ${v.red.length}/${v.scenarios} | ${v.fault.description} |`,
+    ),
     '',
     '## Scenarios no fault has turned red',
     '',

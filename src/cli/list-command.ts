@@ -13,18 +13,27 @@ export interface ListCommandOptions {
   baud: string;
 }
 
-export async function listCommand(options: ListCommandOptions, out: (line: string) => void = console.log): Promise<number> {
+export async function listCommand(
+  options: ListCommandOptions,
+  out: (line: string) => void = console.log,
+): Promise<number> {
   const discovery = await discoverModules({ baud: checkInteger('--baud', options.baud, 1, 4_000_000) });
   if (options.json) {
     out(JSON.stringify(asJson(discovery), null, 2));
     return 0;
   }
-  if (discovery.modules.length === 0) out('qmt list: no Quectel module found (USB vendor 2C7C; QMT_RIG_PORTS adds ser2net / RFC 2217 / other ports)');
+  if (discovery.modules.length === 0)
+    out('qmt list: no Quectel module found (USB vendor 2C7C; QMT_RIG_PORTS adds ser2net / RFC 2217 / other ports)');
   for (const m of discovery.modules) {
     const { identity } = m;
     out(
-      [m.port, m.variant ?? '(no profile)', identity.model, identity.build ?? identity.revision, identity.imei ? `IMEI ${maskImei(identity.imei)}` : 'IMEI ?']
-        .join('\t') + (m.otherPorts.length ? `\talso ${m.otherPorts.join(',')}` : ''),
+      [
+        m.port,
+        m.variant ?? '(no profile)',
+        identity.model,
+        identity.build ?? identity.revision,
+        identity.imei ? `IMEI ${maskImei(identity.imei)}` : 'IMEI ?',
+      ].join('\t') + (m.otherPorts.length ? `\talso ${m.otherPorts.join(',')}` : ''),
     );
   }
   for (const p of discovery.problems) out(`${p.ports.join(',')}\tno AT port: ${p.problem}`);

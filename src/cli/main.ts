@@ -36,15 +36,33 @@ export async function main(rawArgv: string[]): Promise<number> {
     )
     .option('--baud <rate>', 'serial baud rate', '115200')
     .option('--variant <name>', 'module variant (default: detected from ATI)')
-    .option('--profile <name|file>', 'strict mode: the module must show this profile\'s readings and defaults (default: accept every reading the note allows)')
+    .option(
+      '--profile <name|file>',
+      "strict mode: the module must show this profile's readings and defaults (default: accept every reading the note allows)",
+    )
     .option('--sim-profile <name|file>', 'the built-in simulator simulates this profile (bundled name or JSON file)')
-    .option('--timing-margin <ms>ms+<percent>%', 'margin on every deadline for the serial link and the module\'s timers', '150ms+3%')
-    .option('--latency <off|field|ms|min-max>', 'network latency of the built-in simulator in ms (default off; field = 150-900: +QMTOPEN 0.3-1.8 s after OK, as the field notes show)')
+    .option(
+      '--timing-margin <ms>ms+<percent>%',
+      "margin on every deadline for the serial link and the module's timers",
+      '150ms+3%',
+    )
+    .option(
+      '--latency <off|field|ms|min-max>',
+      'network latency of the built-in simulator in ms (default off; field = 150-900: +QMTOPEN 0.3-1.8 s after OK, as the field notes show)',
+    )
     .option('--broker-host <address>', 'address the module dials to reach the broker fixture', '127.0.0.1')
     .option('--broker-listen <address>', 'address the broker fixture listens on', '127.0.0.1')
     .option('--broker-port <port>', 'broker fixture port (0 = ephemeral per scenario)', '0')
-    .option('--broker-allow <address|cidr>', 'also accept broker connections from here (repeatable; default: loopback and the --broker-host /24)', collect, [])
-    .option('--broker-ca-out <file>', "write the CA of the fixture's TLS certificates here (for AT+QFUPL on a real module)")
+    .option(
+      '--broker-allow <address|cidr>',
+      'also accept broker connections from here (repeatable; default: loopback and the --broker-host /24)',
+      collect,
+      [],
+    )
+    .option(
+      '--broker-ca-out <file>',
+      "write the CA of the fixture's TLS certificates here (for AT+QFUPL on a real module)",
+    )
     .option('--tags <expression>', 'cucumber tag expression selecting scenarios')
     .option('--name <regexp>', 'only scenarios whose name matches (repeatable)', collect, [])
     .option('--results <dir>', 'Allure results folder (cleaned at each run)', 'reports/allure-results')
@@ -68,8 +86,13 @@ export async function main(rawArgv: string[]): Promise<number> {
 
   program
     .command('characterize')
-    .description('probe a module (or the built-in simulator) for every reading of the note and unstated default; write a profile file')
-    .option('--port <path|tcp://host:port>', 'serial device of the module, or a ser2net TCP port (default: the built-in simulator)')
+    .description(
+      'probe a module (or the built-in simulator) for every reading of the note and unstated default; write a profile file',
+    )
+    .option(
+      '--port <path|tcp://host:port>',
+      'serial device of the module, or a ser2net TCP port (default: the built-in simulator)',
+    )
     .option('--baud <rate>', 'serial baud rate', '115200')
     .option('--variant <name>', 'base profile for identity and capabilities (default: detected / EC200N-CN)')
     .option('--sim-profile <name|file>', 'the built-in simulator simulates this profile')
@@ -93,7 +116,12 @@ export async function main(rawArgv: string[]): Promise<number> {
   program
     .command('doctor')
     .description('health check of rig ports before a run: one line per problem, exit code 2 if any')
-    .option('--port <path|tcp://host:port|rfc2217://host:port|auto>', 'port to check (repeatable; none or auto = every module found)', collect, [])
+    .option(
+      '--port <path|tcp://host:port|rfc2217://host:port|auto>',
+      'port to check (repeatable; none or auto = every module found)',
+      collect,
+      [],
+    )
     .option('--baud <rate>', 'serial baud rate', '115200')
     .option('--broker-host <address>', 'address the module dials to reach the broker fixture', '127.0.0.1')
     .option('--broker-listen <address>', 'address the broker fixture listens on', '127.0.0.1')

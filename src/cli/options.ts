@@ -22,13 +22,17 @@ export function checkPort(port: string | undefined): string | undefined {
     }
     return port;
   }
-  if (!existsSync(port)) throw new UsageError(`--port ${port}: no such device (expected a serial device path, tcp://host:port or rfc2217://host:port)`);
+  if (!existsSync(port))
+    throw new UsageError(
+      `--port ${port}: no such device (expected a serial device path, tcp://host:port or rfc2217://host:port)`,
+    );
   return port;
 }
 
 export function checkInteger(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${name} ${value}: expected a whole number from ${min} to ${max}`);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new UsageError(`${name} ${value}: expected a whole number from ${min} to ${max}`);
   return n;
 }
 
@@ -63,27 +67,43 @@ export function checkProfile(option: string, nameOrFile: string | undefined): st
 }
 
 export function checkSimProfile(nameOrFile: string | undefined, port: string | undefined): string | undefined {
-  if (nameOrFile !== undefined && port !== undefined) throw new UsageError('--sim-profile chooses what the built-in simulator simulates; it cannot be used with --port (a real module)');
+  if (nameOrFile !== undefined && port !== undefined)
+    throw new UsageError(
+      '--sim-profile chooses what the built-in simulator simulates; it cannot be used with --port (a real module)',
+    );
   return checkProfile('--sim-profile', nameOrFile);
 }
 
 /** `--latency` belongs to the built-in simulator; a real module has a real network. */
 export function checkLatency(text: string | undefined, port: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  if (port !== undefined) throw new UsageError('--latency sets the built-in simulator\'s network; it cannot be used with --port (a real module)');
-  if (!parseLatency(text)) throw new UsageError(`--latency ${text}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
+  if (port !== undefined)
+    throw new UsageError(
+      "--latency sets the built-in simulator's network; it cannot be used with --port (a real module)",
+    );
+  if (!parseLatency(text))
+    throw new UsageError(`--latency ${text}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
   return text;
 }
 
 export function checkTimingMargin(text: string): string {
-  if (!parseTimingMargin(text)) throw new UsageError(`--timing-margin ${text}: expected <ms>ms+<percent>%, e.g. 150ms+3%`);
+  if (!parseTimingMargin(text))
+    throw new UsageError(`--timing-margin ${text}: expected <ms>ms+<percent>%, e.g. 150ms+3%`);
   return text;
 }
 
 /** `--sim-recv-layout` / `--recv-layout`: one of the +QMTRECV layouts of FIELD-NOTES. */
-export function checkRecvLayout(layout: string | undefined, port?: string, name = '--sim-recv-layout'): ProfileRecvLayout | undefined {
+export function checkRecvLayout(
+  layout: string | undefined,
+  port?: string,
+  name = '--sim-recv-layout',
+): ProfileRecvLayout | undefined {
   if (layout === undefined) return undefined;
-  if (port) throw new UsageError(`${name} sets how the built-in simulator prints +QMTRECV; it cannot be used with --port (a real module)`);
-  if (!(RECV_LAYOUTS as readonly string[]).includes(layout)) throw new UsageError(`${name} ${layout}: unknown layout (expected ${RECV_LAYOUTS.join(', ')})`);
+  if (port)
+    throw new UsageError(
+      `${name} sets how the built-in simulator prints +QMTRECV; it cannot be used with --port (a real module)`,
+    );
+  if (!(RECV_LAYOUTS as readonly string[]).includes(layout))
+    throw new UsageError(`${name} ${layout}: unknown layout (expected ${RECV_LAYOUTS.join(', ')})`);
   return layout as ProfileRecvLayout;
 }

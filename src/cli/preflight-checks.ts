@@ -14,7 +14,8 @@ export function checkResultsDir(option: string, dir: string): void {
   } catch {
     return; // created by the run
   }
-  if (!stats.isDirectory()) throw new UsageError(`${option} ${dir}: is a file, not a folder (it would be cleaned at each run)`);
+  if (!stats.isDirectory())
+    throw new UsageError(`${option} ${dir}: is a file, not a folder (it would be cleaned at each run)`);
 }
 
 /** A fixed `--broker-port` must be free now; each scenario listens on it in turn. */
@@ -22,7 +23,12 @@ export function checkBrokerPortFree(host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EADDRINUSE' ? 'is taken by another process' : error.code === 'EACCES' ? 'needs privileges to listen on' : error.message;
+      const why =
+        error.code === 'EADDRINUSE'
+          ? 'is taken by another process'
+          : error.code === 'EACCES'
+            ? 'needs privileges to listen on'
+            : error.message;
       reject(new UsageError(`--broker-port ${port}: ${host}:${port} ${why}`));
     });
     server.listen(port, host, () => server.close(() => resolve()));

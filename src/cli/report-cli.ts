@@ -39,7 +39,12 @@ interface ReportOptions {
 async function reportAction(io: ReportIo, resultsDirs: string[], opts: ReportOptions): Promise<void> {
   try {
     const catalog = loadSpecCatalog(opts.catalog);
-    const allure = await generateReport({ resultsDirs, outDir: opts.out, reportName: opts.name, singleFile: opts.singleFile });
+    const allure = await generateReport({
+      resultsDirs,
+      outDir: opts.out,
+      reportName: opts.name,
+      singleFile: opts.singleFile,
+    });
     const compliance = await writeComplianceReport(resultsDirs, opts.out, { catalog, pdf: opts.pdf });
     const lines = [
       `Allure report:        ${allure.reportIndex}${allure.historyCarried ? ' (history carried over)' : ''}`,
@@ -56,7 +61,12 @@ async function reportAction(io: ReportIo, resultsDirs: string[], opts: ReportOpt
   }
 }
 
-function compareAction(io: ReportIo, resultsA: string, resultsB: string, opts: { json?: boolean; catalog?: string }): void {
+function compareAction(
+  io: ReportIo,
+  resultsA: string,
+  resultsB: string,
+  opts: { json?: boolean; catalog?: string },
+): void {
   try {
     const comparison = compareRuns(resultsA, resultsB, { catalog: loadSpecCatalog(opts.catalog) });
     io.out(opts.json ? JSON.stringify(comparison, null, 2) + '\n' : formatComparison(comparison));

@@ -29,7 +29,11 @@ export interface RigWorkerPlan {
 
 /** `/dev/ttyUSB2` → `dev-ttyUSB2`, `tcp://rig7:4001` → `tcp-rig7-4001`. */
 export function portSlug(port: string): string {
-  return port.replace(/^\/+/, '').replace(/:\/\//, '-').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+$/, '');
+  return port
+    .replace(/^\/+/, '')
+    .replace(/:\/\//, '-')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+$/, '');
 }
 
 /** One plan per port; the same device named twice (also through a symlink) is refused. */
@@ -38,7 +42,10 @@ export function planWorkers(ports: readonly string[], resultsDir: string, broker
   return ports.map((port, i) => {
     const identity = /^[a-z0-9+]+:\/\//i.test(port) ? port.toLowerCase() : safeRealpath(port);
     const earlier = seen.get(identity);
-    if (earlier !== undefined) throw new UsageError(`--port ${port}: the same module port as --port ${earlier}; no two workers may share a port`);
+    if (earlier !== undefined)
+      throw new UsageError(
+        `--port ${port}: the same module port as --port ${earlier}; no two workers may share a port`,
+      );
     seen.set(identity, port);
     const slug = portSlug(port);
     return { port, slug, resultsDir: path.join(resultsDir, slug), brokerPort: brokerPort === 0 ? 0 : brokerPort + i };
@@ -71,7 +78,19 @@ export async function runWorkers(
   const children = plans.map((plan) => {
     const child = spawn(
       process.execPath,
-      [path.join(PROJECT_ROOT, 'bin', 'qmt.js'), 'run', '--port', plan.port, '--results', plan.resultsDir, '--broker-port', String(plan.brokerPort), '--no-report', ...args, ...argsFor(plan)],
+      [
+        path.join(PROJECT_ROOT, 'bin', 'qmt.js'),
+        'run',
+        '--port',
+        plan.port,
+        '--results',
+        plan.resultsDir,
+        '--broker-port',
+        String(plan.brokerPort),
+        '--no-report',
+        ...args,
+        ...argsFor(plan),
+      ],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
     );
     for (const stream of [child.stdout, child.stderr]) {
@@ -85,7 +104,9 @@ export async function runWorkers(
   // Stopped: each worker keeps its finished results and exits 130; this process waits for them
   // (Ctrl-C reaches the workers through the terminal as well; a worker acts on the first one).
   const forward = (signal: NodeJS.Signals) => () => {
-    console.error(`\nqmt: ${signal}: stopping ${children.length} workers; each keeps the results of its finished scenarios`);
+    console.error(
+      `\nqmt: ${signal}: stopping ${children.length} workers; each keeps the results of its finished scenarios`,
+    );
     children.forEach(({ child }) => child.exitCode === null && child.kill(signal));
   };
   const onTerm = forward('SIGTERM');
@@ -98,7 +119,9 @@ export async function runWorkers(
         ({ plan, child }) =>
           new Promise<WorkerOutcome>((resolve) => {
             child.once('error', () => resolve({ plan, exitCode: 2 }));
-            child.once('exit', (code, signal) => resolve({ plan, exitCode: code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 130 : 1) }));
+            child.once('exit', (code, signal) =>
+              resolve({ plan, exitCode: code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 130 : 1) }),
+            );
           }),
       ),
     );

@@ -18,7 +18,18 @@ import { addEntry } from '../rig/broker-access';
 import { BlockList } from 'node:net';
 import { combinedExitCode, planWorkers, runWorkers } from './rigs-run';
 import { maskingDisabled } from '../secrets/masker';
-import { checkInteger, checkLatency, checkPort, checkProfile, checkRecvLayout, checkSimProfile, checkTags, checkTimingMargin, checkVariant, UsageError } from './options';
+import {
+  checkInteger,
+  checkLatency,
+  checkPort,
+  checkProfile,
+  checkRecvLayout,
+  checkSimProfile,
+  checkTags,
+  checkTimingMargin,
+  checkVariant,
+  UsageError,
+} from './options';
 import { RunConfigSchema } from './run-config';
 import { RunGuard } from './run-guard';
 import { checkBrokerPortFree, checkResultsDir } from './preflight-checks';
@@ -102,8 +113,12 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   // interrupted run keeps what it completed.
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
-  const target = config.port ?? `the built-in simulator (${config.simProfile ?? config.variant ?? 'EC200N-CN'}, network latency ${describeLatency(parseLatency(config.latency)!)})`;
-  console.log(`qmt: conformance suite against ${target}; broker fixture on ${config.brokerListen}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}`);
+  const target =
+    config.port ??
+    `the built-in simulator (${config.simProfile ?? config.variant ?? 'EC200N-CN'}, network latency ${describeLatency(parseLatency(config.latency)!)})`;
+  console.log(
+    `qmt: conformance suite against ${target}; broker fixture on ${config.brokerListen}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}`,
+  );
   console.log(
     config.profile
       ? `qmt: strict mode: the module must show the readings of profile ${config.profile}`
@@ -116,8 +131,18 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   const uninstall = guard.install();
   let outcome;
   try {
-    outcome = await runSuite({ config, tags, resultsDir, names: checkNames(options.name), onEnvelope: (e) => guard.observe(e) });
-    writeTraceabilityResult(resultsDir, path.join(PROJECT_ROOT, 'features'), variantOfResults(resultsDir, config.variant));
+    outcome = await runSuite({
+      config,
+      tags,
+      resultsDir,
+      names: checkNames(options.name),
+      onEnvelope: (e) => guard.observe(e),
+    });
+    writeTraceabilityResult(
+      resultsDir,
+      path.join(PROJECT_ROOT, 'features'),
+      variantOfResults(resultsDir, config.variant),
+    );
   } catch (error) {
     guard.diskTrouble(error);
     throw error;
@@ -133,7 +158,9 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     const compliance = await writeComplianceReport([resultsDir], outDir);
     console.log(`qmt: Allure report: ${report.reportIndex}`);
     if (report.singleFile) console.log(`qmt: single-file report: ${report.singleFile}`);
-    console.log(`qmt: compliance summary: ${compliance.html}${compliance.pdf ? ` and ${compliance.pdf}` : ''} (${compliance.json})`);
+    console.log(
+      `qmt: compliance summary: ${compliance.html}${compliance.pdf ? ` and ${compliance.pdf}` : ''} (${compliance.json})`,
+    );
     console.log(`qmt: reports generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   console.log(outcome.success ? 'qmt: every scenario passed' : 'qmt: some scenarios FAILED');
@@ -147,8 +174,14 @@ async function resolvePorts(given: readonly string[], baud: number): Promise<str
   const { discoverModules } = require('../rig/discovery') as typeof Discovery;
   const { modules, problems } = await discoverModules({ baud });
   for (const p of problems) console.log(`qmt: --port auto: skipping ${p.ports.join(',')}: ${p.problem}`);
-  for (const m of modules) console.log(`qmt: --port auto: ${m.variant ?? 'unknown variant'} (${m.identity.model}, ${m.identity.revision}) on ${m.port}`);
-  if (modules.length === 0) throw new UsageError('--port auto: no Quectel module found (USB vendor 2C7C; QMT_RIG_PORTS adds ser2net / RFC 2217 / other ports)');
+  for (const m of modules)
+    console.log(
+      `qmt: --port auto: ${m.variant ?? 'unknown variant'} (${m.identity.model}, ${m.identity.revision}) on ${m.port}`,
+    );
+  if (modules.length === 0)
+    throw new UsageError(
+      '--port auto: no Quectel module found (USB vendor 2C7C; QMT_RIG_PORTS adds ser2net / RFC 2217 / other ports)',
+    );
   return [...given.filter((p) => p !== 'auto'), ...modules.map((m) => m.port)];
 }
 
@@ -163,25 +196,35 @@ async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<n
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
   const args = [
-    '--baud', options.baud,
-    '--broker-host', options.brokerHost,
-    '--broker-listen', options.brokerListen,
+    '--baud',
+    options.baud,
+    '--broker-host',
+    options.brokerHost,
+    '--broker-listen',
+    options.brokerListen,
     ...(options.variant ? ['--variant', options.variant] : []),
     // Strict mode and the margin hold for every module of the rig alike.
     ...(options.profile ? ['--profile', checkProfile('--profile', options.profile) as string] : []),
-    '--timing-margin', checkTimingMargin(options.timingMargin),
+    '--timing-margin',
+    checkTimingMargin(options.timingMargin),
     ...(options.tags ? ['--tags', options.tags] : []),
     ...checkNames(options.name).flatMap((n) => ['--name', n]),
     ...checkBrokerAllow(options.brokerAllow).flatMap((a) => ['--broker-allow', a]),
     ...(options.includeSlow ? ['--include-slow'] : []),
     ...options.secret.flatMap((s) => ['--secret', s]),
   ];
-  console.log(`qmt: ${plans.length} modules in parallel, one worker each: ${plans.map((p) => p.port).join(', ')}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}/<port>`);
+  console.log(
+    `qmt: ${plans.length} modules in parallel, one worker each: ${plans.map((p) => p.port).join(', ')}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}/<port>`,
+  );
   const started = Date.now();
   // One CA per worker process: each gets its own file, <name>-<port slug>.pem.
-  const caArgs = (slug: string) => (options.brokerCaOut ? ['--broker-ca-out', options.brokerCaOut.replace(/(\.pem)?$/, `-${slug}.pem`)] : []);
+  const caArgs = (slug: string) =>
+    options.brokerCaOut ? ['--broker-ca-out', options.brokerCaOut.replace(/(\.pem)?$/, `-${slug}.pem`)] : [];
   const outcomes = await runWorkers(plans, args, (plan) => caArgs(plan.slug));
-  for (const o of outcomes) console.log(`qmt: ${o.plan.port}: ${o.exitCode === 0 ? 'every scenario passed' : o.exitCode === 1 ? 'some scenarios FAILED' : `worker exited ${o.exitCode}`}`);
+  for (const o of outcomes)
+    console.log(
+      `qmt: ${o.plan.port}: ${o.exitCode === 0 ? 'every scenario passed' : o.exitCode === 1 ? 'some scenarios FAILED' : `worker exited ${o.exitCode}`}`,
+    );
   console.log(`qmt: ${plans.length} modules done in ${((Date.now() - started) / 1000).toFixed(1)} s wall`);
   const dirs = outcomes.map((o) => o.plan.resultsDir).filter((d) => existsSync(d));
   if (options.report && dirs.length) {
@@ -218,7 +261,8 @@ function checkNames(names: string[] | undefined): string[] {
 
 /** Faults are switches of the built-in simulator; a real module has its own bugs. */
 function checkFaults(ids: string[], port: string | undefined): void {
-  if (ids.length && port) throw new UsageError('--fault switches simulator faults; it cannot be used with --port (a real module)');
+  if (ids.length && port)
+    throw new UsageError('--fault switches simulator faults; it cannot be used with --port (a real module)');
   const unknown = ids.filter((id) => !FAULTS.some((f) => f.id === id));
   if (unknown.length) throw new UsageError(`--fault ${unknown.join(', ')}: unknown (see qmt-sim --list-faults)`);
 }
@@ -226,7 +270,9 @@ function checkFaults(ids: string[], port: string | undefined): void {
 /** The variant the run's scenarios were labelled with (detected from ATI on hardware). */
 function variantOfResults(resultsDir: string, fallback: string | undefined): string {
   for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('-result.json'))) {
-    const result = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8')) as { labels?: { name: string; value: string }[] };
+    const result = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8')) as {
+      labels?: { name: string; value: string }[];
+    };
     const variant = result.labels?.find((l) => l.name === 'variant')?.value;
     if (variant) return variant;
   }

@@ -77,7 +77,9 @@ export function readRunConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
   }
   const parsed = RunConfigSchema.safeParse(input);
   if (!parsed.success) {
-    throw new Error(`bad run configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `bad run configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }

@@ -30,8 +30,14 @@ interface RunningScenario {
 
 /** Failures that mean the rest of the run cannot produce verdicts. Messages come from src/at, src/rig, src/broker. */
 const FATAL_FAILURES: { pattern: RegExp; describe: (m: RegExpExecArray) => string }[] = [
-  { pattern: /rig: (\S+(?: @\d+)?) (?:closed|is gone)\b/, describe: (m) => `the module's port ${m[1]} closed (unplugged, or the far end went away)` },
-  { pattern: /EADDRINUSE[^\n]*:(\d+)/, describe: (m) => `the broker fixture's port ${m[1]} is taken by another process` },
+  {
+    pattern: /rig: (\S+(?: @\d+)?) (?:closed|is gone)\b/,
+    describe: (m) => `the module's port ${m[1]} closed (unplugged, or the far end went away)`,
+  },
+  {
+    pattern: /EADDRINUSE[^\n]*:(\d+)/,
+    describe: (m) => `the broker fixture's port ${m[1]} is taken by another process`,
+  },
   { pattern: /EADDRINUSE/, describe: () => `the broker fixture's port is taken by another process` },
 ];
 
@@ -77,14 +83,24 @@ export class RunGuard {
   diskTrouble(error: unknown): boolean {
     const code = (error as NodeJS.ErrnoException)?.code;
     if (!code || !DISK_ERRORS.has(code)) return false;
-    this.stop(`cannot write results in ${this.resultsDir}: ${describeErrno(error as NodeJS.ErrnoException)}`, EXIT_ABORTED, false);
+    this.stop(
+      `cannot write results in ${this.resultsDir}: ${describeErrno(error as NodeJS.ErrnoException)}`,
+      EXIT_ABORTED,
+      false,
+    );
     return true;
   }
 
   /** Cucumber message listener: tracks the running scenario and spots run-ending failures. */
   observe(envelope: Envelope): void {
-    if (envelope.gherkinDocument?.uri && envelope.gherkinDocument.feature) this.features.set(envelope.gherkinDocument.uri, envelope.gherkinDocument.feature.name);
-    if (envelope.pickle) this.pickles.set(envelope.pickle.id, { name: envelope.pickle.name, uri: envelope.pickle.uri, tags: envelope.pickle.tags.map((t) => t.name) });
+    if (envelope.gherkinDocument?.uri && envelope.gherkinDocument.feature)
+      this.features.set(envelope.gherkinDocument.uri, envelope.gherkinDocument.feature.name);
+    if (envelope.pickle)
+      this.pickles.set(envelope.pickle.id, {
+        name: envelope.pickle.name,
+        uri: envelope.pickle.uri,
+        tags: envelope.pickle.tags.map((t) => t.name),
+      });
     if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
     if (envelope.testCaseStarted) {
       this.started.set(envelope.testCaseStarted.id, envelope.testCaseStarted.testCaseId);
@@ -146,7 +162,9 @@ export class RunGuard {
     } catch {
       // A full disk may refuse the rewrite too; the results were masked when recorded.
     }
-    process.stderr.write(`\nqmt: ${reason}${marked}; results of the ${this.finished} finished scenarios are kept in ${this.resultsDir}\n`);
+    process.stderr.write(
+      `\nqmt: ${reason}${marked}; results of the ${this.finished} finished scenarios are kept in ${this.resultsDir}\n`,
+    );
     this.exit(code);
   }
 
@@ -154,7 +172,11 @@ export class RunGuard {
     try {
       return readdirSync(this.resultsDir)
         .filter((f) => f.endsWith('-result.json'))
-        .some((f) => (JSON.parse(readFileSync(path.join(this.resultsDir, f), 'utf8')) as { fullName?: string }).fullName === fullNameOf(scenario));
+        .some(
+          (f) =>
+            (JSON.parse(readFileSync(path.join(this.resultsDir, f), 'utf8')) as { fullName?: string }).fullName ===
+            fullNameOf(scenario),
+        );
     } catch {
       return false;
     }
@@ -178,7 +200,9 @@ export class RunGuard {
       testCaseId,
       historyId: `${testCaseId}:${md5('')}`,
       status: 'broken',
-      statusDetails: { message: `harness: the run stopped while this scenario ran: ${reason}${this.fatalDetail ? ` (${this.fatalDetail})` : ''}` },
+      statusDetails: {
+        message: `harness: the run stopped while this scenario ran: ${reason}${this.fatalDetail ? ` (${this.fatalDetail})` : ''}`,
+      },
       stage: 'finished',
       steps: [],
       attachments: [],
@@ -192,12 +216,24 @@ export class RunGuard {
   }
 
   /** Variant, firmware, rig … as the finished scenarios of this run carry them. */
-  private runLabels(): { variant: string; firmware: string; model: string; imei?: string; rig: string; harness: string } {
+  private runLabels(): {
+    variant: string;
+    firmware: string;
+    model: string;
+    imei?: string;
+    rig: string;
+    harness: string;
+  } {
     const found: Record<string, string> = {};
     try {
       const file = readdirSync(this.resultsDir).find((f) => f.endsWith('-result.json'));
       if (file) {
-        const labels = (JSON.parse(readFileSync(path.join(this.resultsDir, file), 'utf8')) as { labels?: { name: string; value: string }[] }).labels ?? [];
+        const labels =
+          (
+            JSON.parse(readFileSync(path.join(this.resultsDir, file), 'utf8')) as {
+              labels?: { name: string; value: string }[];
+            }
+          ).labels ?? [];
         for (const l of labels) found[l.name] ??= l.value;
       }
     } catch {
@@ -224,6 +260,13 @@ function md5(text: string): string {
 }
 
 function describeErrno(error: NodeJS.ErrnoException): string {
-  const what = error.code === 'ENOSPC' ? 'no space left on device' : error.code === 'EDQUOT' ? 'disk quota exceeded' : error.code === 'EROFS' ? 'read-only file system' : 'I/O error';
+  const what =
+    error.code === 'ENOSPC'
+      ? 'no space left on device'
+      : error.code === 'EDQUOT'
+        ? 'disk quota exceeded'
+        : error.code === 'EROFS'
+          ? 'read-only file system'
+          : 'I/O error';
   return `${what} (${error.code})`;
 }

@@ -55,12 +55,14 @@ function parseHosts(entries: string[]): Record<string, string> {
 }
 
 function parsePort(text: string): number {
-  if (!/^[0-9]{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--tcp expects a port 0..65535, got "${text}"`);
+  if (!/^[0-9]{1,5}$/.test(text) || Number(text) > 65535)
+    throw new UsageError(`--tcp expects a port 0..65535, got "${text}"`);
   return Number(text);
 }
 
 function parseCount(text: string): number {
-  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 16) throw new UsageError(`--count expects 1..16, got "${text}"`);
+  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 16)
+    throw new UsageError(`--count expects 1..16, got "${text}"`);
   return Number(text);
 }
 
@@ -70,19 +72,33 @@ function variantsFor(count: number, given: string[]): string[] {
   return Array.from({ length: count }, (_, i) => pool[i % pool.length] as string);
 }
 
-export async function simMain(argv: string[], stdout = process.stdout, stderr = process.stderr): Promise<number | undefined> {
+export async function simMain(
+  argv: string[],
+  stdout = process.stdout,
+  stderr = process.stderr,
+): Promise<number | undefined> {
   const program = new Command('qmt-sim')
     .description('Simulated Quectel EC200x/EC600x/EG912Y module speaking the MQTT AT commands')
     .addOption(new Option('--pty', 'serve on a pseudo-terminal (prints its /dev/pts path)').conflicts('tcp'))
     .option('--tcp <port>', 'serve on tcp://127.0.0.1:<port> (0 = any free port)')
     .option('--variant <name>', 'module variant (repeatable with --count; default EC200N-CN)', collect, [])
     .option('--count <n>', 'serve this many independent modules (1..16)', '1')
-    .option('--profile <name|file>', 'simulate this profile (bundled name or JSON file, e.g. one written by qmt characterize)')
+    .option(
+      '--profile <name|file>',
+      'simulate this profile (bundled name or JSON file, e.g. one written by qmt characterize)',
+    )
     .option('--fault <id>', 'switch on a firmware fault (repeatable)', collect, [])
     .option('--host <name=ip>', 'resolve a host name to a loopback IP (repeatable)', collect, [])
-    .option('--recv-layout <layout>', 'print +QMTRECV as quoted | unquoted | split (default: the profile\'s)')
-    .option('--latency <off|field|ms|min-max>', 'network latency of the server\'s packets in ms (default field = 150-900, as the field notes show; off for none)', DEFAULT_LATENCY)
-    .option('--replay <transcript|allure-results>', 'answer as the recorded firmware did, command by command, with the recorded timing')
+    .option('--recv-layout <layout>', "print +QMTRECV as quoted | unquoted | split (default: the profile's)")
+    .option(
+      '--latency <off|field|ms|min-max>',
+      "network latency of the server's packets in ms (default field = 150-900, as the field notes show; off for none)",
+      DEFAULT_LATENCY,
+    )
+    .option(
+      '--replay <transcript|allure-results>',
+      'answer as the recorded firmware did, command by command, with the recorded timing',
+    )
     .option('--list-faults', 'print the fault catalogue and exit')
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: () => {} });
@@ -92,7 +108,11 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     program.parse(argv, { from: 'user' });
     options = program.opts<SimOptions>();
   } catch (error) {
-    if (error instanceof CommanderError && (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')) return 0;
+    if (
+      error instanceof CommanderError &&
+      (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
+    )
+      return 0;
     stderr.write(`qmt-sim: ${(error as Error).message.replace(/^error: /, '')}\n`);
     return 2;
   }
@@ -110,14 +130,29 @@ export async function simMain(argv: string[], stdout = process.stdout, stderr = 
     const count = parseCount(options.count);
     if (options.replay !== undefined) {
       const given = ['--profile', '--fault', '--host', '--count'].filter((o) =>
-        o === '--profile' ? options.profile : o === '--fault' ? options.fault.length : o === '--host' ? options.host.length : count > 1,
+        o === '--profile'
+          ? options.profile
+          : o === '--fault'
+            ? options.fault.length
+            : o === '--host'
+              ? options.host.length
+              : count > 1,
       );
-      if (given.length) throw new UsageError(`--replay answers as the recording did; ${given.join(', ')} cannot be used with it`);
+      if (given.length)
+        throw new UsageError(`--replay answers as the recording did; ${given.join(', ')} cannot be used with it`);
       const recording = loadRecording(options.replay);
       stderr.write(`qmt-sim: replaying ${recording.tracks.length} recorded scenario(s) from ${recording.source}\n`);
-      modules.push({ variant: 'replay', module: new ReplayModule({ recording, clock: new RealClock(), log: (event) => stderr.write(`qmt-sim: replay ${event.message}\n`) }) });
+      modules.push({
+        variant: 'replay',
+        module: new ReplayModule({
+          recording,
+          clock: new RealClock(),
+          log: (event) => stderr.write(`qmt-sim: replay ${event.message}\n`),
+        }),
+      });
     } else if (options.profile !== undefined) {
-      if (count > 1 || options.variant.length) throw new UsageError('--profile simulates one firmware; it cannot be used with --count or --variant');
+      if (count > 1 || options.variant.length)
+        throw new UsageError('--profile simulates one firmware; it cannot be used with --count or --variant');
       modules.push({ variant: 'profile', module: simulatedModule(options, resolveProfile(options.profile)) });
     } else {
       for (const name of variantsFor(count, options.variant)) {
@@ -155,6 +190,9 @@ function simulatedModule(options: SimOptions, profile: VariantProfile) {
   const variant = recvLayout ? { ...profile, recvLayout } : profile;
   const hosts = parseHosts(options.host);
   const latency = parseLatency(options.latency);
-  if (!latency) throw new UsageError(`--latency ${options.latency}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
+  if (!latency)
+    throw new UsageError(
+      `--latency ${options.latency}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`,
+    );
   return createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts, latency });
 }

@@ -64,7 +64,9 @@ export function expectFramedAnswer(entries: readonly TranscriptEntry[]): void {
   if (answer.length === 0) throw nonConformance('the module sent no answer to the last command');
   const problems = framingViolations(answer);
   if (problems.length) {
-    throw nonConformance(`the answer is not framed <CR><LF>…<CR><LF> (spec 3.1.2): ${problems.join('; ')} — answer bytes: ${escapeBytes(answer)}`);
+    throw nonConformance(
+      `the answer is not framed <CR><LF>…<CR><LF> (spec 3.1.2): ${problems.join('; ')} — answer bytes: ${escapeBytes(answer)}`,
+    );
   }
 }
 

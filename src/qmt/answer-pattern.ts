@@ -25,7 +25,8 @@ function head(line: string): { name: string; fields: string[] } | undefined {
 
 /** Matches one expected line against one printed line; undefined when they differ. */
 export function matchLine(expected: string, actual: string): LineMatch | undefined {
-  if (!expected.includes('{default:') && !expected.includes('*')) return expected === actual ? { captures: {} } : undefined;
+  if (!expected.includes('{default:') && !expected.includes('*'))
+    return expected === actual ? { captures: {} } : undefined;
   const e = head(expected);
   const a = head(actual);
   if (!e || !a || e.name !== a.name || e.fields.length !== a.fields.length) return undefined;
@@ -35,7 +36,8 @@ export function matchLine(expected: string, actual: string): LineMatch | undefin
     const [, capture, only] = CAPTURE.exec(field) ?? [];
     if (field === '*') continue;
     if (capture) {
-      if (!isUnstatedDefault(capture.slice('default:'.length))) throw new Error(`harness: {${capture}} names no unstated default of the note`);
+      if (!isUnstatedDefault(capture.slice('default:'.length)))
+        throw new Error(`harness: {${capture}} names no unstated default of the note`);
       if (!/^\d+$/.test(actualField)) return undefined;
       if (only !== undefined && actualField !== only) return undefined;
       if (captures[capture] !== undefined && captures[capture] !== actualField) return undefined;

@@ -22,5 +22,8 @@ export async function useTextPayloads(host: QmtHost, clients: readonly number[])
 
 /** "0", "3 and 4", "0, 1 and 2" → client indexes. */
 export function clientList(text: string): number[] {
-  return text.split(/\s*(?:,|\band\b)\s*/).filter(Boolean).map(Number);
+  return text
+    .split(/\s*(?:,|\band\b)\s*/)
+    .filter(Boolean)
+    .map(Number);
 }

@@ -21,7 +21,8 @@ export async function publishAndLetRoute(
   options: { qos: 0 | 1 | 2; retain?: boolean },
   urcCount: () => number,
 ): Promise<void> {
-  const deliveries = () => broker.packetsToModule('publish').filter((p) => p.packet.cmd === 'publish' && p.packet.topic === topic).length;
+  const deliveries = () =>
+    broker.packetsToModule('publish').filter((p) => p.packet.cmd === 'publish' && p.packet.topic === topic).length;
   const before = deliveries();
   const urcsBefore = urcCount();
   const settled = () => deliveries() > before && urcCount() > urcsBefore;

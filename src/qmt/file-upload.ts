@@ -28,6 +28,8 @@ export function expectUploadConfirmed(host: QmtHost, upload: FileUpload): void {
   const match = lines.length === 1 ? /^\+QFUPL:\s*(\d+),([0-9A-Fa-f]+)$/.exec(lines[0]) : null;
   if (!match || Number(match[1]) !== size || parseInt(match[2], 16) !== checksum) {
     // AT+QFUPL is the FILE note's command, not this note's: a failed upload is a precondition.
-    throw preconditionFailed(`${command} confirmed ${lines.length ? lines.join(' | ') : 'nothing'} where ${expected} was expected`);
+    throw preconditionFailed(
+      `${command} confirmed ${lines.length ? lines.join(' | ') : 'nothing'} where ${expected} was expected`,
+    );
   }
 }

@@ -28,9 +28,15 @@ export async function restartModule(host: QmtHost): Promise<void> {
   const restart = await host.send('AT+CFUN=1,1');
   host.expectFinal('OK'); // a failure is "precondition:" (AT+CFUN is 3GPP 27.007's, not this note's)
   try {
-    await host.expectUrc('RDY', { withinMs: 15_000, source: 'harness limit for a restart', since: restart.response.sentAt });
+    await host.expectUrc('RDY', {
+      withinMs: 15_000,
+      source: 'harness limit for a restart',
+      since: restart.response.sentAt,
+    });
   } catch (error) {
-    throw preconditionFailed(`the module did not come back after AT+CFUN=1,1: ${(error as Error).message.replace(/^non-conformance: /, '')}`);
+    throw preconditionFailed(
+      `the module did not come back after AT+CFUN=1,1: ${(error as Error).message.replace(/^non-conformance: /, '')}`,
+    );
   }
   // A restarted module has its power-up echo again (EC200U boots with ATE1, FIELD-NOTES): echo off
   // as every scenario assumes; ATE0 is V.25ter's, so a refusal is a precondition failure.

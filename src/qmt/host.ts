@@ -20,7 +20,10 @@ import { nonConformance, preconditionFailed } from './verdict';
  * Where the module's own timer starts, as the broker fixture saw it: the first packet of a type
  * from the module at or after a time. Undefined when no such packet was seen.
  */
-export type WireClock = (packet: 'connect' | 'subscribe' | 'unsubscribe' | 'publish' | 'pubrel', since: number) => number | undefined;
+export type WireClock = (
+  packet: 'connect' | 'subscribe' | 'unsubscribe' | 'publish' | 'pubrel',
+  since: number,
+) => number | undefined;
 
 /**
  * spec figure 1: the requests each result URC answers, whose first send starts the module's T1;
@@ -43,7 +46,9 @@ const OTHER_DOCUMENT_COMMANDS = new Set(['+QFUPL', '+QSSLCFG', '+CFUN', '+CGSN',
 
 /** The failure for a wrong answer to `line`: precondition for another document's command, else non-conformance. */
 export function answerFailure(line: CommandLine, message: string): Error {
-  return OTHER_DOCUMENT_COMMANDS.has(line.name) ? preconditionFailed(`${message} (a command of another document that this scenario needs)`) : nonConformance(message);
+  return OTHER_DOCUMENT_COMMANDS.has(line.name)
+    ? preconditionFailed(`${message} (a command of another document that this scenario needs)`)
+    : nonConformance(message);
 }
 
 /** URCs about a client's link: one of these with another code for the same client answers the same question. */
@@ -91,7 +96,10 @@ export class QmtHost {
     const line = parseCommandLine(raw);
     const limit = responseTimeLimit(line, this.timingFor(clientIndexOf(line)));
     // Wait past the limit, so that a late answer is measured and reported as late, not as missing.
-    const response = await this.at.send(raw, { timeoutMs: Math.ceil(withMargin(limit.ms, this.margin) * 1.5) + 1_000, payload });
+    const response = await this.at.send(raw, {
+      timeoutMs: Math.ceil(withMargin(limit.ms, this.margin) * 1.5) + 1_000,
+      payload,
+    });
     const exchange: Exchange = { line, response, limit, asserted: false };
     this.exchanges.push(exchange);
     this.track(exchange);
@@ -140,14 +148,21 @@ export class QmtHost {
     const actual = [...response.lines, formatFinal(response)];
     const wanted = expected.filter((l) => l.trim() !== '');
     // A +QMTRECV line is the same message when its fields and payload bytes are (any layout, A33).
-    const comparable = actual.map((line, i) => (i < wanted.length && sameMessage(response, i, wanted[i]) ? (wanted[i] as string) : line));
+    const comparable = actual.map((line, i) =>
+      i < wanted.length && sameMessage(response, i, wanted[i]) ? (wanted[i] as string) : line,
+    );
     const match = matchLines(wanted, comparable);
     if (!match) {
-      throw answerFailure(exchange.line, `${response.command} answered\n  ${actual.join('\n  ')}\nexpected\n  ${wanted.join('\n  ')}`);
+      throw answerFailure(
+        exchange.line,
+        `${response.command} answered\n  ${actual.join('\n  ')}\nexpected\n  ${wanted.join('\n  ')}`,
+      );
     }
     this.expectInTime(exchange, response.doneAt, `the answer to ${response.command}`);
-    for (const [id, value] of Object.entries(match.captures)) this.observer.observe(id, value, `${response.command} → ${actual.join(' | ')}`);
-    for (const message of response.messages ?? []) this.observeRecvLayout(message?.recvLayout, `${response.command} → ${actual.join(' | ')}`);
+    for (const [id, value] of Object.entries(match.captures))
+      this.observer.observe(id, value, `${response.command} → ${actual.join(' | ')}`);
+    for (const message of response.messages ?? [])
+      this.observeRecvLayout(message?.recvLayout, `${response.command} → ${actual.join(' | ')}`);
   }
 
   /**
@@ -175,8 +190,14 @@ export class QmtHost {
     }
     this.expectInTime(exchange, response.doneAt, `the answer to ${response.command}`);
     const evidence = `${response.command} → ${actual.join(' | ')}`;
-    for (const [capture, value] of Object.entries(chosen.match.captures)) this.observer.observe(capture, value, evidence);
-    this.observer.observeAnswer(id, matching.map((m) => m.alt.value), chosen.alt.value, evidence);
+    for (const [capture, value] of Object.entries(chosen.match.captures))
+      this.observer.observe(capture, value, evidence);
+    this.observer.observeAnswer(
+      id,
+      matching.map((m) => m.alt.value),
+      chosen.alt.value,
+      evidence,
+    );
     return chosen.alt.value;
   }
 
@@ -185,28 +206,46 @@ export class QmtHost {
    * no such URC within `quietMs`). Records or checks the reading like expectAnswerByReading.
    */
   async expectUrcByReading(id: string, alternatives: readonly ReadingAlternative[], quietMs: number): Promise<string> {
-    const expected = alternatives.filter((a) => a.lines.length).map((a) => ({ alt: a, urc: parseExpectedUrc(a.lines[0] as string) }));
+    const expected = alternatives
+      .filter((a) => a.lines.length)
+      .map((a) => ({ alt: a, urc: parseExpectedUrc(a.lines[0] as string) }));
     const none = alternatives.find((a) => a.lines.length === 0);
     const since = this.exchanges.at(-1)?.response.sentAt ?? this.clock.now();
     const limitOf = (e: (typeof expected)[0]) =>
-      e.alt.withinMs !== undefined ? { limitMs: e.alt.withinMs, source: 'scenario limit', start: () => since } : this.urcLimit(e.urc.name);
+      e.alt.withinMs !== undefined
+        ? { limitMs: e.alt.withinMs, source: 'scenario limit', start: () => since }
+        : this.urcLimit(e.urc.name);
     const waitMs = Math.max(
       quietMs,
-      ...expected.map((e) => (e.alt.withinMs !== undefined ? Math.ceil(withMargin(e.alt.withinMs, this.margin) * 1.5) + 1_000 : this.urcLimit(e.urc.name).waitMs)),
+      ...expected.map((e) =>
+        e.alt.withinMs !== undefined
+          ? Math.ceil(withMargin(e.alt.withinMs, this.margin) * 1.5) + 1_000
+          : this.urcLimit(e.urc.name).waitMs,
+      ),
     );
     // Same URC name and client as an alternative, but none of them: an answer no reading allows
     // (e.g. +QMTSTAT: 0,1 where the reading allows +QMTSTAT: 0,8 or none) settles the question.
-    const sameQuestion = (u: Urc) => expected.some((e) => urcConflicts(u, e.urc) || (LINK_URCS.has(u.name) && u.name === e.urc.name && u.fields[0] === e.urc.fields[0]));
-    const seen = await this.at.waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)) || sameQuestion(u), waitMs, since).catch(() => undefined);
+    const sameQuestion = (u: Urc) =>
+      expected.some(
+        (e) =>
+          urcConflicts(u, e.urc) || (LINK_URCS.has(u.name) && u.name === e.urc.name && u.fields[0] === e.urc.fields[0]),
+      );
+    const seen = await this.at
+      .waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)) || sameQuestion(u), waitMs, since)
+      .catch(() => undefined);
     const declared = this.observer.preferredValue(id);
     if (seen && !expected.some((e) => urcMatches(seen, e.urc))) {
-      throw nonConformance(`${seen.text} arrived; the note allows (reading ${id}): ${alternatives.map((a) => `${a.lines[0] ?? 'none'} (${a.value})`).join(' or ')}`);
+      throw nonConformance(
+        `${seen.text} arrived; the note allows (reading ${id}): ${alternatives.map((a) => `${a.lines[0] ?? 'none'} (${a.value})`).join(' or ')}`,
+      );
     }
     if (seen) {
       const matching = expected.filter((e) => urcMatches(seen, e.urc));
       const chosen = matching.find((m) => m.alt.value === declared) ?? matching[0];
       if (!chosen) {
-        throw nonConformance(`${seen.text} arrived; the note allows (reading ${id}): ${alternatives.map((a) => `${a.lines[0] ?? 'no such URC'} (${a.value})`).join(' or ')}`);
+        throw nonConformance(
+          `${seen.text} arrived; the note allows (reading ${id}): ${alternatives.map((a) => `${a.lines[0] ?? 'no such URC'} (${a.value})`).join(' or ')}`,
+        );
       }
       const { limitMs, source, start } = limitOf(chosen);
       if (limitMs !== undefined && seen.at - start() > withMargin(limitMs, this.margin)) {
@@ -214,14 +253,21 @@ export class QmtHost {
           `${seen.text} arrived after ${seconds(seen.at - start())}, over the limit of ${seconds(limitMs)} (${source}) plus the timing margin of ${describeMargin(this.margin)}`,
         );
       }
-      for (const omitted of omittedOptionalFields(seen, chosen.urc)) this.observer.observe(omitted.reading, omitted.value, `${seen.text} arrived`);
+      for (const omitted of omittedOptionalFields(seen, chosen.urc))
+        this.observer.observe(omitted.reading, omitted.value, `${seen.text} arrived`);
       this.observer.observe(id, chosen.alt.value, `${seen.text} arrived`);
       return chosen.alt.value;
     }
     if (!none) {
-      throw nonConformance(`none of ${expected.map((e) => describeUrc(e.urc)).join(' or ')} arrived within ${seconds(waitMs)} (reading ${id} allows only these)`);
+      throw nonConformance(
+        `none of ${expected.map((e) => describeUrc(e.urc)).join(' or ')} arrived within ${seconds(waitMs)} (reading ${id} allows only these)`,
+      );
     }
-    this.observer.observe(id, none.value, `no ${expected.map((e) => describeUrc(e.urc)).join(' / ')} within ${seconds(waitMs)}`);
+    this.observer.observe(
+      id,
+      none.value,
+      `no ${expected.map((e) => describeUrc(e.urc)).join(' / ')} within ${seconds(waitMs)}`,
+    );
     return none.value;
   }
 
@@ -229,7 +275,11 @@ export class QmtHost {
    * A reading whose answers are either ERROR at once (value `errorValue`) or OK and then one of the
    * URC alternatives (e.g. open-bad-host: ERROR, or +QMTOPEN: 0,4 / 0,1 / 0,-1).
    */
-  async expectErrorOrUrcByReading(id: string, errorValue: string, alternatives: readonly ReadingAlternative[]): Promise<string> {
+  async expectErrorOrUrcByReading(
+    id: string,
+    errorValue: string,
+    alternatives: readonly ReadingAlternative[],
+  ): Promise<string> {
     const exchange = this.last;
     if (exchange.response.final.kind !== 'OK') {
       exchange.asserted = true;
@@ -254,9 +304,12 @@ export class QmtHost {
     const exchange = this.last;
     const urc = (await this.expectUrc(expectedText)) as Partial<ReceivedUrc> & Urc;
     const before = exchange.response.urcsBeforeFinal;
-    if (before === undefined || urc.index === undefined) throw new Error('harness: the AT client does not record URC order');
+    if (before === undefined || urc.index === undefined)
+      throw new Error('harness: the AT client does not record URC order');
     if (urc.index < before) {
-      throw nonConformance(`${urc.text} arrived before the final result of ${exchange.response.command}; the note prints OK first, then the result URC`);
+      throw nonConformance(
+        `${urc.text} arrived before the final result of ${exchange.response.command}; the note prints OK first, then the result URC`,
+      );
     }
   }
 
@@ -266,14 +319,24 @@ export class QmtHost {
    * event that starts the module's timer: the first CONNECT / SUBSCRIBE / UNSUBSCRIBE / PUBLISH the
    * broker saw after the command, else the command line. `withinMs` overrides the limit.
    */
-  async expectUrc(expectedText: string, options: { withinMs?: number; source?: string; since?: number } = {}): Promise<Urc> {
+  async expectUrc(
+    expectedText: string,
+    options: { withinMs?: number; source?: string; since?: number } = {},
+  ): Promise<Urc> {
     const expected = parseExpectedUrc(expectedText);
     const { since, limitMs, source, waitMs, start } = this.urcLimit(expected.name, options);
     let urc: Urc;
     try {
-      urc = await this.at.waitForUrc((u) => urcMatches(u, expected) || urcConflicts(u, expected), Math.max(waitMs, 1), since, describeUrc(expected));
+      urc = await this.at.waitForUrc(
+        (u) => urcMatches(u, expected) || urcConflicts(u, expected),
+        Math.max(waitMs, 1),
+        since,
+        describeUrc(expected),
+      );
     } catch (error) {
-      throw nonConformance(`expected ${describeUrc(expected)}${limitMs !== undefined ? ` within ${seconds(limitMs)} (${source})` : ''}; ${(error as Error).message}`);
+      throw nonConformance(
+        `expected ${describeUrc(expected)}${limitMs !== undefined ? ` within ${seconds(limitMs)} (${source})` : ''}; ${(error as Error).message}`,
+      );
     }
     if (!urcMatches(urc, expected)) {
       throw nonConformance(`${urc.text} arrived where ${describeUrc(expected)} was expected`);
@@ -285,7 +348,8 @@ export class QmtHost {
           `plus the timing margin of ${describeMargin(this.margin)}`,
       );
     }
-    for (const omitted of omittedOptionalFields(urc, expected)) this.observer.observe(omitted.reading, omitted.value, `${urc.text} arrived`);
+    for (const omitted of omittedOptionalFields(urc, expected))
+      this.observer.observe(omitted.reading, omitted.value, `${urc.text} arrived`);
     this.observeRecvLayout(urc.recvLayout, `${urc.text} arrived`);
     return urc;
   }
@@ -300,14 +364,18 @@ export class QmtHost {
   private urcLimit(name: string, options: { withinMs?: number; source?: string; since?: number } = {}) {
     const origin = [...this.exchanges].reverse().find((e) => e.line.name === name);
     const since = options.since ?? origin?.response.sentAt ?? this.exchanges.at(-1)?.response.sentAt ?? 0;
-    const normative = options.withinMs !== undefined || (origin?.limit.normative !== false && origin?.limit.appliesTo === 'urc');
+    const normative =
+      options.withinMs !== undefined || (origin?.limit.normative !== false && origin?.limit.appliesTo === 'urc');
     const limitMs = options.withinMs ?? (normative ? origin?.limit.ms : undefined);
     const source = options.source ?? origin?.limit.source ?? 'harness limit';
     const packets = TIMER_PACKETS[name] ?? [];
     // Read when the URC is in: the packet that starts the timer is on the wire by then.
     const start = () => packets.map((p) => this.wireClock(p, since)).find((at) => at !== undefined) ?? since;
     const waitBudget = limitMs ?? origin?.limit.ms;
-    const waitMs = waitBudget === undefined ? 60_000 : Math.ceil(withMargin(waitBudget, this.margin) * 1.5) + 1_000 - (this.clock.now() - since);
+    const waitMs =
+      waitBudget === undefined
+        ? 60_000
+        : Math.ceil(withMargin(waitBudget, this.margin) * 1.5) + 1_000 - (this.clock.now() - since);
     return { since, limitMs, source, waitMs: Math.max(waitMs, 1), start };
   }
 
@@ -340,14 +408,21 @@ export class QmtHost {
   }
 
   timingFor(clientIdx: number | undefined): ClientTiming {
-    return (clientIdx !== undefined && this.timing.get(clientIdx)) || { ...DEFAULT_TIMING, retriesAfterFirst: this.retriesAfterFirst };
+    return (
+      (clientIdx !== undefined && this.timing.get(clientIdx)) || {
+        ...DEFAULT_TIMING,
+        retriesAfterFirst: this.retriesAfterFirst,
+      }
+    );
   }
 
   private expectInTime(exchange: Exchange, doneAt: number, what: string): void {
     const elapsed = doneAt - exchange.response.sentAt;
     const { limit } = exchange;
     if (limit.normative && limit.appliesTo === 'final' && elapsed > withMargin(limit.ms, this.margin)) {
-      throw nonConformance(`${what} took ${seconds(elapsed)}; ${limit.source} plus the timing margin of ${describeMargin(this.margin)}`);
+      throw nonConformance(
+        `${what} took ${seconds(elapsed)}; ${limit.source} plus the timing margin of ${describeMargin(this.margin)}`,
+      );
     }
   }
 
@@ -358,7 +433,12 @@ export class QmtHost {
     if (line.name === '+CFUN') this.timing.clear();
     // ATE1 / ATE0 (V.25ter): the digester must know whether to expect echoes from now on.
     if (line.name === 'E1' || line.name === 'E0') this.at.setEcho(line.name === 'E1');
-    if (line.name === '+QMTCFG' && line.form === 'set' && line.args[0]?.toLowerCase() === 'timeout' && line.args.length >= 4) {
+    if (
+      line.name === '+QMTCFG' &&
+      line.form === 'set' &&
+      line.args[0]?.toLowerCase() === 'timeout' &&
+      line.args.length >= 4
+    ) {
       const idx = Number(line.args[1]);
       this.timing.set(idx, {
         pktTimeoutS: Number(line.args[2]),

@@ -14,12 +14,18 @@ export function expectListing(host: QmtHost, expected: readonly string[], observ
   const wanted = expected.map((l) => l.trim()).filter((l) => l !== '' && l !== 'OK');
   const { problems, notes } = compareListing(wanted, response.lines);
   if (problems.length) {
-    throw nonConformance(`${response.command} does not list what the note lists:\n  ${problems.join('\n  ')}\nanswer:\n  ${response.lines.join('\n  ')}`);
+    throw nonConformance(
+      `${response.command} does not list what the note lists:\n  ${problems.join('\n  ')}\nanswer:\n  ${response.lines.join('\n  ')}`,
+    );
   }
   // Reading test-form-layout concerns the AT+QMTCFG=? listing (spec 3.3.1 typesetting, FIELD-NOTES EC600S).
   if (/^AT\+QMTCFG=\?$/i.test(response.command)) {
     const layout = printedAsInNote(wanted, response.lines) ? 'as-printed' : 'reformatted';
-    observer.observe('test-form-layout', layout, `${response.command} → ${notes.length ? notes.join('; ') : 'the note\'s lines'}`);
+    observer.observe(
+      'test-form-layout',
+      layout,
+      `${response.command} → ${notes.length ? notes.join('; ') : "the note's lines"}`,
+    );
   }
   return notes;
 }

@@ -107,7 +107,9 @@ function sameIntervals(a: readonly (readonly [number, number])[], b: readonly (r
 
 function compareEntry(expected: ListingEntry, actual: ListingEntry, result: ListingComparison): void {
   if (expected.parameters.length !== actual.parameters.length) {
-    result.problems.push(`${actual.key} lists ${actual.parameters.length} parameters where the note lists ${expected.parameters.length} (${actual.line.trim()})`);
+    result.problems.push(
+      `${actual.key} lists ${actual.parameters.length} parameters where the note lists ${expected.parameters.length} (${actual.line.trim()})`,
+    );
     return;
   }
   expected.parameters.forEach((want, i) => {
@@ -116,7 +118,9 @@ function compareEntry(expected: ListingEntry, actual: ListingEntry, result: List
     if (want.kind === 'values') {
       if (got.kind !== 'values') result.problems.push(`${where}: ${got.text} where the note lists ${want.text}`);
       else if (!sameIntervals(want.intervals, got.intervals)) {
-        result.problems.push(`${where}: ${describeIntervals(got.intervals)} where the note lists ${describeIntervals(want.intervals)}`);
+        result.problems.push(
+          `${where}: ${describeIntervals(got.intervals)} where the note lists ${describeIntervals(want.intervals)}`,
+        );
       } else if (got.text.replace(/\s+/g, '') !== want.text.replace(/\s+/g, '')) {
         result.notes.push(`${where}: written ${got.text} for the note's ${want.text} (the same values)`);
       }
@@ -140,7 +144,8 @@ export function compareListing(expected: readonly string[], actual: readonly str
   for (const line of unparsed) result.problems.push(`a line that is not a listing entry: ${JSON.stringify(line)}`);
   for (const entry of want) {
     const matches = got.filter((g) => g.key === entry.key);
-    if (matches.length === 0) result.problems.push(`missing ${describeKey(entry.key)} (the note lists ${entry.line.trim()})`);
+    if (matches.length === 0)
+      result.problems.push(`missing ${describeKey(entry.key)} (the note lists ${entry.line.trim()})`);
     else if (matches.length > 1) result.problems.push(`${describeKey(entry.key)} is listed ${matches.length} times`);
     else compareEntry(entry, matches[0] as ListingEntry, result);
   }
@@ -149,10 +154,16 @@ export function compareListing(expected: readonly string[], actual: readonly str
   }
   const order = (entries: ListingEntry[], keys: Set<string>) => entries.map((e) => e.key).filter((k) => keys.has(k));
   const common = new Set(want.map((w) => w.key).filter((k) => got.some((g) => g.key === k)));
-  if (order(want, common).join('\n') !== order(got, common).join('\n')) result.notes.push('the entries come in another order than in the note');
+  if (order(want, common).join('\n') !== order(got, common).join('\n'))
+    result.notes.push('the entries come in another order than in the note');
   const squeeze = (l: string) => l.replace(/\s+/g, '');
-  const respaced = want.filter((w) => got.some((g) => g.key === w.key && g.line.trim() !== w.line.trim() && squeeze(g.line) === squeeze(w.line)));
-  if (respaced.length) result.notes.push(`whitespace differs from the note's typesetting in ${respaced.map((w) => describeKey(w.key)).join(', ')}`);
+  const respaced = want.filter((w) =>
+    got.some((g) => g.key === w.key && g.line.trim() !== w.line.trim() && squeeze(g.line) === squeeze(w.line)),
+  );
+  if (respaced.length)
+    result.notes.push(
+      `whitespace differs from the note's typesetting in ${respaced.map((w) => describeKey(w.key)).join(', ')}`,
+    );
   return result;
 }
 

@@ -26,10 +26,12 @@ export class ObserverClients {
 
   /** Nothing on `topic` since the observer subscribed, nor within `ms` from now. */
   async expectNothing(topic: string, ms: number): Promise<void> {
-    const seen = await this.on(topic).waitForMessage((m) => m.topic === topic, ms).then(
-      (message) => message,
-      () => undefined,
-    );
+    const seen = await this.on(topic)
+      .waitForMessage((m) => m.topic === topic, ms)
+      .then(
+        (message) => message,
+        () => undefined,
+      );
     if (!seen) return;
     const payload = JSON.stringify(seen.payload.toString('latin1'));
     throw nonConformance(`the observer client received ${payload} on "${topic}", where nothing was expected`);

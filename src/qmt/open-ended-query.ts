@@ -33,7 +33,14 @@ export async function sendOpenEnded(at: AtClient, raw: string, margin: TimingMar
   try {
     const response = await at.send(raw, { timeoutMs: waitMs });
     const final = response.final.kind === 'CME ERROR' ? `+CME ERROR: ${response.final.code}` : response.final.kind;
-    return { command: raw, lines: response.lines, final, elapsedMs: response.doneAt - response.sentAt, limitMs, waitMs };
+    return {
+      command: raw,
+      lines: response.lines,
+      final,
+      elapsedMs: response.doneAt - response.sentAt,
+      limitMs,
+      waitMs,
+    };
   } catch (error) {
     if (!(error instanceof AtTimeoutError)) throw error;
     return { command: raw, lines: error.lines, elapsedMs: waitMs, limitMs, waitMs };
@@ -65,18 +72,31 @@ export function expectOpenEndedByReading(
     );
   }
   if (answer.final !== undefined && answer.elapsedMs > withMargin(answer.limitMs, margin)) {
-    throw nonConformance(`the answer to ${answer.command} took ${(answer.elapsedMs / 1000).toFixed(3)} s; spec 3.3.1: ${answer.limitMs} ms plus the timing margin of ${describeMargin(margin)}`);
+    throw nonConformance(
+      `the answer to ${answer.command} took ${(answer.elapsedMs / 1000).toFixed(3)} s; spec 3.3.1: ${answer.limitMs} ms plus the timing margin of ${describeMargin(margin)}`,
+    );
   }
   const evidence = `${answer.command} → ${printed.join(' | ')}`;
   for (const [capture, value] of Object.entries(chosen.match.captures)) observer.observe(capture, value, evidence);
-  observer.observeAnswer(id, matching.map((m) => m.alt.value), chosen.alt.value, evidence);
+  observer.observeAnswer(
+    id,
+    matching.map((m) => m.alt.value),
+    chosen.alt.value,
+    evidence,
+  );
   return chosen.alt.value;
 }
 
 /** Rows `| <value> | <lines> |` of a reading table; a last line "no final result" is kept, else OK is implied. */
-export function openEndedAlternatives(rows: readonly (readonly string[])[], resolve: (text: string) => string): ReadingAlternative[] {
+export function openEndedAlternatives(
+  rows: readonly (readonly string[])[],
+  resolve: (text: string) => string,
+): ReadingAlternative[] {
   return rows.map(([value, answer]) => {
-    const lines = resolve(answer ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = resolve(answer ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (!/^(OK|ERROR|\+CME ERROR: .*)$/.test(lines.at(-1) ?? '') && lines.at(-1) !== NO_FINAL_RESULT) lines.push('OK');
     return { value: value as string, lines };
   });

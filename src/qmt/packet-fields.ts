@@ -27,7 +27,9 @@ const FIELDS: Record<string, Reader> = {
   dup: (p) => flag(p.dup),
   'packet id': (p) => p.messageId,
   subscriptions: (p) =>
-    ((p.subscriptions as { topic: string; qos: number }[] | undefined) ?? []).map((s) => `${s.topic}@${s.qos}`).join(' '),
+    ((p.subscriptions as { topic: string; qos: number }[] | undefined) ?? [])
+      .map((s) => `${s.topic}@${s.qos}`)
+      .join(' '),
   unsubscriptions: (p) => ((p.unsubscriptions as string[] | undefined) ?? []).join(' '),
 };
 

@@ -18,12 +18,21 @@ export function promptAlternatives(rows: readonly (readonly string[])[]): Prompt
   return rows.map(([value, answer]) => {
     const text = (answer ?? '').trim();
     const prompted = text.startsWith('>');
-    const lines = text.replace(/^>\s*then\s*/, '').split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = text
+      .replace(/^>\s*then\s*/, '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     return { value: value as string, prompted, lines };
   });
 }
 
-export function expectPromptByReading(host: QmtHost, id: string, alternatives: readonly PromptAlternative[], observer: ReadingObserver): string {
+export function expectPromptByReading(
+  host: QmtHost,
+  id: string,
+  alternatives: readonly PromptAlternative[],
+  observer: ReadingObserver,
+): string {
   const { response } = host.last;
   const final = response.final.kind === 'CME ERROR' ? 'ERROR' : response.final.kind;
   const printed = [...response.lines, final];
@@ -39,6 +48,11 @@ export function expectPromptByReading(host: QmtHost, id: string, alternatives: r
   }
   // Marks the exchange asserted and checks the 300 ms maximum response time.
   host.expectFinal(final);
-  observer.observeAnswer(id, matching.map((a) => a.value), chosen.value, `${response.command} → ${shown}`);
+  observer.observeAnswer(
+    id,
+    matching.map((a) => a.value),
+    chosen.value,
+    `${response.command} → ${shown}`,
+  );
   return chosen.value;
 }

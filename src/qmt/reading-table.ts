@@ -15,7 +15,10 @@ export function alternativesOf(
   return rows.map(([value, answer]) => {
     const text = resolve(answer ?? '').trim();
     if (!finalImplied) return urcAlternative(value as string, text);
-    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (!/^(OK|ERROR|\+CME ERROR: .*)$/.test(lines.at(-1) ?? '')) lines.push('OK');
     return { value: value as string, lines };
   });

@@ -60,11 +60,15 @@ export class ReadingObserver {
   observe(id: string, value: string, evidence: string): void {
     const allowed = this.allowed(id);
     if (!allowed.includes(value)) {
-      throw nonConformance(`${describe(id)}: observed ${value}, which the note does not allow (allowed: ${summarise(allowed)}); ${evidence}`);
+      throw nonConformance(
+        `${describe(id)}: observed ${value}, which the note does not allow (allowed: ${summarise(allowed)}); ${evidence}`,
+      );
     }
     const before = this.seen.get(id);
     if (before && before.value !== value) {
-      throw nonConformance(`${describe(id)}: the module showed ${before.value} (${before.evidence}) and then ${value} (${evidence}) in one scenario`);
+      throw nonConformance(
+        `${describe(id)}: the module showed ${before.value} (${before.evidence}) and then ${value} (${evidence}) in one scenario`,
+      );
     }
     if (!before) {
       this.seen.set(id, { id, value, evidence });
@@ -72,7 +76,9 @@ export class ReadingObserver {
     }
     const declared = this.declaredValue(id);
     if (declared !== undefined && declared !== value) {
-      throw profileDeviation(`${describe(id)} declared ${declared}, observed ${value} (profile ${this.declared?.name}); ${evidence}`);
+      throw profileDeviation(
+        `${describe(id)} declared ${declared}, observed ${value} (profile ${this.declared?.name}); ${evidence}`,
+      );
     }
   }
 

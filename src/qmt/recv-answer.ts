@@ -29,9 +29,15 @@ export function readStoredLine(text: string, payload: Buffer | undefined): Store
     // FIELD-NOTES split layout: the payload alone on the line after the header's <payload_len>.
     const withLength = /^(\d+)(?:,|\r?\n)?([\s\S]*)$/.exec(rest);
     if (!withLength || !bare(withLength[2])) return `"${text}": cannot tell <payload_len> from <payload>`;
-    if (Number(withLength[1]) !== payload.length) return `"${text}": <payload_len> ${withLength[1]} but the payload has ${payload.length} bytes`;
+    if (Number(withLength[1]) !== payload.length)
+      return `"${text}": <payload_len> ${withLength[1]} but the payload has ${payload.length} bytes`;
   }
-  return { client: match[1], msgid: match[2], topic: Buffer.from(match[3], 'latin1').toString('utf8'), payload: payload.toString('utf8') };
+  return {
+    client: match[1],
+    msgid: match[2],
+    topic: Buffer.from(match[3], 'latin1').toString('utf8'),
+    payload: payload.toString('utf8'),
+  };
 }
 
 /** The last command answered exactly these messages (in order), then OK. `*` matches any msgid. */
@@ -45,8 +51,11 @@ export function expectStoredMessages(host: QmtHost, expected: readonly StoredMes
   const same = (a: StoredMessage, b: StoredMessage) =>
     a.client === b.client && (b.msgid === '*' || a.msgid === b.msgid) && a.topic === b.topic && a.payload === b.payload;
   if (got.length !== expected.length || !got.every((m, i) => same(m, expected[i]))) {
-    const show = (m: StoredMessage) => `client ${m.client}, msgid ${m.msgid}, "${m.topic}": ${JSON.stringify(m.payload)}`;
-    throw nonConformance(`${response.command} answered\n  ${got.map(show).join('\n  ') || '(no message)'}\nexpected\n  ${expected.map(show).join('\n  ')}`);
+    const show = (m: StoredMessage) =>
+      `client ${m.client}, msgid ${m.msgid}, "${m.topic}": ${JSON.stringify(m.payload)}`;
+    throw nonConformance(
+      `${response.command} answered\n  ${got.map(show).join('\n  ') || '(no message)'}\nexpected\n  ${expected.map(show).join('\n  ')}`,
+    );
   }
 }
 

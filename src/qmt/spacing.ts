@@ -32,7 +32,8 @@ export function compareSpacingAside(expected: readonly string[], actual: readonl
   const notes: string[] = [];
   for (let i = 0; i < expected.length; i++) {
     if (withoutSpacing(expected[i]) !== withoutSpacing(actual[i])) return { matches: false, notes: [] };
-    if (expected[i] !== actual[i]) notes.push(`observed \`${actual[i]}\` for the note's \`${expected[i]}\` (spacing differs)`);
+    if (expected[i] !== actual[i])
+      notes.push(`observed \`${actual[i]}\` for the note's \`${expected[i]}\` (spacing differs)`);
   }
   return { matches: true, notes };
 }
@@ -46,6 +47,9 @@ export function expectAnswerSpacingAside(host: QmtHost, expectedLines: readonly 
   const actual = [...response.lines, final];
   const expected = expectedLines.filter((l) => l.trim() !== '');
   const { matches, notes } = compareSpacingAside(expected, actual);
-  if (!matches) throw nonConformance(`${response.command} answered\n  ${actual.join('\n  ')}\nexpected (white space outside quotes aside)\n  ${expected.join('\n  ')}`);
+  if (!matches)
+    throw nonConformance(
+      `${response.command} answered\n  ${actual.join('\n  ')}\nexpected (white space outside quotes aside)\n  ${expected.join('\n  ')}`,
+    );
   return notes;
 }

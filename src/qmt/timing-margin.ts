@@ -14,7 +14,9 @@ export interface TimingMargin {
 export const DEFAULT_TIMING_MARGIN = '150ms+3%';
 
 export function parseTimingMargin(text: string): TimingMargin | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*ms\s*(?:\+\s*(\d+(?:\.\d+)?)\s*%)?\s*$/.exec(text) ?? /^\s*()(\d+(?:\.\d+)?)\s*%\s*$/.exec(text);
+  const match =
+    /^\s*(\d+(?:\.\d+)?)\s*ms\s*(?:\+\s*(\d+(?:\.\d+)?)\s*%)?\s*$/.exec(text) ??
+    /^\s*()(\d+(?:\.\d+)?)\s*%\s*$/.exec(text);
   if (!match) return undefined;
   return { fixedMs: Number(match[1] || 0), percent: Number(match[2] ?? 0) };
 }

@@ -47,7 +47,12 @@ export function responseTimeLimit(line: CommandLine, timing: ClientTiming = DEFA
       return { ms, appliesTo, source: `spec ${command.section}: ${rule.text}`, normative: true };
     }
     if (rule.expression === '<pkt_timeout>') {
-      return { ms: timing.pktTimeoutS * 1000, appliesTo, source: `spec ${command.section}: <pkt_timeout> = ${timing.pktTimeoutS} s`, normative: true };
+      return {
+        ms: timing.pktTimeoutS * 1000,
+        appliesTo,
+        source: `spec ${command.section}: <pkt_timeout> = ${timing.pktTimeoutS} s`,
+        normative: true,
+      };
     }
     if (rule.expression?.includes('<retry_times>')) {
       // The result comes when every send has timed out: pkt_timeout x retry_times as the note
@@ -65,7 +70,12 @@ export function responseTimeLimit(line: CommandLine, timing: ClientTiming = DEFA
     }
   }
   const ms = HARNESS_LIMITS_MS[line.name] ?? HARNESS_DEFAULT_MS;
-  return { ms, appliesTo: 'final', source: `harness limit ${ms} ms (the application note gives none)`, normative: false };
+  return {
+    ms,
+    appliesTo: 'final',
+    source: `harness limit ${ms} ms (the application note gives none)`,
+    normative: false,
+  };
 }
 
 /**

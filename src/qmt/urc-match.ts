@@ -26,13 +26,19 @@ export function urcMatches(urc: Urc, expected: ExpectedUrc): boolean {
     const headCount = actual.length - 1;
     const head = expected.fields.slice(0, headCount);
     const payload = expected.fields.slice(headCount).join(',');
-    return head.length === headCount && head.every((f, i) => f === '*' || f === actual[i]) &&
-      (payload === '*' || urc.payload.toString('latin1') === payload);
+    return (
+      head.length === headCount &&
+      head.every((f, i) => f === '*' || f === actual[i]) &&
+      (payload === '*' || urc.payload.toString('latin1') === payload)
+    );
   }
   const optional = OPTIONAL_TRAILING[expected.name];
   // A bracketed trailing field the module left out ("+QMTCONN: 0,0" for "+QMTCONN: 0,0,0"), only
   // where it would say nothing: a refusal without its <ret_code> would read as accepted (conn-ret-code).
-  const omittable = optional && expected.fields.length === optional.from + 1 && optional.omittable.includes(expected.fields[optional.from] as string);
+  const omittable =
+    optional &&
+    expected.fields.length === optional.from + 1 &&
+    optional.omittable.includes(expected.fields[optional.from] as string);
   const count = omittable && actual.length === optional.from ? actual.length : expected.fields.length;
   return actual.length === count && expected.fields.slice(0, count).every((f, i) => f === '*' || f === actual[i]);
 }

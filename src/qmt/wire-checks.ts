@@ -12,12 +12,19 @@ import { withMargin, type TimingMargin } from './timing-margin';
  * <pkt_timeout> (src/qmt/timing-margin.ts), the same on virtual time as on a rig, so the
  * simulator cannot pass by being exact.
  */
-export function retransmissionProblem(sends: readonly RecordedPacket[], times: number, apartMs: number, slackMs: number): string | undefined {
+export function retransmissionProblem(
+  sends: readonly RecordedPacket[],
+  times: number,
+  apartMs: number,
+  slackMs: number,
+): string | undefined {
   const at = sends.map((s) => s.at);
-  if (sends.length !== times) return `reached the broker ${sends.length} times (at ${at.join(', ')} ms), expected ${times}`;
+  if (sends.length !== times)
+    return `reached the broker ${sends.length} times (at ${at.join(', ')} ms), expected ${times}`;
   for (let i = 1; i < sends.length; i++) {
     const gap = at[i] - at[i - 1];
-    if (Math.abs(gap - apartMs) > slackMs) return `send ${i + 1} came ${gap} ms after send ${i}, expected ${apartMs} ms (<pkt_timeout>) ± ${Math.round(slackMs)} ms`;
+    if (Math.abs(gap - apartMs) > slackMs)
+      return `send ${i + 1} came ${gap} ms after send ${i}, expected ${apartMs} ms (<pkt_timeout>) ± ${Math.round(slackMs)} ms`;
   }
   const first = sameMessageKey(sends[0].packet);
   const other = sends.find((s) => sameMessageKey(s.packet) !== first);
@@ -72,7 +79,8 @@ export function dupProblem(publishes: readonly Packet[]): string | undefined {
 }
 
 function sameMessageKey(packet: Packet): string {
-  if (packet.cmd === 'publish') return `${packet.topic} qos=${packet.qos} retain=${packet.retain} ${Buffer.from(packet.payload).toString('base64')}`;
+  if (packet.cmd === 'publish')
+    return `${packet.topic} qos=${packet.qos} retain=${packet.retain} ${Buffer.from(packet.payload).toString('base64')}`;
   if (packet.cmd === 'subscribe') return packet.subscriptions.map((s) => `${s.topic}@${s.qos}`).join(' ');
   if (packet.cmd === 'unsubscribe') return packet.unsubscriptions.join(' ');
   return packet.cmd;

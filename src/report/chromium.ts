@@ -22,7 +22,12 @@ export interface ChromiumRun {
   stderr: string;
 }
 
-export async function runHeadless(chromium: string, args: string[], target: string, timeoutMs = 60_000): Promise<ChromiumRun> {
+export async function runHeadless(
+  chromium: string,
+  args: string[],
+  target: string,
+  timeoutMs = 60_000,
+): Promise<ChromiumRun> {
   const profile = mkdtempSync(join(tmpdir(), 'qmt-chromium-'));
   const argv = [
     '--headless',
@@ -40,7 +45,8 @@ export async function runHeadless(chromium: string, args: string[], target: stri
   try {
     return await new Promise<ChromiumRun>((done, fail) => {
       execFile(chromium, argv, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-        if (err) fail(new Error(`chromium failed (${err.message.split('\n')[0]}): ${String(stderr).trim().slice(-400)}`));
+        if (err)
+          fail(new Error(`chromium failed (${err.message.split('\n')[0]}): ${String(stderr).trim().slice(-400)}`));
         else done({ stdout: String(stdout), stderr: String(stderr) });
       });
     });
@@ -64,7 +70,12 @@ export async function dumpDom(chromium: string, target: string, budgetMs = 5000)
 export async function screenshot(chromium: string, target: string, pngFile: string, budgetMs = 5000): Promise<string> {
   await runHeadless(
     chromium,
-    [`--virtual-time-budget=${budgetMs}`, `--screenshot=${resolve(pngFile)}`, '--window-size=1400,1000', '--hide-scrollbars'],
+    [
+      `--virtual-time-budget=${budgetMs}`,
+      `--screenshot=${resolve(pngFile)}`,
+      '--window-size=1400,1000',
+      '--hide-scrollbars',
+    ],
     target,
   );
   if (!existsSync(pngFile)) throw new Error(`chromium wrote no screenshot at ${pngFile}`);

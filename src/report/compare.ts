@@ -95,7 +95,11 @@ function wordsOf(tables: readonly ReadingsTable[], id: string): string {
   return row ? `${row.where}: ${row.words}` : '';
 }
 
-export function readingDrift(a: ComplianceSummary, b: ComplianceSummary, pairs = pairVariants(a.variants, b.variants)): ReadingDrift[] {
+export function readingDrift(
+  a: ComplianceSummary,
+  b: ComplianceSummary,
+  pairs = pairVariants(a.variants, b.variants),
+): ReadingDrift[] {
   const drift: ReadingDrift[] = [];
   for (const pair of pairs) {
     const before = readingValues(a.readings ?? [], pair.a);
@@ -104,15 +108,28 @@ export function readingDrift(a: ComplianceSummary, b: ComplianceSummary, pairs =
       const va = [...(before.get(id) ?? [])].sort();
       const vb = [...(after.get(id) ?? [])].sort();
       if (va.join('\u0000') === vb.join('\u0000')) continue;
-      drift.push({ variant: pair.label, id, words: wordsOf([...(b.readings ?? []), ...(a.readings ?? [])], id), before: va, after: vb });
+      drift.push({
+        variant: pair.label,
+        id,
+        words: wordsOf([...(b.readings ?? []), ...(a.readings ?? [])], id),
+        before: va,
+        after: vb,
+      });
     }
   }
   // Value changes first (the module answers differently), then readings only one run observed.
   const seenBoth = (d: ReadingDrift) => (d.before.length > 0 && d.after.length > 0 ? 0 : 1);
-  return drift.sort((x, y) => seenBoth(x) - seenBoth(y) || x.variant.localeCompare(y.variant) || x.id.localeCompare(y.id));
+  return drift.sort(
+    (x, y) => seenBoth(x) - seenBoth(y) || x.variant.localeCompare(y.variant) || x.id.localeCompare(y.id),
+  );
 }
 
-export function compareSummaries(a: ComplianceSummary, b: ComplianceSummary, dirsA: string[] = [], dirsB: string[] = []): RunComparison {
+export function compareSummaries(
+  a: ComplianceSummary,
+  b: ComplianceSummary,
+  dirsA: string[] = [],
+  dirsB: string[] = [],
+): RunComparison {
   const rowsA = cellsById(a);
   const rowsB = cellsById(b);
   const pairs = pairVariants(a.variants, b.variants);
@@ -128,13 +145,17 @@ export function compareSummaries(a: ComplianceSummary, b: ComplianceSummary, dir
       const change: ItemChange = { kind, itemId: id, itemText: text, variant, before, after };
       if (after === 'fail' || after === 'deviation') {
         const f = b.failures.find((x) => x.itemId === id && x.variant === pair.b);
-        if (f) change.observed = f.expected !== undefined ? `expected ${f.expected}; observed ${f.observed}` : f.observed;
+        if (f)
+          change.observed = f.expected !== undefined ? `expected ${f.expected}; observed ${f.observed}` : f.observed;
       }
       changes.push(change);
     }
   }
   changes.sort((x, y) => ORDER.indexOf(x.kind) - ORDER.indexOf(y.kind));
-  const counts = Object.fromEntries(ORDER.map((k) => [k, changes.filter((c) => c.kind === k).length])) as Record<ChangeKind, number>;
+  const counts = Object.fromEntries(ORDER.map((k) => [k, changes.filter((c) => c.kind === k).length])) as Record<
+    ChangeKind,
+    number
+  >;
   return { a: dirsA, b: dirsB, changes, counts, readingDrift: readingDrift(a, b, pairs) };
 }
 
@@ -163,7 +184,10 @@ export function formatComparison(c: RunComparison): string {
     }
   }
   if (c.readingDrift.length > 0) {
-    lines.push('', `READING DRIFT (${c.readingDrift.length}) — the note allows both answers; host code written for A's may break`);
+    lines.push(
+      '',
+      `READING DRIFT (${c.readingDrift.length}) — the note allows both answers; host code written for A's may break`,
+    );
     const shown = (values: string[]) => (values.length > 0 ? values.join(' + ') : '(not observed)');
     for (const d of c.readingDrift) {
       lines.push(`  ${d.id}: ${shown(d.before)} → ${shown(d.after)}  ${d.variant}`);

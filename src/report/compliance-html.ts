@@ -2,7 +2,13 @@
 // printed). Failing items first: that is what a customer reads; the full matrix follows.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CELL_STATES, type CellState, type ComplianceCell, type ComplianceFailure, type ComplianceSummary } from './compliance';
+import {
+  CELL_STATES,
+  type CellState,
+  type ComplianceCell,
+  type ComplianceFailure,
+  type ComplianceSummary,
+} from './compliance';
 import { CATEGORY_INTEROPERABILITY, CATEGORY_OF } from './failure-classes';
 import { interoperabilityText } from './interoperability';
 import { observedText, type ReadingsTable } from './readings-observed';
@@ -45,9 +51,30 @@ tr.flag td { background: #fff3cd; } .flagmark { color: var(--fail); font-weight:
 @media print { body { margin: 0; } h2 { break-after: avoid; page-break-after: avoid; } }
 `;
 
-const STATE_CLASS: Record<CellState, string> = { pass: 'pass', fail: 'fail', deviation: 'dev', 'not judged': 'nj', 'n/a': 'na', 'not run': 'notrun' };
-const STATE_TEXT: Record<CellState, string> = { pass: '✓ pass', fail: '✗ fail', deviation: '≠ deviation', 'not judged': '? not judged', 'n/a': 'n/a', 'not run': '— not run' };
-const STATE_HEAD: Record<CellState, string> = { pass: 'Pass', fail: 'Fail', deviation: 'Deviation', 'not judged': 'Not judged', 'n/a': 'Not applicable', 'not run': 'Not run' };
+const STATE_CLASS: Record<CellState, string> = {
+  pass: 'pass',
+  fail: 'fail',
+  deviation: 'dev',
+  'not judged': 'nj',
+  'n/a': 'na',
+  'not run': 'notrun',
+};
+const STATE_TEXT: Record<CellState, string> = {
+  pass: '✓ pass',
+  fail: '✗ fail',
+  deviation: '≠ deviation',
+  'not judged': '? not judged',
+  'n/a': 'n/a',
+  'not run': '— not run',
+};
+const STATE_HEAD: Record<CellState, string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  deviation: 'Deviation',
+  'not judged': 'Not judged',
+  'n/a': 'Not applicable',
+  'not run': 'Not run',
+};
 
 function cellHtml(cell: ComplianceCell): string {
   const title = `${cell.scenarios} scenario(s): ${cell.passed} passed, ${cell.nonConformance} non-conformant, ${cell.profileDeviation} deviating from the declared profile, ${cell.precondition} precondition failed, ${cell.harnessTrouble} harness/rig trouble, ${cell.notApplicable} not applicable, ${cell.notRun} not run`;
@@ -89,7 +116,12 @@ const KIND_TEXT: Record<ComplianceFailure['kind'], string> = {
   precondition: 'Not judged: a precondition outside the application note failed — not evidence against the module',
   'harness-trouble': 'Not judged: harness or rig trouble — not evidence against the module; re-run advised',
 };
-const KIND_CLASS: Record<ComplianceFailure['kind'], string> = { 'non-conformance': '', 'profile-deviation': ' deviation', precondition: ' harness', 'harness-trouble': ' harness' };
+const KIND_CLASS: Record<ComplianceFailure['kind'], string> = {
+  'non-conformance': '',
+  'profile-deviation': ' deviation',
+  precondition: ' harness',
+  'harness-trouble': ' harness',
+};
 
 function failureHtml(f: ComplianceFailure): string {
   return `<div class="failure${KIND_CLASS[f.kind]}">
@@ -102,7 +134,6 @@ ${f.expected !== undefined ? `<dt>Expected</dt><dd>${e(f.expected)}</dd>` : ''}
 <dt>Test</dt><dd>${e(f.scenario)}</dd>
 </dl></div>`;
 }
-
 
 function failuresHtml(s: ComplianceSummary): string {
   if (s.failures.length === 0) return `<h2>Failing items</h2><p class="pass">No spec item failed.</p>`;
@@ -133,12 +164,14 @@ function readingsTableHtml(t: ReadingsTable): string {
   const rows = t.rows
     .map((r) => {
       const flag = r.inconsistent ? ' <span class="flagmark">⚑ two values in one run</span>' : '';
-      const declared = r.declared !== undefined ? `${e(r.declared)} — ${e(VERDICT_TEXT[r.verdict])}` : e(VERDICT_TEXT[r.verdict]);
+      const declared =
+        r.declared !== undefined ? `${e(r.declared)} — ${e(VERDICT_TEXT[r.verdict])}` : e(VERDICT_TEXT[r.verdict]);
       const cls = r.inconsistent || r.verdict === 'deviates' ? ' class="flag"' : '';
       return `<tr${cls}><td class="id">${e(r.id)}</td><td>${e(r.where)}: ${e(r.words)}</td><td>${e(r.allowed.join(' | '))}</td><td>${e(observedText(r))}${flag}</td><td>${r.observed.reduce((n, o) => n + o.scenarios, 0)}</td><td>${declared}</td></tr>`;
     })
     .join('\n');
-  const missing = t.notObserved.length > 0 ? `<p class="note">Not observed in this run: ${e(t.notObserved.join(', '))}.</p>` : '';
+  const missing =
+    t.notObserved.length > 0 ? `<p class="note">Not observed in this run: ${e(t.notObserved.join(', '))}.</p>` : '';
   return `<h3>${e(t.variant)} — ${e(t.resultsDir)}</h3>
 <p class="note">${e(mode)}.</p>
 ${t.rows.length === 0 ? '<p class="note">No scenario recorded a reading.</p>' : `<table class="readings"><thead><tr><th>Reading</th><th>What the note leaves open</th><th>Allowed</th><th>Observed (scenarios)</th><th>Scenarios</th><th>Declared</th></tr></thead><tbody>${rows}</tbody></table>`}
@@ -156,11 +189,20 @@ function interoperabilityHtml(s: ComplianceSummary): string {
   const rows = s.interoperability;
   const intro = `<p class="note">Cloud platforms' credential derivation (Alibaba "aliauth", OneNET "onenet", Huawei "hwauth"/"hwprodid"). The application note only says these settings exist (3.3.1 note 5); whether the derived CONNECT is the one the platform accepts is checked beyond the note and decides no item of the compliance matrix.</p>`;
   const heading = `<h2>${e(CATEGORY_INTEROPERABILITY)}</h2>`;
-  if (rows.length === 0) return `${heading}\n${intro}\n<p class="note">No interoperability scenario in these results.</p>`;
+  if (rows.length === 0)
+    return `${heading}\n${intro}\n<p class="note">No interoperability scenario in these results.</p>`;
   const body = rows
     .map((r) => {
-      const detail = r.observed !== undefined ? `${r.expected !== undefined ? `expected ${r.expected}; ` : ''}observed ${r.observed}` : '';
-      const cls = r.outcome === 'passed' ? 'pass' : r.outcome === 'interoperability' || r.outcome === 'non-conformance' ? 'fail' : 'na';
+      const detail =
+        r.observed !== undefined
+          ? `${r.expected !== undefined ? `expected ${r.expected}; ` : ''}observed ${r.observed}`
+          : '';
+      const cls =
+        r.outcome === 'passed'
+          ? 'pass'
+          : r.outcome === 'interoperability' || r.outcome === 'non-conformance'
+            ? 'fail'
+            : 'na';
       return `<tr><td>${e(r.scenario)}</td><td>${e(r.variant)}</td><td class="${cls}">${e(interoperabilityText(r.outcome))}</td><td class="id">${e(detail)}</td></tr>`;
     })
     .join('\n');
@@ -175,7 +217,10 @@ function matrixHtml(s: ComplianceSummary): string {
     .map((section) => {
       const header = `<tr class="section"><th colspan="${2 + s.variants.length}">${e(section.section)} ${e(section.title)}</th></tr>`;
       const rows = section.rows
-        .map((r) => `<tr><td class="id">${e(r.id)}</td><td>${e(r.text)}</td>${s.variants.map((v) => cellHtml(r.cells[v])).join('')}</tr>`)
+        .map(
+          (r) =>
+            `<tr><td class="id">${e(r.id)}</td><td>${e(r.text)}</td>${s.variants.map((v) => cellHtml(r.cells[v])).join('')}</tr>`,
+        )
         .join('\n');
       return `<tbody>${header}\n${rows}</tbody>`;
     })
@@ -188,8 +233,10 @@ function matrixHtml(s: ComplianceSummary): string {
 export function renderComplianceHtml(s: ComplianceSummary): string {
   const variants = s.variants.length > 0 ? s.variants.join(', ') : 'none';
   const notes: string[] = [];
-  if (s.unknownSpecIds.length > 0) notes.push(`Tests named spec items unknown to the catalog: ${s.unknownSpecIds.join(', ')}.`);
-  if (s.unreadableFiles.length > 0) notes.push(`${s.unreadableFiles.length} result file(s) could not be read and were left out.`);
+  if (s.unknownSpecIds.length > 0)
+    notes.push(`Tests named spec items unknown to the catalog: ${s.unknownSpecIds.join(', ')}.`);
+  if (s.unreadableFiles.length > 0)
+    notes.push(`${s.unreadableFiles.length} result file(s) could not be read and were left out.`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>MQTT AT compliance summary — ${e(variants)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

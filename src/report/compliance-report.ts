@@ -2,7 +2,12 @@
 // (people), compliance.pdf (email / print) when headless Chromium is on the machine.
 import { join } from 'node:path';
 import { findChromium, printToPdf } from './chromium';
-import { buildCompliance, writeComplianceJson, type BuildComplianceOptions, type ComplianceSummary } from './compliance';
+import {
+  buildCompliance,
+  writeComplianceJson,
+  type BuildComplianceOptions,
+  type ComplianceSummary,
+} from './compliance';
 import { writeComplianceHtml } from './compliance-html';
 
 export interface ComplianceFiles {
@@ -30,7 +35,12 @@ export async function writeComplianceReport(
   if (options.pdf === false) return { summary, json, html, pdfNote: 'PDF not requested' };
   const chromium = findChromium(options.chromiumPath);
   if (!chromium) {
-    return { summary, json, html, pdfNote: `PDF skipped: no Chromium at ${options.chromiumPath ?? '/usr/bin/chromium'} (apt-get install -y chromium)` };
+    return {
+      summary,
+      json,
+      html,
+      pdfNote: `PDF skipped: no Chromium at ${options.chromiumPath ?? '/usr/bin/chromium'} (apt-get install -y chromium)`,
+    };
   }
   try {
     const pdf = await printToPdf(chromium, html, join(outDir, 'compliance.pdf'));

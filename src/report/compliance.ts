@@ -257,7 +257,10 @@ export function buildComplianceFromScenarios(
   };
 }
 
-export function buildCompliance(resultsDirs: readonly string[], options: BuildComplianceOptions = {}): ComplianceSummary {
+export function buildCompliance(
+  resultsDirs: readonly string[],
+  options: BuildComplianceOptions = {},
+): ComplianceSummary {
   if (resultsDirs.length === 0) throw new Error('no results folder given');
   const folders = resultsDirs.map((dir) => readResultsFolder(dir));
   const declarations = new Map(resultsDirs.map((dir) => [dir, readDeclaredProfile(dir)]));

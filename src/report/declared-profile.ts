@@ -23,7 +23,10 @@ export type RunDeclaration =
 export function writeDeclaredProfile(resultsDir: string, profile: DeclaredProfile | undefined): string {
   const file = join(resultsDir, DECLARED_PROFILE_FILE);
   const body: RunDeclaration = profile
-    ? { mode: 'strict', profile: { name: profile.name, readings: { ...profile.readings }, defaults: { ...profile.defaults } } }
+    ? {
+        mode: 'strict',
+        profile: { name: profile.name, readings: { ...profile.readings }, defaults: { ...profile.defaults } },
+      }
     : { mode: 'default' };
   writeFileSync(file, JSON.stringify(body, null, 2) + '\n');
   return file;

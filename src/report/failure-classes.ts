@@ -17,8 +17,15 @@ export type ResultClass =
   | 'not-run';
 
 /** The failure classes, most serious first (the order failures are listed in). */
-export type FailureClass = 'non-conformance' | 'profile-deviation' | 'interoperability' | 'precondition' | 'harness-trouble';
-export const FAILURE_CLASSES: readonly FailureClass[] = ['non-conformance', 'profile-deviation', 'interoperability', 'precondition', 'harness-trouble'];
+export type FailureClass =
+  'non-conformance' | 'profile-deviation' | 'interoperability' | 'precondition' | 'harness-trouble';
+export const FAILURE_CLASSES: readonly FailureClass[] = [
+  'non-conformance',
+  'profile-deviation',
+  'interoperability',
+  'precondition',
+  'harness-trouble',
+];
 
 /** Failures that are no evidence about the module at all: the test could not judge it. */
 export const NOT_JUDGED: readonly FailureClass[] = ['precondition', 'harness-trouble'];
@@ -98,8 +105,10 @@ const DESCRIPTION: Record<FailureClass | 'not-applicable', string> = {
     "A cloud platform's credential derivation (Alibaba, OneNET, Huawei): checked beyond the application note, which only says the settings exist.",
   precondition:
     'Not judged: a command of another document the scenario needs (AT+QFUPL, AT+QSSLCFG, AT+CFUN, AT+CGSN) failed. No evidence against the module.',
-  'harness-trouble': 'Not judged: serial port, network, broker or harness problem. No evidence against the module; re-run advised.',
-  'not-applicable': 'Skipped because the module does not have the feature, or took another reading of the note than the scenario is written for.',
+  'harness-trouble':
+    'Not judged: serial port, network, broker or harness problem. No evidence against the module; re-run advised.',
+  'not-applicable':
+    'Skipped because the module does not have the feature, or took another reading of the note than the scenario is written for.',
 };
 
 interface Rule {
@@ -113,8 +122,16 @@ interface Rule {
 const RULES: Rule[] = [
   ...FAILURE_CLASSES.map((cls): Rule => ({ cls, statuses: ['failed', 'broken'], body: prefixed(cls) })),
   // No prefix: an assertion is the module's answer unless it names the rig or the harness.
-  { cls: 'non-conformance', statuses: ['failed'], body: `${UNPREFIXED}(?:${INCOMPLETE}|(?!${BEFORE_STACK}(?:${HARNESS_WORDS}))).*` },
-  { cls: 'harness-trouble', statuses: ['failed'], body: `${UNPREFIXED}(?!${INCOMPLETE})${BEFORE_STACK}(?:${HARNESS_WORDS}).*` },
+  {
+    cls: 'non-conformance',
+    statuses: ['failed'],
+    body: `${UNPREFIXED}(?:${INCOMPLETE}|(?!${BEFORE_STACK}(?:${HARNESS_WORDS}))).*`,
+  },
+  {
+    cls: 'harness-trouble',
+    statuses: ['failed'],
+    body: `${UNPREFIXED}(?!${INCOMPLETE})${BEFORE_STACK}(?:${HARNESS_WORDS}).*`,
+  },
   // Broken without a prefix = an error that is not an assertion: no evidence against the module,
   // except an answer the module started and never finished.
   { cls: 'non-conformance', statuses: ['broken'], body: `${UNPREFIXED}${INCOMPLETE}.*` },
@@ -144,7 +161,11 @@ export function allureCategories(): AllureCategory[] {
  * returning 'skipped' leaves statusDetails empty). This gives the message the categories and
  * the compliance summary key on; the label value may or may not carry the prefix already.
  */
-export function skipMessageFromApplicability(status: unknown, message: string | undefined, applicability: string | undefined): string | undefined {
+export function skipMessageFromApplicability(
+  status: unknown,
+  message: string | undefined,
+  applicability: string | undefined,
+): string | undefined {
   if (status !== 'skipped' || !applicability || (message && message.trim() !== '')) return message;
   const reason = applicability.trim();
   return reason.startsWith(NOT_APPLICABLE_PREFIX) ? reason : `${NOT_APPLICABLE_PREFIX} ${reason}`;

@@ -33,7 +33,11 @@ function fromDiff(message: string): FailureText | undefined {
   const plusIsActual = /\+ actual/.test(lines[header]);
   const body = lines.slice(header + 1).map((l) => l.trimStart());
   const pick = (sign: string) =>
-    body.filter((l) => l.startsWith(sign)).map((l) => l.slice(1).trim()).join('\n').trim();
+    body
+      .filter((l) => l.startsWith(sign))
+      .map((l) => l.slice(1).trim())
+      .join('\n')
+      .trim();
   const plus = pick('+');
   const minus = pick('-');
   if (!plus && !minus) return undefined;
@@ -44,7 +48,9 @@ function fromDiff(message: string): FailureText | undefined {
 // Harness convention: "non-conformance: expected OK, observed ERROR" (also got/received/saw/but was).
 function fromWords(message: string): FailureText | undefined {
   const body = message.replace(CONVENTION, '');
-  const m = /^(.*?)\bexpected:?\s+(.+?)[,;]?\s+(?:but\s+)?(?:observed|got|received|saw|was|actual):?\s+(.+)$/is.exec(body);
+  const m = /^(.*?)\bexpected:?\s+(.+?)[,;]?\s+(?:but\s+)?(?:observed|got|received|saw|was|actual):?\s+(.+)$/is.exec(
+    body,
+  );
   if (!m) return undefined;
   const context = m[1].trim().replace(/[:,;]$/, '');
   return { expected: (context ? `${context}: ` : '') + m[2].trim(), observed: m[3].trim() };

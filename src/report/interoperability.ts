@@ -28,7 +28,13 @@ export function interoperabilitySection(scenarios: readonly ScenarioResult[]): I
   return scenarios
     .filter(isInteroperabilityScenario)
     .map((s) => {
-      const row: InteroperabilityRow = { scenario: s.name, variant: s.variant, firmware: s.firmware ?? '(not reported)', outcome: s.outcome, specIds: s.specIds };
+      const row: InteroperabilityRow = {
+        scenario: s.name,
+        variant: s.variant,
+        firmware: s.firmware ?? '(not reported)',
+        outcome: s.outcome,
+        specIds: s.specIds,
+      };
       if (s.outcome !== 'passed' && s.outcome !== 'not-applicable' && s.outcome !== 'not-run') {
         const text = describeFailure(s);
         row.expected = text.expected;

@@ -1,7 +1,16 @@
 // Merges several allure results folders (several runs / variants / rigs) into one folder Allure
 // can render as one report. Run-level files that would collide are combined, not overwritten.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DECLARED_PROFILE_FILE } from './declared-profile';
 import { classifyResult, isFailureClass, normaliseStatus, skipMessage, statusForClass } from './failure-classes';
@@ -56,7 +65,13 @@ function mergeExecutors(texts: string[]): string {
   if (executors.length === 1) return JSON.stringify(executors[0], null, 2) + '\n';
   const names = [...new Set(executors.map((x) => String(x.buildName ?? '')).filter(Boolean))];
   const orders = executors.map((x) => (typeof x.buildOrder === 'number' ? x.buildOrder : 0));
-  return JSON.stringify({ ...executors[executors.length - 1], buildName: names.join(' + '), buildOrder: Math.max(...orders) }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { ...executors[executors.length - 1], buildName: names.join(' + '), buildOrder: Math.max(...orders) },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 // The same feature run for EC200T and EG912Y has the same historyId unless the hook adds a
@@ -95,7 +110,12 @@ function prepareResult(resultJson: string): string {
 }
 
 // A damaged run-level JSON file (crashed run) must not cost the whole report: keep the last one.
-function writeMerged(mergedDir: string, name: string, texts: string[] | undefined, merge: (t: string[]) => string): void {
+function writeMerged(
+  mergedDir: string,
+  name: string,
+  texts: string[] | undefined,
+  merge: (t: string[]) => string,
+): void {
   if (!texts) return;
   let merged: string;
   try {

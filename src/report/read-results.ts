@@ -59,7 +59,10 @@ export function parseReadingLabel(label: string): ObservedReading | undefined {
 }
 
 function labelValues(labels: RawLabel[], name: string): string[] {
-  return labels.filter((l) => l.name === name).map((l) => str(l.value)).filter((v): v is string => v !== undefined);
+  return labels
+    .filter((l) => l.name === name)
+    .map((l) => str(l.value))
+    .filter((v): v is string => v !== undefined);
 }
 
 export function toScenarioResult(raw: Record<string, unknown>, resultsDir: string, file: string): ScenarioResult {
@@ -68,10 +71,16 @@ export function toScenarioResult(raw: Record<string, unknown>, resultsDir: strin
   const details = (raw.statusDetails ?? {}) as Record<string, unknown>;
   const status = normaliseStatus(raw.status);
   const tags = labelValues(labels, 'tag');
-  const message = skipMessage(raw.status, str(details.message), { applicability: first('applicability'), tags, readings: labelValues(labels, 'reading') });
+  const message = skipMessage(raw.status, str(details.message), {
+    applicability: first('applicability'),
+    tags,
+    readings: labelValues(labels, 'reading'),
+  });
   // spec labels come from the hook; @spec: tags are the fallback if a hook did not run.
   const specIds = [...new Set([...labelValues(labels, 'spec'), ...specIdsFromTags(tags)])];
-  const readings = labelValues(labels, 'reading').map(parseReadingLabel).filter((r): r is ObservedReading => r !== undefined);
+  const readings = labelValues(labels, 'reading')
+    .map(parseReadingLabel)
+    .filter((r): r is ObservedReading => r !== undefined);
   const name = str(raw.name) ?? '(unnamed scenario)';
   return {
     resultsDir,
@@ -111,7 +120,9 @@ export function resultFiles(dir: string): string[] {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ResultsFolderError(`results folder not found: ${dir}`);
   }
-  return readdirSync(dir).filter((f) => f.endsWith('-result.json')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('-result.json'))
+    .sort();
 }
 
 export function readResultsFolder(dir: string): ResultsFolder {

@@ -57,7 +57,12 @@ function describe(id: string): Pick<ReadingRow, 'where' | 'words' | 'allowed' | 
     const d = UNSTATED_DEFAULTS[name];
     const values = d.values.map(String);
     const range = values.length > 8 ? [`${values[0]}..${values.at(-1)}`] : values;
-    return { where: 'A8', words: `the note states no default for ${d.parameter}: any value of its range is conformant`, allowed: range, known: true };
+    return {
+      where: 'A8',
+      words: `the note states no default for ${d.parameter}: any value of its range is conformant`,
+      allowed: range,
+      known: true,
+    };
   }
   return { where: '?', words: '(not a reading this harness version knows)', allowed: [], known: false };
 }
@@ -98,7 +103,9 @@ export function readingsTables(
   }
   return [...groups.values()].map((group) => {
     const declaration = declarationOf(group[0].resultsDir);
-    const ids = [...new Set(group.flatMap((s) => s.readings.map((r) => r.id)))].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+    const ids = [...new Set(group.flatMap((s) => s.readings.map((r) => r.id)))].sort(
+      (a, b) => order(a) - order(b) || a.localeCompare(b),
+    );
     return {
       resultsDir: group[0].resultsDir,
       variant: group[0].variant,

@@ -31,7 +31,10 @@ export interface RunMetadataFiles {
 
 // java.util.Properties escaping: a key or value with '=', ':' or '\' must not split the line.
 function escapeProperty(text: string, isKey: boolean): string {
-  let out = text.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/[=:#!]/g, (c) => `\\${c}`);
+  let out = text
+    .replace(/\\/g, '\\\\')
+    .replace(/\r?\n/g, '\\n')
+    .replace(/[=:#!]/g, (c) => `\\${c}`);
   if (isKey) out = out.replace(/ /g, '\\ ');
   return out.replace(/^ /, '\\ ');
 }

@@ -33,7 +33,8 @@ export function sectionOf(itemId: string): string {
 function titlesFrom(spec: RawSpec): Map<string, string> {
   const titles = new Map<string, string>();
   if (spec.syntax?.section) titles.set(spec.syntax.section, 'AT command syntax');
-  if (spec.dataInteraction?.section) titles.set(spec.dataInteraction.section, 'MQTT data interaction (timers, retransmission)');
+  if (spec.dataInteraction?.section)
+    titles.set(spec.dataInteraction.section, 'MQTT data interaction (timers, retransmission)');
   for (const c of [...(spec.commands ?? []), ...(spec.urcs ?? [])]) {
     if (c.section) titles.set(c.section, [c.name, c.title].filter(Boolean).join(' — '));
   }

@@ -22,7 +22,9 @@ export function writeTraceabilityResult(resultsDir: string, featuresDir: string,
     name: `Spec coverage matrix: ${covered} of ${coverage.rows.length} spec items have scenarios`,
     fullName: 'traceability#spec-coverage-matrix',
     status: coverage.uncovered.length === 0 && coverage.unknownTags.length === 0 ? 'passed' : 'failed',
-    statusDetails: coverage.uncovered.length ? { message: `spec items without a scenario: ${coverage.uncovered.map((i) => i.id).join(', ')}` } : {},
+    statusDetails: coverage.uncovered.length
+      ? { message: `spec items without a scenario: ${coverage.uncovered.map((i) => i.id).join(', ')}` }
+      : {},
     stage: 'finished',
     start: now,
     stop: now,

@@ -11,17 +11,26 @@ import type { Rig } from './types';
  * skipped up front only when a profile declares another value; in default mode it runs, and is
  * skipped once the module shows another reading (QmtWorld.readingOutcome).
  */
-export function notApplicableReason(tags: readonly string[], rig: Rig, includeSlow: boolean, declared?: Readings): string | undefined {
+export function notApplicableReason(
+  tags: readonly string[],
+  rig: Rig,
+  includeSlow: boolean,
+  declared?: Readings,
+): string | undefined {
   const has = (tag: string) => tags.includes(tag);
   const { capabilities } = rig.variant;
   if (has('@ssl') && !capabilities.ssl) return `${rig.variant.name} has no SSL/TLS support`;
-  if (has('@cloud-auth') && !capabilities.cloudAuth) return `${rig.variant.name} has no cloud authentication sub-options`;
+  if (has('@cloud-auth') && !capabilities.cloudAuth)
+    return `${rig.variant.name} has no cloud authentication sub-options`;
   if (has('@reboot') && !capabilities.reboot) return `the rig cannot restart ${rig.variant.name}`;
-  if (has('@slow') && !rig.virtualTime && !includeSlow) return 'needs long real-time waits on hardware (run with --include-slow)';
-  if (has('@simulator-only') && !rig.virtualTime) return 'needs the simulated module (virtual time or simulator-only control)';
+  if (has('@slow') && !rig.virtualTime && !includeSlow)
+    return 'needs long real-time waits on hardware (run with --include-slow)';
+  if (has('@simulator-only') && !rig.virtualTime)
+    return 'needs the simulated module (virtual time or simulator-only control)';
   for (const tag of tags) {
     const sub = /^@sub-option:(.+)$/.exec(tag)?.[1];
-    if (sub && !capabilities.subOptions.includes(sub)) return `${rig.variant.name} does not implement AT+QMTCFG="${sub}"`;
+    if (sub && !capabilities.subOptions.includes(sub))
+      return `${rig.variant.name} does not implement AT+QMTCFG="${sub}"`;
     const reading = /^@reading:([A-Za-z0-9-]+)=(.+)$/.exec(tag);
     if (reading && declared) {
       const [, id, value] = reading;

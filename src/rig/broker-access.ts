@@ -40,7 +40,10 @@ export function peerAllowed(list: BlockList, remote: string | undefined): boolea
 }
 
 /** The fixture's allowPeer for a run: loopback, the advertised address's subnet, `--broker-allow`. */
-export function peerFilter(advertised: string, extra: readonly string[] = []): (address: string | undefined) => boolean {
+export function peerFilter(
+  advertised: string,
+  extra: readonly string[] = [],
+): (address: string | undefined) => boolean {
   const list = peerAllowList(advertised, extra);
   return (address) => peerAllowed(list, address);
 }

@@ -65,7 +65,7 @@ export function groupQuectelPorts(ports: readonly PortInfo[]): PortInfo[][] {
   }
   const order = (p: PortInfo) => Number(p.interfaceNumber ?? Number.NaN);
   return [...groups.values()].map((g) =>
-    [...g].sort((a, b) => (order(a) - order(b)) || a.path.localeCompare(b.path, undefined, { numeric: true })),
+    [...g].sort((a, b) => order(a) - order(b) || a.path.localeCompare(b.path, undefined, { numeric: true })),
   );
 }
 
@@ -97,7 +97,11 @@ export async function discoverModules(options: DiscoveryOptions): Promise<Discov
 }
 
 /** Opens `port`, checks it answers AT, identifies the module, closes the port again. */
-export async function probePort(port: string, baud: number, timeoutMs: number): Promise<{ identity: ModuleIdentity } | { problem: string }> {
+export async function probePort(
+  port: string,
+  baud: number,
+  timeoutMs: number,
+): Promise<{ identity: ModuleIdentity } | { problem: string }> {
   const transport = transportFor(port, baud);
   try {
     await transport.open();

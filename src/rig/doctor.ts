@@ -77,7 +77,9 @@ export async function examineRig(options: DoctorOptions): Promise<DoctorReport> 
     const message = (error as Error).message;
     if (/lock|temporarily unavailable|busy/i.test(message)) {
       const holders = REMOTE.test(port) ? [] : lockHolders(port).map(describePid);
-      problems.push(`${port}: port busy${holders.length ? `, held by ${holders.join(', ')}` : ' (another program has it open)'}`);
+      problems.push(
+        `${port}: port busy${holders.length ? `, held by ${holders.join(', ')}` : ' (another program has it open)'}`,
+      );
     } else {
       problems.push(`${port}: cannot open the port: ${message}`);
     }
@@ -87,7 +89,9 @@ export async function examineRig(options: DoctorOptions): Promise<DoctorReport> 
   const at = new AtClient(transport, clock, new Transcript(clock, new SecretMasker()));
   try {
     if (!(await answersAt(at))) {
-      problems.push(`${port}: the module does not answer AT (3 tries of 1 s): powered off, wrong port or baud rate, or hung`);
+      problems.push(
+        `${port}: the module does not answer AT (3 tries of 1 s): powered off, wrong port or baud rate, or hung`,
+      );
       return report;
     }
     await switchEchoOff(at);
@@ -111,7 +115,13 @@ async function query(at: AtClient, command: string, prefix: string): Promise<{ f
   const final = reply.final.kind === 'CME ERROR' ? `+CME ERROR: ${reply.final.code}` : reply.final.kind;
   const line = reply.lines.map((l) => l.trim()).find((l) => l.startsWith(`${prefix}:`));
   if (reply.final.kind !== 'OK' || !line) return { answer: line ?? final };
-  return { fields: line.slice(prefix.length + 1).split(',').map((f) => f.trim().replace(/^"|"$/g, '')), answer: line };
+  return {
+    fields: line
+      .slice(prefix.length + 1)
+      .split(',')
+      .map((f) => f.trim().replace(/^"|"$/g, '')),
+    answer: line,
+  };
 }
 
 async function checkSim(at: AtClient, port: string, problems: string[], facts: string[]): Promise<void> {
@@ -124,14 +134,20 @@ async function checkRegistration(at: AtClient, port: string, problems: string[],
   const { fields, answer } = await query(at, 'AT+CEREG?', '+CEREG');
   const stat = fields?.[1];
   if (stat === '1' || stat === '5') facts.push(stat === '1' ? 'registered (home)' : 'registered (roaming)');
-  else problems.push(`${port}: not registered on the network (AT+CEREG? answered ${answer}${stat && REG_STATES[stat] ? `: ${REG_STATES[stat]}` : ''})`);
+  else
+    problems.push(
+      `${port}: not registered on the network (AT+CEREG? answered ${answer}${stat && REG_STATES[stat] ? `: ${REG_STATES[stat]}` : ''})`,
+    );
 }
 
 async function checkPdp(at: AtClient, options: DoctorOptions, problems: string[], facts: string[]): Promise<void> {
   const reply = await at.send('AT+CGACT?', { timeoutMs: 5_000 });
   const active = reply.lines.some((l) => new RegExp(`^\\+CGACT:\\s*${options.pdpCid}\\s*,\\s*1\\b`).test(l.trim()));
   if (reply.final.kind === 'OK' && active) facts.push(`PDP context ${options.pdpCid} active`);
-  else problems.push(`${options.port}: PDP context ${options.pdpCid} is not active (AT+CGACT? answered ${reply.lines.join(' ') || reply.final.kind})`);
+  else
+    problems.push(
+      `${options.port}: PDP context ${options.pdpCid} is not active (AT+CGACT? answered ${reply.lines.join(' ') || reply.final.kind})`,
+    );
 }
 
 async function checkBroker(at: AtClient, options: DoctorOptions, problems: string[], facts: string[]): Promise<void> {
@@ -155,16 +171,29 @@ async function checkBroker(at: AtClient, options: DoctorOptions, problems: strin
     const since = { index: at.mark() };
     const reply = await at.send(`AT+QMTOPEN=${idx},"${options.brokerHost}",${broker.port}`, { timeoutMs: 5_000 });
     if (reply.final.kind !== 'OK') {
-      problems.push(`${options.port}: broker at ${where} not reachable from the module: AT+QMTOPEN answered ${reply.final.kind}`);
+      problems.push(
+        `${options.port}: broker at ${where} not reachable from the module: AT+QMTOPEN answered ${reply.final.kind}`,
+      );
       return;
     }
     const urc = await at
-      .waitForUrc((u) => u.name === '+QMTOPEN' && u.fields[0] === String(idx), options.openTimeoutMs, since, `+QMTOPEN: ${idx},<result>`)
+      .waitForUrc(
+        (u) => u.name === '+QMTOPEN' && u.fields[0] === String(idx),
+        options.openTimeoutMs,
+        since,
+        `+QMTOPEN: ${idx},<result>`,
+      )
       .catch(() => undefined);
     const result = urc?.fields[1];
     if (result === '0') facts.push(`broker fixture reachable at ${where}`);
-    else if (result === undefined) problems.push(`${options.port}: broker at ${where} not reachable from the module: no +QMTOPEN within ${options.openTimeoutMs / 1000} s`);
-    else problems.push(`${options.port}: broker at ${where} not reachable from the module: +QMTOPEN: ${idx},${result} (${OPEN_RESULTS[result] ?? 'unknown result'})`);
+    else if (result === undefined)
+      problems.push(
+        `${options.port}: broker at ${where} not reachable from the module: no +QMTOPEN within ${options.openTimeoutMs / 1000} s`,
+      );
+    else
+      problems.push(
+        `${options.port}: broker at ${where} not reachable from the module: +QMTOPEN: ${idx},${result} (${OPEN_RESULTS[result] ?? 'unknown result'})`,
+      );
     await at.send(`AT+QMTCLOSE=${idx}`, { timeoutMs: 5_000 }).catch(() => undefined);
   } finally {
     await broker.stop();
@@ -189,6 +218,8 @@ async function checkClock(at: AtClient, options: DoctorOptions, problems: string
   }
   const drift = Math.round((moduleTime.getTime() - Date.now()) / 1000);
   if (Math.abs(drift) > options.maxDriftS) {
-    problems.push(`${options.port}: module clock ${Math.abs(drift)} s ${drift < 0 ? 'behind' : 'ahead of'} the host (AT+CCLK?; limit ${options.maxDriftS} s): TLS certificate dates and timestamps will be off`);
+    problems.push(
+      `${options.port}: module clock ${Math.abs(drift)} s ${drift < 0 ? 'behind' : 'ahead of'} the host (AT+CCLK?; limit ${options.maxDriftS} s): TLS certificate dates and timestamps will be off`,
+    );
   } else facts.push(`clock drift ${drift} s`);
 }

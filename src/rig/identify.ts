@@ -16,7 +16,8 @@ export async function identifyModule(at: AtClient): Promise<ModuleIdentity> {
   const qgmr = await at.send('AT+QGMR', { timeoutMs: LIMIT_MS });
   const build = qgmr.final.kind === 'OK' ? qgmr.lines.map((l) => l.trim()).find(Boolean) : undefined;
   const cgsn = await at.send('AT+CGSN', { timeoutMs: LIMIT_MS });
-  const imei = cgsn.final.kind === 'OK' ? cgsn.lines.map((l) => l.trim()).find((l) => /^\d{14,16}$/.test(l)) : undefined;
+  const imei =
+    cgsn.final.kind === 'OK' ? cgsn.lines.map((l) => l.trim()).find((l) => /^\d{14,16}$/.test(l)) : undefined;
   return {
     manufacturer: lines[0] ?? 'unknown',
     model: lines.find((l, i) => i > 0 && !/^Revision:/i.test(l)) ?? 'unknown',

@@ -17,7 +17,13 @@
 import type { AtClient } from '../at/at-client';
 import type { VariantProfile } from '../variants/profile';
 import { answersAt, DEFAULT_SYNC, switchEchoOff, type SyncLimits } from './module-handshake';
-import { changedSettings, needsRestart, restoreCommands, takeBaseline, type SettingsBaseline } from './settings-baseline';
+import {
+  changedSettings,
+  needsRestart,
+  restoreCommands,
+  takeBaseline,
+  type SettingsBaseline,
+} from './settings-baseline';
 import { closeEveryClient } from './close-clients';
 
 export type LifecycleState = 'unknown' | 'ready' | 'in-scenario' | 'recovering' | 'lost';
@@ -79,7 +85,8 @@ export class ModuleLifecycle {
 
   /** Before a scenario. A ready module needs nothing; one whose clean-up failed is brought up again. */
   async beginScenario(at: AtClient): Promise<void> {
-    if (this.current === 'lost') throw new RigLostError(`rig: module lost (${this.lostBecause}); not running this scenario`);
+    if (this.current === 'lost')
+      throw new RigLostError(`rig: module lost (${this.lostBecause}); not running this scenario`);
     if (this.current !== 'ready') {
       await this.bringUp(at, []);
       await closeEveryClient(at);
@@ -90,14 +97,21 @@ export class ModuleLifecycle {
 
   /** After a scenario: restart a silent module, close every client, put back what the scenario changed. */
   async endScenario(at: AtClient, commands: readonly { command: string; ok: boolean }[]): Promise<CleanupReport> {
-    if (this.current === 'lost') return { restarted: false, notes: [`module lost: ${this.lostBecause}`], broken: `module lost during this scenario: ${this.lostBecause}` };
+    if (this.current === 'lost')
+      return {
+        restarted: false,
+        notes: [`module lost: ${this.lostBecause}`],
+        broken: `module lost during this scenario: ${this.lostBecause}`,
+      };
     const notes: string[] = [];
     let restarted = false;
     let broken: string | undefined;
     try {
       if (!(await answersAt(at, this.limits.sync))) {
         broken = 'the module stopped answering during this scenario';
-        notes.push(`the module stopped answering AT (${this.limits.sync.tries} tries of ${this.limits.sync.timeoutMs} ms)`);
+        notes.push(
+          `the module stopped answering AT (${this.limits.sync.tries} tries of ${this.limits.sync.timeoutMs} ms)`,
+        );
         await this.bringUp(at, notes, true);
         restarted = true;
       }
@@ -150,7 +164,9 @@ export class ModuleLifecycle {
     }
     notes.push(`restarted with AT+CFUN=1,1: RDY after ${Date.now() - started} ms`);
     // The rest of the power-up URCs land here, not in the next scenario.
-    await at.waitForUrc((u) => u.text.trim() === 'APP RDY', this.limits.settleMs, since, 'APP RDY').catch(() => undefined);
+    await at
+      .waitForUrc((u) => u.text.trim() === 'APP RDY', this.limits.settleMs, since, 'APP RDY')
+      .catch(() => undefined);
     for (const urc of at.unconsumedUrcs()) urc.consumed = true;
   }
 
@@ -166,7 +182,8 @@ export class ModuleLifecycle {
       const reply = await at.send(command, { timeoutMs: 1_000 });
       if (reply.final.kind !== 'OK') notes.push(`restoring ${command} answered ${reply.final.kind}`);
     }
-    if (unknown.length) notes.push(`not restorable (the module did not report them at the start): ${unknown.join(', ')}`);
+    if (unknown.length)
+      notes.push(`not restorable (the module did not report them at the start): ${unknown.join(', ')}`);
   }
 
   private lose(reason: string): void {

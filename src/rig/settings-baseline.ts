@@ -25,7 +25,11 @@ export type SettingsBaseline = ReadonlyMap<string, string>;
 
 const key = (sub: string, idx: string | number) => `${sub}/${idx}`;
 
-export async function takeBaseline(at: AtClient, variant: VariantProfile, timeoutMs = 1_000): Promise<SettingsBaseline> {
+export async function takeBaseline(
+  at: AtClient,
+  variant: VariantProfile,
+  timeoutMs = 1_000,
+): Promise<SettingsBaseline> {
   const baseline = new Map<string, string>();
   const subs = variant.capabilities.subOptions.filter((s) => !CLOUD_SUB_OPTIONS.has(s) && !(s in RESTORED_THROUGH));
   for (const sub of subs) {
@@ -68,7 +72,10 @@ export function needsRestart(changed: readonly ChangedSetting[]): boolean {
 }
 
 /** The set commands that put `changed` back to the baseline; settings the baseline lacks are listed as not restorable. */
-export function restoreCommands(changed: readonly ChangedSetting[], baseline: SettingsBaseline): { commands: string[]; unknown: string[] } {
+export function restoreCommands(
+  changed: readonly ChangedSetting[],
+  baseline: SettingsBaseline,
+): { commands: string[]; unknown: string[] } {
   const commands = new Set<string>();
   const unknown: string[] = [];
   for (const { sub, idx } of changed) {

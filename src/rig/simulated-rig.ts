@@ -71,7 +71,13 @@ async function openSimulatedSession(options: SimulatedRigOptions, masker: Secret
   const [hostEnd, moduleEnd] = createDuplexPair();
   // The override changes only the module's firmware; the harness must read any layout unaided.
   const variant = options.recvLayout ? { ...options.variant, recvLayout: options.recvLayout } : options.variant;
-  const module = createSimulatedModule({ variant, clock, faults: options.faults, hosts: options.hosts, latency: options.latency });
+  const module = createSimulatedModule({
+    variant,
+    clock,
+    faults: options.faults,
+    hosts: options.hosts,
+    latency: options.latency,
+  });
   module.attach(moduleEnd);
   const transport = new StreamTransport(hostEnd, 'in-process simulator');
   await transport.open();

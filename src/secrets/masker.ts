@@ -47,7 +47,9 @@ export class SecretMasker {
     let start = 0;
     let i = 0;
     while (i < b.length) {
-      const hit = this.secretBytes.find((s) => s.length <= b.length - i && b.compare(s, 0, s.length, i, i + s.length) === 0);
+      const hit = this.secretBytes.find(
+        (s) => s.length <= b.length - i && b.compare(s, 0, s.length, i, i + s.length) === 0,
+      );
       if (hit) {
         parts.push(b.subarray(start, i), mask);
         i += hit.length;

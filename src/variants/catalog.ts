@@ -25,9 +25,13 @@ export function findVariant(name: string): VariantProfile {
  * file path. The error says which, so `--profile` can answer in one line.
  */
 export function resolveProfile(nameOrFile: string): VariantProfile {
-  if (nameOrFile.endsWith('.json') || nameOrFile.includes('/') || existsSync(nameOrFile)) return loadProfileFile(nameOrFile);
+  if (nameOrFile.endsWith('.json') || nameOrFile.includes('/') || existsSync(nameOrFile))
+    return loadProfileFile(nameOrFile);
   const bundled = bundledProfileNames().find((n) => n.toLowerCase() === nameOrFile.toLowerCase());
-  if (!bundled) throw new Error(`unknown profile "${nameOrFile}" (bundled: ${bundledProfileNames().join(', ')}; or give a file path)`);
+  if (!bundled)
+    throw new Error(
+      `unknown profile "${nameOrFile}" (bundled: ${bundledProfileNames().join(', ')}; or give a file path)`,
+    );
   return loadProfileFile(path.join(PROFILES_DIR, `${bundled}.json`));
 }
 

@@ -132,5 +132,10 @@ export function parseVariantProfile(input: unknown, source: string): VariantProf
         return [key, unwrap(entry)];
       }),
     );
-  return { ...parsed.data, readings: plain('readings') as Readings, defaults: plain('defaults') as VariantProfile['defaults'], sources };
+  return {
+    ...parsed.data,
+    readings: plain('readings') as Readings,
+    defaults: plain('defaults') as VariantProfile['defaults'],
+    sources,
+  };
 }

@@ -24,9 +24,15 @@ export function loadProfileFile(file: string): VariantProfile {
   return parseVariantProfile(input, file);
 }
 
-export const profiles: VariantProfile[] = VARIANT_FILES.map((name) => loadProfileFile(path.join(PROFILES_DIR, `${name}.json`)));
+export const profiles: VariantProfile[] = VARIANT_FILES.map((name) =>
+  loadProfileFile(path.join(PROFILES_DIR, `${name}.json`)),
+);
 
 /** Every file under profiles/, by name, for --profile <name>. */
 export function bundledProfileNames(): string[] {
-  return existsSync(PROFILES_DIR) ? readdirSync(PROFILES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : [];
+  return existsSync(PROFILES_DIR)
+    ? readdirSync(PROFILES_DIR)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+    : [];
 }

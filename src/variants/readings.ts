@@ -22,47 +22,179 @@ function reading<const V extends readonly [string, string, ...string[]]>(values:
 }
 
 export const READINGS = {
-  A3: reading(['excep1', 'retransmit'], 'Fig. 1 / 3.3.4', 'figure 1 pairs CONNECT with Excep1 (disconnect TCP), yet 3.3.4 lists <result> 1 "packet retransmission" for AT+QMTCONN'),
-  A4: reading(['urc', 'no-urc'], 'Fig. 1 / 3.3.8 / 5.1', 'figure 1 shows no +QMTPUBEX for QoS 0; example 5.1 shows +QMTPUBEX: 0,0,0'),
-  A9: reading(['keep-previous', 'error'], '3.1.1 / 3.3.1', '3.1.1: an omitted optional parameter keeps its previous or default value; 3.3.1 does not say whether that holds for a partial omission'),
-  A10: reading(['after-open', 'after-connect'], '3.3.1', 'sets are allowed "if the MQTT connection has not been created": created by a successful AT+QMTOPEN, or by the CONNECT of AT+QMTCONN'),
-  A11: reading(['ignore-extra', 'error'], '3.3.1 note 1', 'when <will_fg> is not 1 the Will parameters "will be omitted" (must be left out, or are ignored)'),
-  A11willex: reading(['no-prompt', 'prompt'], '3.3.1 "willex"', 'the note does not say whether "willex" with <will_fg> 0 shows the > prompt'),
+  A3: reading(
+    ['excep1', 'retransmit'],
+    'Fig. 1 / 3.3.4',
+    'figure 1 pairs CONNECT with Excep1 (disconnect TCP), yet 3.3.4 lists <result> 1 "packet retransmission" for AT+QMTCONN',
+  ),
+  A4: reading(
+    ['urc', 'no-urc'],
+    'Fig. 1 / 3.3.8 / 5.1',
+    'figure 1 shows no +QMTPUBEX for QoS 0; example 5.1 shows +QMTPUBEX: 0,0,0',
+  ),
+  A9: reading(
+    ['keep-previous', 'error'],
+    '3.1.1 / 3.3.1',
+    '3.1.1: an omitted optional parameter keeps its previous or default value; 3.3.1 does not say whether that holds for a partial omission',
+  ),
+  A10: reading(
+    ['after-open', 'after-connect'],
+    '3.3.1',
+    'sets are allowed "if the MQTT connection has not been created": created by a successful AT+QMTOPEN, or by the CONNECT of AT+QMTCONN',
+  ),
+  A11: reading(
+    ['ignore-extra', 'error'],
+    '3.3.1 note 1',
+    'when <will_fg> is not 1 the Will parameters "will be omitted" (must be left out, or are ignored)',
+  ),
+  A11willex: reading(
+    ['no-prompt', 'prompt'],
+    '3.3.1 "willex"',
+    'the note does not say whether "willex" with <will_fg> 0 shows the > prompt',
+  ),
   A13: reading(['ok', 'no-ok'], '3.3.1 "qmtping"', 'the "qmtping" query branch shows no final OK'),
-  A14: reading(['trailing-optional', 'not-settable'], '3.3.1 "hwauth"/"hwprodid"', '<hw_time_enable> appears only in the query responses; no set syntax names it'),
-  A14query: reading(['printed', 'omitted'], '3.3.1 "hwauth"/"hwprodid"', 'the query responses show [,<hw_time_enable>] as optional'),
+  A14: reading(
+    ['trailing-optional', 'not-settable'],
+    '3.3.1 "hwauth"/"hwprodid"',
+    '<hw_time_enable> appears only in the query responses; no set syntax names it',
+  ),
+  A14query: reading(
+    ['printed', 'omitted'],
+    '3.3.1 "hwauth"/"hwprodid"',
+    'the query responses show [,<hw_time_enable>] as optional',
+  ),
   A15: reading(['independent', 'shared'], '3.3.1', '"send/mode" and "dataformat" both take <send_mode>, defined once'),
-  A17: reading(['always', 'when-enabled'], '3.3.1 "edit/timeout"', 'the query response shows [,<edit_time>] as optional'),
-  A20: reading(['after-first', 'including-first'], '3.3.1 / 3.3.6-3.3.8', '<retry_times>: retransmissions after a timeout, or retries after a failure; whether the first send counts is not stated'),
+  A17: reading(
+    ['always', 'when-enabled'],
+    '3.3.1 "edit/timeout"',
+    'the query response shows [,<edit_time>] as optional',
+  ),
+  A20: reading(
+    ['after-first', 'including-first'],
+    '3.3.1 / 3.3.6-3.3.8',
+    '<retry_times>: retransmissions after a timeout, or retries after a failure; whether the first send counts is not stated',
+  ),
   A22: reading(['quoted', 'bare'], '3.3.2', 'the query syntax shows <host_name> bare; the examples quote it'),
-  A25: reading(['no-value', 'value'], '3.3.7 / 5.1', '<value> of +QMTUNS is "a vector of granted QoS"; example 5.1 prints +QMTUNS: 0,2,0'),
-  A26: reading(['may-zero', 'must-zero'], '3.3.8', '<msgid> "0 only when <qos>=0": QoS 0 may use any msgid, or must use 0'),
-  A28: reading(['error', 'clip'], '3.3.8 / 5.1', 'bytes beyond <length> are deleted; example 5.1: the excess beyond 1500 bytes is ignored'),
-  A30: reading(['consume', 'keep'], '3.3.9', 'the note does not say whether AT+QMTRECV reading a message removes it from the buffer'),
+  A25: reading(
+    ['no-value', 'value'],
+    '3.3.7 / 5.1',
+    '<value> of +QMTUNS is "a vector of granted QoS"; example 5.1 prints +QMTUNS: 0,2,0',
+  ),
+  A26: reading(
+    ['may-zero', 'must-zero'],
+    '3.3.8',
+    '<msgid> "0 only when <qos>=0": QoS 0 may use any msgid, or must use 0',
+  ),
+  A28: reading(
+    ['error', 'clip'],
+    '3.3.8 / 5.1',
+    'bytes beyond <length> are deleted; example 5.1: the excess beyond 1500 bytes is ignored',
+  ),
+  A30: reading(
+    ['consume', 'keep'],
+    '3.3.9',
+    'the note does not say whether AT+QMTRECV reading a message removes it from the buffer',
+  ),
   A33: reading(['quoted', 'bare'], '5.1 / 5.2', 'the +QMTRECV payload is quoted in two examples and bare in one'),
   A34: reading(['case-insensitive', 'lower-only'], '5.2', 'example 5.2 writes "SSL"; 3.3.1 defines "ssl"'),
-  'ssl-query': reading(['both-fields', 'ctx-when-enabled'], '3.3.1 "ssl"', 'the query response is +QMTCFG: "ssl",<SSL_enable>[,<SSL_ctx_idx>]'),
-  'conn-ret-code': reading(['printed', 'omitted'], '3.3.4', 'the result is +QMTCONN: <client_idx>,<result>[,<ret_code>]; omitted only where it would be 0 (accepted): a refusal without its <ret_code> 1~5 would read as an accepted connection'),
-  'stat-malformed': reading(['7', '1'], 'Table 4', 'no code names a malformed packet from the server: 7 "link not working or server unavailable", or 1 "connection closed or reset by the server"'),
-  'stat-no-connack': reading(['4', '1'], '3.3.4 / Table 4', 'a server that closes the link instead of sending CONNACK: code 4 "receiving CONNACK timed out or failed" (接收 CONNACK 包超时或者失败), or code 1 "closed or reset by the server"; a +QMTCONN: <idx>,2 ("failed to send") may come with either'),
-  'close-stat': reading(['8', 'none'], '3.3.3 / Table 4', 'code 8 "the client actively closed the MQTT connection" (客户端主动断开 MQTT 连接) may name the host\'s own AT+QMTCLOSE, or only a close the client decides itself: +QMTCLOSE: <idx>,0 already reports the host\'s close, and no example closes a connected client'),
-  'disc-stat': reading(['none', '5'], '3.3.5 / Table 4 / 5.1', 'code 5: the server closed the connection after DISCONNECT, "a normal process"; example 5.1 shows AT+QMTDISC without any +QMTSTAT'),
-  'disc-state': reading(['gone', '4'], '3.3.4 / 3.3.5', '<state> 4 "disconnecting" (正在断开) is not tied to an event: listed while the link stays up after DISCONNECT, or the client has closed its network right after sending DISCONNECT (MQTT 3.1.1 §3.14.4) and lists no state. (Listing 3 "connected" after DISCONNECT went out is not allowed: the client announced the end of the MQTT connection.)'),
-  'disc-unconnected': reading(['-1', '0'], '3.3.5', 'AT+QMTDISC on an opened but never connected client: -1 "failed to disconnect", or 0 (nothing left to disconnect)'),
-  'open-bad-host': reading(['4', '1', '-1', 'error'], '3.3.2', 'a <host_name> that is neither an IP address nor a domain name ("qmt broker#1"): 4 "failed to parse the domain name" (域名解析失败), 1 "wrong parameter", -1 "failed to open the network", or ERROR at once ("if there is any error", the value is outside <host_name>\'s definition)'),
+  'ssl-query': reading(
+    ['both-fields', 'ctx-when-enabled'],
+    '3.3.1 "ssl"',
+    'the query response is +QMTCFG: "ssl",<SSL_enable>[,<SSL_ctx_idx>]',
+  ),
+  'conn-ret-code': reading(
+    ['printed', 'omitted'],
+    '3.3.4',
+    'the result is +QMTCONN: <client_idx>,<result>[,<ret_code>]; omitted only where it would be 0 (accepted): a refusal without its <ret_code> 1~5 would read as an accepted connection',
+  ),
+  'stat-malformed': reading(
+    ['7', '1'],
+    'Table 4',
+    'no code names a malformed packet from the server: 7 "link not working or server unavailable", or 1 "connection closed or reset by the server"',
+  ),
+  'stat-no-connack': reading(
+    ['4', '1'],
+    '3.3.4 / Table 4',
+    'a server that closes the link instead of sending CONNACK: code 4 "receiving CONNACK timed out or failed" (接收 CONNACK 包超时或者失败), or code 1 "closed or reset by the server"; a +QMTCONN: <idx>,2 ("failed to send") may come with either',
+  ),
+  'close-stat': reading(
+    ['8', 'none'],
+    '3.3.3 / Table 4',
+    'code 8 "the client actively closed the MQTT connection" (客户端主动断开 MQTT 连接) may name the host\'s own AT+QMTCLOSE, or only a close the client decides itself: +QMTCLOSE: <idx>,0 already reports the host\'s close, and no example closes a connected client',
+  ),
+  'disc-stat': reading(
+    ['none', '5'],
+    '3.3.5 / Table 4 / 5.1',
+    'code 5: the server closed the connection after DISCONNECT, "a normal process"; example 5.1 shows AT+QMTDISC without any +QMTSTAT',
+  ),
+  'disc-state': reading(
+    ['gone', '4'],
+    '3.3.4 / 3.3.5',
+    '<state> 4 "disconnecting" (正在断开) is not tied to an event: listed while the link stays up after DISCONNECT, or the client has closed its network right after sending DISCONNECT (MQTT 3.1.1 §3.14.4) and lists no state. (Listing 3 "connected" after DISCONNECT went out is not allowed: the client announced the end of the MQTT connection.)',
+  ),
+  'disc-unconnected': reading(
+    ['-1', '0'],
+    '3.3.5',
+    'AT+QMTDISC on an opened but never connected client: -1 "failed to disconnect", or 0 (nothing left to disconnect)',
+  ),
+  'open-bad-host': reading(
+    ['4', '1', '-1', 'error'],
+    '3.3.2',
+    'a <host_name> that is neither an IP address nor a domain name ("qmt broker#1"): 4 "failed to parse the domain name" (域名解析失败), 1 "wrong parameter", -1 "failed to open the network", or ERROR at once ("if there is any error", the value is outside <host_name>\'s definition)',
+  ),
   // ----- connection lifecycle (audit-conn) -----
-  'stat-refused': reading(['1', '4'], '3.3.4 / Table 4', 'after a CONNACK with a refusal <ret_code> the server closes the link (MQTT 3.1.1 §3.2.2.3): code 1 "closed by the server", or code 4 "receiving CONNACK ... failed", whose solution is "check the user name and password, make sure the client ID is not in use"'),
-  'stat-connect-exhausted': reading(['3', '4'], '3.3.4 / Table 4', 'every send of CONNECT went without CONNACK (A3 "retransmit", <retry_times> used up): code 3 "sending CONNECT timed out or failed" (发送 CONNECT 包超时或者失败), or code 4 "receiving CONNACK timed out or failed"'),
-  A31: reading(['reported', 'not-reported'], '4.3 / Table 3', '+QMTPING: <idx>,1 is tied to the server dropping a silent client (4.3 lead text) or to any link-layer change (table 3), never to an unanswered PINGREQ, which table 4 reports as +QMTSTAT code 2'),
-  'open-out-of-range': reading(['error', '1'], '3.3.2', '<port> outside 1~65535 or a <host_name> of 0 or more than 100 bytes: "if there is any error", ERROR at once, or OK and <result> 1 "wrong parameter"'),
-  'close-unopened': reading(['-1', 'error'], '3.3.3', 'AT+QMTCLOSE on a client without an open network: OK then <result> -1 "failed to close the network", or ERROR ("if there is any error")'),
-  'disc-unopened': reading(['-1', 'error'], '3.3.5', 'AT+QMTDISC on a client without any network: OK then <result> -1 "failed to disconnect", or ERROR ("if there is any error")'),
-  'conn-unopened': reading(['error', '2'], '3.3.4', 'AT+QMTCONN on a client without an open network: ERROR ("if there is any error"), or OK then +QMTCONN: <idx>,2 "failed to send the packet"'),
+  'stat-refused': reading(
+    ['1', '4'],
+    '3.3.4 / Table 4',
+    'after a CONNACK with a refusal <ret_code> the server closes the link (MQTT 3.1.1 §3.2.2.3): code 1 "closed by the server", or code 4 "receiving CONNACK ... failed", whose solution is "check the user name and password, make sure the client ID is not in use"',
+  ),
+  'stat-connect-exhausted': reading(
+    ['3', '4'],
+    '3.3.4 / Table 4',
+    'every send of CONNECT went without CONNACK (A3 "retransmit", <retry_times> used up): code 3 "sending CONNECT timed out or failed" (发送 CONNECT 包超时或者失败), or code 4 "receiving CONNACK timed out or failed"',
+  ),
+  A31: reading(
+    ['reported', 'not-reported'],
+    '4.3 / Table 3',
+    '+QMTPING: <idx>,1 is tied to the server dropping a silent client (4.3 lead text) or to any link-layer change (table 3), never to an unanswered PINGREQ, which table 4 reports as +QMTSTAT code 2',
+  ),
+  'open-out-of-range': reading(
+    ['error', '1'],
+    '3.3.2',
+    '<port> outside 1~65535 or a <host_name> of 0 or more than 100 bytes: "if there is any error", ERROR at once, or OK and <result> 1 "wrong parameter"',
+  ),
+  'close-unopened': reading(
+    ['-1', 'error'],
+    '3.3.3',
+    'AT+QMTCLOSE on a client without an open network: OK then <result> -1 "failed to close the network", or ERROR ("if there is any error")',
+  ),
+  'disc-unopened': reading(
+    ['-1', 'error'],
+    '3.3.5',
+    'AT+QMTDISC on a client without any network: OK then <result> -1 "failed to disconnect", or ERROR ("if there is any error")',
+  ),
+  'conn-unopened': reading(
+    ['error', '2'],
+    '3.3.4',
+    'AT+QMTCONN on a client without an open network: ERROR ("if there is any error"), or OK then +QMTCONN: <idx>,2 "failed to send the packet"',
+  ),
   // twin (issue 12): places the field notes show firmware answering differently where the note is silent.
-  'close-after-disc': reading(['none', 'result'], '3.3.3 / 3.3.5', 'AT+QMTCLOSE "closes the network" and reports +QMTCLOSE; after AT+QMTDISC has already closed it the note does not say whether a result follows (FIELD-NOTES: EC200U gives none)'),
+  'close-after-disc': reading(
+    ['none', 'result'],
+    '3.3.3 / 3.3.5',
+    'AT+QMTCLOSE "closes the network" and reports +QMTCLOSE; after AT+QMTDISC has already closed it the note does not say whether a result follows (FIELD-NOTES: EC200U gives none)',
+  ),
   // --- AT+QMTCFG and AT syntax (audit-cfg) ---
-  A10willex: reading(['accepted', 'refused'], '3.3.1 "willex"', 'the configure branch of "willex" says only "if the optional parameters are specified", without the "and the MQTT connection has not been created" of the other seventeen sub-options'),
-  'test-form-layout': reading(['as-printed', 'reformatted'], '3.3.1 test command', 'the test response is typeset with a space after two commas of the "dataformat" line; FIELD-NOTES: an EC600S lists the sub-options without spaces, in another order, with an extra "CTWing"'),
+  A10willex: reading(
+    ['accepted', 'refused'],
+    '3.3.1 "willex"',
+    'the configure branch of "willex" says only "if the optional parameters are specified", without the "and the MQTT connection has not been created" of the other seventeen sub-options',
+  ),
+  'test-form-layout': reading(
+    ['as-printed', 'reformatted'],
+    '3.3.1 test command',
+    'the test response is typeset with a space after two commas of the "dataformat" line; FIELD-NOTES: an EC600S lists the sub-options without spaces, in another order, with an extra "CTWing"',
+  ),
 } as const satisfies Record<string, ReadingDefinition>;
 
 export type ReadingId = keyof typeof READINGS;

@@ -35,7 +35,10 @@ test('one command in flight: the second is written only after the first final re
       m.send(`\r\n+SECOND: ${clock.now()}\r\n\r\nOK\r\n`);
     }
   });
-  const [first, second] = await Promise.all([client.send('AT+FIRST', { timeoutMs: 5_000 }), client.send('AT+SECOND', { timeoutMs: 5_000 })]);
+  const [first, second] = await Promise.all([
+    client.send('AT+FIRST', { timeoutMs: 5_000 }),
+    client.send('AT+SECOND', { timeoutMs: 5_000 }),
+  ]);
   assert.deepEqual(first.lines, ['+FIRST: 1']);
   assert.deepEqual(second.lines, ['+SECOND: 1000']);
   assert.deepEqual(module.lines, ['AT+FIRST', 'AT+SECOND']);
@@ -80,7 +83,10 @@ test('a late OK after a timeout, arriving while idle, is kept as a URC and not t
   await clock.sleep(1_000);
   const next = await client.send('AT+NEXT', { timeoutMs: 10_000 });
   assert.deepEqual(next.final, { kind: 'ERROR' });
-  assert.deepEqual(client.urcs().map((u) => [u.text, u.at]), [['OK', 1_500]]);
+  assert.deepEqual(
+    client.urcs().map((u) => [u.text, u.at]),
+    [['OK', 1_500]],
+  );
   clock.stop();
 });
 
@@ -97,18 +103,28 @@ test('payload is written only after the > prompt, then the final result resolves
   assert.deepEqual(response.final, { kind: 'OK' });
   assert.equal(response.doneAt, 50);
   // The command went first, alone; the payload in a later write.
-  assert.deepEqual(module.received.map((b) => b.toString()), ['AT+QMTPUBEX=0,1,1,0,"t",9\r', 'hi,\r\n"x"']);
+  assert.deepEqual(
+    module.received.map((b) => b.toString()),
+    ['AT+QMTPUBEX=0,1,1,0,"t",9\r', 'hi,\r\n"x"'],
+  );
   clock.stop();
 });
 
 test('a prompt that never comes fails the same way, naming the missing prompt', async () => {
   const { client, module, clock } = await rig(() => {});
-  await assert.rejects(client.send('AT+QMTPUBEX=0,1,1,0,"t",2', { timeoutMs: 5_000, payload: Buffer.from('hi') }), (error: unknown) => {
-    assert.ok(error instanceof AtTimeoutError);
-    assert.match(error.message, /AT\+QMTPUBEX=0,1,1,0,"t",2: no > prompt within 5000 ms/);
-    return true;
-  });
-  assert.deepEqual(module.received.map((b) => b.toString()), ['AT+QMTPUBEX=0,1,1,0,"t",2\r'], 'payload never sent');
+  await assert.rejects(
+    client.send('AT+QMTPUBEX=0,1,1,0,"t",2', { timeoutMs: 5_000, payload: Buffer.from('hi') }),
+    (error: unknown) => {
+      assert.ok(error instanceof AtTimeoutError);
+      assert.match(error.message, /AT\+QMTPUBEX=0,1,1,0,"t",2: no > prompt within 5000 ms/);
+      return true;
+    },
+  );
+  assert.deepEqual(
+    module.received.map((b) => b.toString()),
+    ['AT+QMTPUBEX=0,1,1,0,"t",2\r'],
+    'payload never sent',
+  );
   clock.stop();
 });
 
@@ -168,7 +184,10 @@ test('ERROR instead of the prompt resolves without writing the payload', async (
   assert.deepEqual(response.final, { kind: 'ERROR' });
   assert.equal(response.prompted, false);
   await clock.sleep(100);
-  assert.deepEqual(module.received.map((b) => b.toString()), ['AT+QMTPUBEX=9,1,1,0,"t",2\r']);
+  assert.deepEqual(
+    module.received.map((b) => b.toString()),
+    ['AT+QMTPUBEX=9,1,1,0,"t",2\r'],
+  );
   clock.stop();
 });
 
@@ -191,6 +210,9 @@ test('AT+QFUPL: the data is written only after CONNECT, and the confirmation is 
 
 test('AT+QFUPL without CONNECT times out naming the missing CONNECT prompt', async () => {
   const { client, clock } = await rig(() => {});
-  await assert.rejects(client.send('AT+QFUPL="UFS:ca.pem",4,100', { timeoutMs: 1_000, payload: Buffer.from('abcd') }), /no CONNECT prompt/);
+  await assert.rejects(
+    client.send('AT+QFUPL="UFS:ca.pem",4,100', { timeoutMs: 1_000, payload: Buffer.from('abcd') }),
+    /no CONNECT prompt/,
+  );
   clock.stop();
 });

@@ -24,7 +24,10 @@ test('waitForUrc resolves with the next matching URC when it arrives later, at i
   const urc = await waiting;
   assert.equal(urc.text, '+QMTSTAT: 0,1');
   assert.equal(urc.at, 2_500);
-  assert.deepEqual(client.unconsumedUrcs().map((u) => u.text), ['+QIND: SMS DONE']);
+  assert.deepEqual(
+    client.unconsumedUrcs().map((u) => u.text),
+    ['+QIND: SMS DONE'],
+  );
   clock.stop();
 });
 
@@ -47,7 +50,10 @@ test('since (clock time or index) excludes older URCs', async () => {
   module.later(50, '\r\n+QMTSTAT: 0,2\r\n');
   const byTime = await client.waitForUrc((u) => u.name === '+QMTSTAT', 1_000, after);
   assert.equal(byTime.text, '+QMTSTAT: 0,2');
-  await assert.rejects(client.waitForUrc((u) => u.name === '+QMTSTAT', 200, { index: mark }), /no URC matching/);
+  await assert.rejects(
+    client.waitForUrc((u) => u.name === '+QMTSTAT', 200, { index: mark }),
+    /no URC matching/,
+  );
   assert.equal(client.urcs()[0].consumed, false, 'the older URC was never handed out');
   clock.stop();
 });
@@ -56,15 +62,24 @@ test('a wait that times out names what was awaited, the limit and the URCs that 
   const { client, module, clock } = await rig(() => {});
   module.send('\r\n+QMTSTAT: 0,1\r\n\r\nRDY\r\n');
   const started = Date.now();
-  await assert.rejects(client.waitForUrc((u) => u.name === '+QMTCONN', 60_000, undefined, '+QMTCONN: 0,0,0'), (error: Error) => {
-    assert.match(error.message, /no URC matching \+QMTCONN: 0,0,0 within 60000 ms; URCs that arrived: \+QMTSTAT: 0,1 \| RDY/);
-    return true;
-  });
+  await assert.rejects(
+    client.waitForUrc((u) => u.name === '+QMTCONN', 60_000, undefined, '+QMTCONN: 0,0,0'),
+    (error: Error) => {
+      assert.match(
+        error.message,
+        /no URC matching \+QMTCONN: 0,0,0 within 60000 ms; URCs that arrived: \+QMTSTAT: 0,1 \| RDY/,
+      );
+      return true;
+    },
+  );
   assert.ok(Date.now() - started < 1_000);
   assert.equal(clock.now(), 60_000);
   // Without a description the predicate's source names what was awaited.
   // (Spacing and quotes as the TypeScript loader prints them: tsx and ts-node differ.)
-  await assert.rejects(client.waitForUrc((u) => u.name === '+QMTDISC', 10), /u\.name ?=== ?["']\+QMTDISC["']/);
+  await assert.rejects(
+    client.waitForUrc((u) => u.name === '+QMTDISC', 10),
+    /u\.name ?=== ?["']\+QMTDISC["']/,
+  );
   clock.stop();
 });
 
@@ -78,7 +93,14 @@ test('onUrc listeners see every URC in order and can unsubscribe', async () => {
   module.send('\r\n+CFUN: 1\r\n');
   await clock.sleep(10);
   assert.deepEqual(seen, ['RDY', 'APP RDY']);
-  assert.deepEqual(client.urcs().map((u) => [u.index, u.text]), [[0, 'RDY'], [1, 'APP RDY'], [2, '+CFUN: 1']]);
+  assert.deepEqual(
+    client.urcs().map((u) => [u.index, u.text]),
+    [
+      [0, 'RDY'],
+      [1, 'APP RDY'],
+      [2, '+CFUN: 1'],
+    ],
+  );
   clock.stop();
 });
 

@@ -39,12 +39,16 @@ export function digest(exchanges: Exchange[], splitter: Splitter, options: Diges
 }
 
 /** The session fed byte by byte, and with each exchange split in two at every boundary. */
-export function everySplit(exchanges: Exchange[], options: DigesterOptions = {}): { label: string; events: unknown[] }[] {
+export function everySplit(
+  exchanges: Exchange[],
+  options: DigesterOptions = {},
+): { label: string; events: unknown[] }[] {
   const runs = [{ label: 'byte by byte', events: digest(exchanges, byteByByte, options) }];
   exchanges.forEach((exchange, target) => {
     const length = bytesOf(exchange).length;
     for (let point = 1; point < length; point++) {
-      const splitter: Splitter = (bytes, index) => (index === target ? [bytes.subarray(0, point), bytes.subarray(point)] : [bytes]);
+      const splitter: Splitter = (bytes, index) =>
+        index === target ? [bytes.subarray(0, point), bytes.subarray(point)] : [bytes];
       runs.push({ label: `exchange ${target} split at byte ${point}`, events: digest(exchanges, splitter, options) });
     }
   });

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { Digester, type DigestEvent } from '../../src/at/digester';
 import { digest, everySplit, whole, type Exchange } from './digest-helpers';
 
-const summary = (events: unknown[]) => events.map((e) => `${(e as { type: string }).type}:${(e as { text?: string }).text ?? ''}`);
+const summary = (events: unknown[]) =>
+  events.map((e) => `${(e as { type: string }).type}:${(e as { text?: string }).text ?? ''}`);
 
 function assertSplitInvariant(exchanges: Exchange[], options = {}): unknown[] {
   const reference = digest(exchanges, whole, options);
@@ -13,13 +14,17 @@ function assertSplitInvariant(exchanges: Exchange[], options = {}): unknown[] {
 }
 
 test('echo off: no echo event, info line and OK', () => {
-  const events = assertSplitInvariant([{ command: 'AT+QMTCFG="keepalive",0', rx: '\r\n+QMTCFG: "keepalive",120\r\n\r\nOK\r\n' }]);
+  const events = assertSplitInvariant([
+    { command: 'AT+QMTCFG="keepalive",0', rx: '\r\n+QMTCFG: "keepalive",120\r\n\r\nOK\r\n' },
+  ]);
   assert.deepEqual(summary(events), ['response-line:+QMTCFG: "keepalive",120', 'final:OK']);
 });
 
 test('echo on: the echoed command (CR alone, or CR LF) is dropped as echo', () => {
   for (const echo of ['AT+CSQ\r', 'AT+CSQ\r\n']) {
-    const events = assertSplitInvariant([{ command: 'AT+CSQ', rx: `${echo}\r\n+CSQ: 20,99\r\n\r\nOK\r\n` }], { echo: true });
+    const events = assertSplitInvariant([{ command: 'AT+CSQ', rx: `${echo}\r\n+CSQ: 20,99\r\n\r\nOK\r\n` }], {
+      echo: true,
+    });
     assert.deepEqual(summary(events), ['echo:AT+CSQ', 'response-line:+CSQ: 20,99', 'final:OK']);
     assert.equal((events[0] as { expected: boolean }).expected, true);
   }
@@ -41,7 +46,9 @@ test('bare LF line ends, a missing leading CRLF and runs of empty lines are tole
 
 test('prompt ">" and "> " without a line ending, only while a payload command runs', () => {
   for (const prompt of ['>', '> ']) {
-    const events = assertSplitInvariant([{ command: 'AT+QMTPUBEX=0,0,0,0,"t",2', payload: Buffer.from('hi'), rx: `\r\n${prompt}` }]);
+    const events = assertSplitInvariant([
+      { command: 'AT+QMTPUBEX=0,0,0,0,"t",2', payload: Buffer.from('hi'), rx: `\r\n${prompt}` },
+    ]);
     assert.deepEqual(summary(events), ['prompt:>'], JSON.stringify(prompt));
   }
   const idle = new Digester();
@@ -54,9 +61,13 @@ test('prompt ">" and "> " without a line ending, only while a payload command ru
 test('after the prompt, the answer follows whether the module echoes the payload or not', () => {
   const command = 'AT+QMTPUBEX=0,1,1,0,"t",5';
   const payload = Buffer.from('a\r\nbc');
-  const echoed = assertSplitInvariant([{ command, payload, rx: '\r\n> a\r\nbc\r\nOK\r\n\r\n+QMTPUBEX: 0,1,0\r\n' }], { echo: true });
+  const echoed = assertSplitInvariant([{ command, payload, rx: '\r\n> a\r\nbc\r\nOK\r\n\r\n+QMTPUBEX: 0,1,0\r\n' }], {
+    echo: true,
+  });
   assert.deepEqual(summary(echoed), ['prompt:>', 'echo:a\r\nbc', 'final:OK', 'urc:+QMTPUBEX: 0,1,0']);
-  const silent = assertSplitInvariant([{ command, payload, rx: '\r\n> \r\nOK\r\n\r\n+QMTPUBEX: 0,1,0\r\n' }], { echo: false });
+  const silent = assertSplitInvariant([{ command, payload, rx: '\r\n> \r\nOK\r\n\r\n+QMTPUBEX: 0,1,0\r\n' }], {
+    echo: false,
+  });
   assert.deepEqual(summary(silent), ['prompt:>', 'final:OK', 'urc:+QMTPUBEX: 0,1,0']);
 });
 
@@ -67,7 +78,12 @@ test('URCs between a command and its final result stay URCs; lines after the fin
   const events = assertSplitInvariant([{ command: 'AT+QMTOPEN?', rx }]);
   assert.deepEqual(summary(events), [
     'response-line:+QMTOPEN: 0,"broker",1883',
-    'urc:APP RDY', 'urc:+CFUN: 1', 'urc:+QUSIM: 1', 'urc:+QIURC: "pdpdeact",1', 'urc:+QMTPING: 0,1', 'urc:+QMTRECV: 1,2',
+    'urc:APP RDY',
+    'urc:+CFUN: 1',
+    'urc:+QUSIM: 1',
+    'urc:+QIURC: "pdpdeact",1',
+    'urc:+QMTPING: 0,1',
+    'urc:+QMTRECV: 1,2',
     'final:OK',
     'urc:+QMTOPEN: 1,0',
   ]);
@@ -86,7 +102,12 @@ test('read forms own their same-name lines: AT+CPIN? and AT+QMTRECV?', () => {
     ],
     whole,
   );
-  assert.deepEqual(summary(events), ['response-line:+CPIN: READY', 'final:OK', 'response-line:+QMTRECV: 0,0,1,0,0,0', 'final:OK']);
+  assert.deepEqual(summary(events), [
+    'response-line:+CPIN: READY',
+    'final:OK',
+    'response-line:+QMTRECV: 0,0,1,0,0,0',
+    'final:OK',
+  ]);
 });
 
 test('after abortCommand a late OK is reported as a URC, not taken as the next answer', () => {
@@ -101,5 +122,7 @@ test('the time of an event is the time of the chunk that completed it', () => {
   const digester = new Digester();
   digester.startCommand('AT');
   assert.deepEqual(digester.feed(Buffer.from('\r\nO'), 100), []);
-  assert.deepEqual(digester.feed(Buffer.from('K\r\n'), 250), [{ type: 'final', result: { kind: 'OK' }, text: 'OK', at: 250 }]);
+  assert.deepEqual(digester.feed(Buffer.from('K\r\n'), 250), [
+    { type: 'final', result: { kind: 'OK' }, text: 'OK', at: 250 },
+  ]);
 });

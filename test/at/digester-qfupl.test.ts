@@ -45,6 +45,8 @@ test('without a payload to send, CONNECT is not a prompt (the upload was not ask
 });
 
 test('an upload refused with an error ends the command without a prompt', () => {
-  const events = assertSplitInvariant([{ command: UPLOAD, payload: Buffer.from('abcd'), rx: '\r\n+CME ERROR: 407\r\n' }]);
+  const events = assertSplitInvariant([
+    { command: UPLOAD, payload: Buffer.from('abcd'), rx: '\r\n+CME ERROR: 407\r\n' },
+  ]);
   assert.deepEqual(summary(events), ['final:+CME ERROR: 407']);
 });

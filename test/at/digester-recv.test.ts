@@ -35,7 +35,9 @@ test('length + quoted payload (EC200x driver form)', () => {
 
 test('length + quoted payload containing commas, quotes, CR and LF is cut by the length', () => {
   const payload = '{"a":1,\r\n"b":"x,y"}\n';
-  const urcs = urcsOf(`\r\n+QMTRECV: 1,7,"pump/01/cmd",${Buffer.byteLength(payload)},"${payload}"\r\n\r\n+QMTSTAT: 1,1\r\n`);
+  const urcs = urcsOf(
+    `\r\n+QMTRECV: 1,7,"pump/01/cmd",${Buffer.byteLength(payload)},"${payload}"\r\n\r\n+QMTSTAT: 1,1\r\n`,
+  );
   assert.equal(urcs.length, 2);
   assert.equal(payloadOf(urcs[0]), payload);
   assert.deepEqual(urcs[0].fields.slice(0, 4), ['1', '7', 'pump/01/cmd', String(Buffer.byteLength(payload))]);
@@ -43,7 +45,9 @@ test('length + quoted payload containing commas, quotes, CR and LF is cut by the
 });
 
 test('length + unquoted payload (spec 5.1 example) with commas', () => {
-  const [urc, next] = urcsOf('\r\n+QMTRECV: 0,0,"topic/pub",30,This is test data, hello MQTT.\r\n\r\n+QMTPING: 0,1\r\n');
+  const [urc, next] = urcsOf(
+    '\r\n+QMTRECV: 0,0,"topic/pub",30,This is test data, hello MQTT.\r\n\r\n+QMTPING: 0,1\r\n',
+  );
   assert.equal(payloadOf(urc), 'This is test data, hello MQTT.');
   assert.equal(urc.text, '+QMTRECV: 0,0,"topic/pub",30,This is test data, hello MQTT.');
   assert.equal(next.name, '+QMTPING');
@@ -119,7 +123,13 @@ test('layouts are reported on the URC', () => {
     '\r\n+QMTRECV: 0,0,"t","a,b"\r\n\r\n+QMTRECV: 0,1,"t",3,"a,b"\r\n\r\n+QMTRECV: 0,2,"t",3,a,b\r\n' +
       '\r\n+QMTRECV: 0,3,"t",a,b\r\n\r\n+QMTRECV: 0,4,"t",3\r\na,b\r\n',
   ).map((u) => [u.recvLayout, payloadOf(u)]);
-  assert.deepEqual(layouts, [['quoted', 'a,b'], ['quoted-length', 'a,b'], ['unquoted-length', 'a,b'], ['unquoted', 'a,b'], ['split', 'a,b']]);
+  assert.deepEqual(layouts, [
+    ['quoted', 'a,b'],
+    ['quoted-length', 'a,b'],
+    ['unquoted-length', 'a,b'],
+    ['unquoted', 'a,b'],
+    ['split', 'a,b'],
+  ]);
 });
 
 test('buffer notice form +QMTRECV: <idx>,<recv_id> has no payload', () => {
@@ -129,12 +139,21 @@ test('buffer notice form +QMTRECV: <idx>,<recv_id> has no payload', () => {
 });
 
 test('while AT+QMTRECV=<idx> runs, messages are its information lines with payloads', () => {
-  const events = digest([{ command: 'AT+QMTRECV=0', rx: '\r\n+QMTRECV: 0,1,"t",3,"a\nb"\r\n+QMTRECV: 0,2,"t",2,xy\r\n\r\nOK\r\n' }], whole) as {
+  const events = digest(
+    [{ command: 'AT+QMTRECV=0', rx: '\r\n+QMTRECV: 0,1,"t",3,"a\nb"\r\n+QMTRECV: 0,2,"t",2,xy\r\n\r\nOK\r\n' }],
+    whole,
+  ) as {
     type: string;
     payload?: string;
   }[];
-  assert.deepEqual(events.map((e) => e.type), ['response-line', 'response-line', 'final']);
-  assert.deepEqual(events.slice(0, 2).map((e) => Buffer.from(e.payload!, 'hex').toString()), ['a\nb', 'xy']);
+  assert.deepEqual(
+    events.map((e) => e.type),
+    ['response-line', 'response-line', 'final'],
+  );
+  assert.deepEqual(
+    events.slice(0, 2).map((e) => Buffer.from(e.payload!, 'hex').toString()),
+    ['a\nb', 'xy'],
+  );
 });
 
 test('the length the host configured decides: msg_len_enable 0 keeps "12,34" whole, 1 cuts by the length', () => {
@@ -146,7 +165,11 @@ test('the length the host configured decides: msg_len_enable 0 keeps "12,34" who
     const digester = new Digester();
     digester.setRecvLength(0, present);
     const urcs = digester.feed(bytes, 0).flatMap((e) => (e.type === 'urc' && e.urc.name === '+QMTRECV' ? [e.urc] : []));
-    assert.deepEqual(urcs.map((u) => u.payload?.toString()), expected, `present=${present}`);
+    assert.deepEqual(
+      urcs.map((u) => u.payload?.toString()),
+      expected,
+      `present=${present}`,
+    );
   }
 });
 

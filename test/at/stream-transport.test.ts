@@ -22,7 +22,7 @@ test('bytes written to one end of the pair are read from the other, in order, bo
   assert.deepEqual(atA, ['back']);
 });
 
-test('a write is delivered later, never inside the writer\'s call', () => {
+test("a write is delivered later, never inside the writer's call", () => {
   const [a, b] = createDuplexPair();
   let delivered = false;
   b.on('data', () => (delivered = true));

@@ -45,7 +45,10 @@ test('a refused connection names host:port', async () => {
   const { server, port } = await listen(() => {});
   server.close();
   await once(server, 'close');
-  await assert.rejects(new TcpTransport(`tcp://127.0.0.1:${port}`).open(), new RegExp(`cannot connect to 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`));
+  await assert.rejects(
+    new TcpTransport(`tcp://127.0.0.1:${port}`).open(),
+    new RegExp(`cannot connect to 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`),
+  );
 });
 
 test('close() we asked for ends quietly', async (t) => {

@@ -91,7 +91,10 @@ test('closeOn subscribe cuts the connection as the SUBSCRIBE arrives; Aedes neve
     module.subscribe('a/b', { qos: 0 });
     await closed;
     assert.equal(rig.fixture.packetsFromModule('subscribe').length, 1);
-    assert.deepEqual(rig.fixture.packets().filter((p) => p.packet.cmd === 'suback'), []);
+    assert.deepEqual(
+      rig.fixture.packets().filter((p) => p.packet.cmd === 'suback'),
+      [],
+    );
     const info = rig.fixture.connections()[0];
     assert.equal(info.closedBy, 'fixture');
     assert.equal(info.closeReason, 'closeOn subscribe');

@@ -12,11 +12,17 @@ test('publish reaches a subscribed module; the helper itself is not recorded as 
     const [topic, payload] = await received;
     assert.equal(topic, 'cmd/pump');
     assert.equal(payload.toString(), '{"relay":1}');
-    const delivered = await rig.fixture.waitForPacket((p) => p.direction === 'broker->module' && p.packet.cmd === 'publish', 1000);
+    const delivered = await rig.fixture.waitForPacket(
+      (p) => p.direction === 'broker->module' && p.packet.cmd === 'publish',
+      1000,
+    );
     assert.ok(delivered.packet.cmd === 'publish');
     assert.equal(delivered.packet.qos, 1);
     // Only the module's own connection went through the tap.
-    assert.deepEqual(rig.fixture.connections().map((c) => c.clientId), ['sub-module']);
+    assert.deepEqual(
+      rig.fixture.connections().map((c) => c.clientId),
+      ['sub-module'],
+    );
     assert.ok(rig.fixture.packets().every((p) => p.connection === 1));
   } finally {
     await rig.done();
@@ -47,7 +53,9 @@ test('a subscriber collects what the module publishes, including retained messag
     assert.equal(will.topic, 'status/will-module');
     assert.equal(observer.messages().length, 2);
 
-    const failure = await observer.waitForMessage((m) => m.topic === 'never', 3000, 'a message on "never"').catch((e: Error) => e);
+    const failure = await observer
+      .waitForMessage((m) => m.topic === 'never', 3000, 'a message on "never"')
+      .catch((e: Error) => e);
     assert.ok(failure instanceof Error);
     assert.match(failure.message, /waiting for a message on "never"[\s\S]*payload="online"[\s\S]*payload="gone"/);
   } finally {

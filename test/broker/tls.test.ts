@@ -12,7 +12,15 @@ test('TLS tap: handshake with the generated CA succeeds and traffic is recorded;
     assert.match(material.caPem, /BEGIN CERTIFICATE/);
     assert.match(material.clientKeyPem, /PRIVATE KEY/);
 
-    const good = mqtt.connect({ protocol: 'mqtts', host: '127.0.0.1', port: rig.fixture.tlsPort, ca: material.caPem, clientId: 'tls-ok', reconnectPeriod: 0, keepalive: 0 });
+    const good = mqtt.connect({
+      protocol: 'mqtts',
+      host: '127.0.0.1',
+      port: rig.fixture.tlsPort,
+      ca: material.caPem,
+      clientId: 'tls-ok',
+      reconnectPeriod: 0,
+      keepalive: 0,
+    });
     rig.modules.push(good);
     await new Promise<void>((resolve, reject) => {
       good.once('connect', () => resolve());
@@ -24,7 +32,15 @@ test('TLS tap: handshake with the generated CA succeeds and traffic is recorded;
     assert.equal(rig.fixture.connections()[0].tls, true);
 
     const wrongCa = (await generate([{ name: 'commonName', value: 'some other CA' }], { keyType: 'ec' })).cert;
-    const bad = mqtt.connect({ protocol: 'mqtts', host: '127.0.0.1', port: rig.fixture.tlsPort, ca: wrongCa, clientId: 'tls-bad', reconnectPeriod: 0, keepalive: 0 });
+    const bad = mqtt.connect({
+      protocol: 'mqtts',
+      host: '127.0.0.1',
+      port: rig.fixture.tlsPort,
+      ca: wrongCa,
+      clientId: 'tls-bad',
+      reconnectPeriod: 0,
+      keepalive: 0,
+    });
     rig.modules.push(bad);
     const error = await new Promise<NodeJS.ErrnoException>((resolve, reject) => {
       bad.once('connect', () => reject(new Error('connected with a wrong CA')));
@@ -43,8 +59,15 @@ test('TLS tap with requireClientCert: the generated client certificate is accept
     const material = rig.fixture.tlsMaterial;
     assert.ok(material && rig.fixture.tlsPort);
     const withCert = mqtt.connect({
-      protocol: 'mqtts', host: '127.0.0.1', port: rig.fixture.tlsPort, ca: material.caPem,
-      cert: material.clientCertPem, key: material.clientKeyPem, clientId: 'with-cert', reconnectPeriod: 0, keepalive: 0,
+      protocol: 'mqtts',
+      host: '127.0.0.1',
+      port: rig.fixture.tlsPort,
+      ca: material.caPem,
+      cert: material.clientCertPem,
+      key: material.clientKeyPem,
+      clientId: 'with-cert',
+      reconnectPeriod: 0,
+      keepalive: 0,
     });
     rig.modules.push(withCert);
     await new Promise<void>((resolve, reject) => {
@@ -52,14 +75,26 @@ test('TLS tap with requireClientCert: the generated client certificate is accept
       withCert.once('error', reject);
     });
 
-    const without = mqtt.connect({ protocol: 'mqtts', host: '127.0.0.1', port: rig.fixture.tlsPort, ca: material.caPem, clientId: 'no-cert', reconnectPeriod: 0, keepalive: 0, connectTimeout: 2000 });
+    const without = mqtt.connect({
+      protocol: 'mqtts',
+      host: '127.0.0.1',
+      port: rig.fixture.tlsPort,
+      ca: material.caPem,
+      clientId: 'no-cert',
+      reconnectPeriod: 0,
+      keepalive: 0,
+      connectTimeout: 2000,
+    });
     rig.modules.push(without);
     await new Promise<void>((resolve, reject) => {
       without.once('connect', () => reject(new Error('connected without a client certificate')));
       without.once('error', () => resolve());
       without.once('close', () => resolve());
     });
-    assert.deepEqual(rig.fixture.connections().map((c) => c.clientId), ['with-cert']);
+    assert.deepEqual(
+      rig.fixture.connections().map((c) => c.clientId),
+      ['with-cert'],
+    );
   } finally {
     await rig.done();
   }

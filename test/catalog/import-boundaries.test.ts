@@ -20,12 +20,19 @@ function sources(dir: string): string[] {
 /** Every relative import of a file, resolved to a path under the project root. */
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|require\(\s*['"](\.[^'"]+)['"]\s*\)|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  const specifiers = [
+    ...text.matchAll(
+      /(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|require\(\s*['"](\.[^'"]+)['"]\s*\)|import\(\s*['"](\.[^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
   return specifiers.map((s) => path.relative(ROOT, path.resolve(path.dirname(file), s as string)));
 }
 
 const RULES: { layer: string; mayNotImport: string[] }[] = [
-  { layer: 'src/sim', mayNotImport: ['src/at', 'src/qmt', 'src/rig', 'src/broker', 'src/report', 'src/cli', 'steps', 'support'] },
+  {
+    layer: 'src/sim',
+    mayNotImport: ['src/at', 'src/qmt', 'src/rig', 'src/broker', 'src/report', 'src/cli', 'steps', 'support'],
+  },
   { layer: 'src/at', mayNotImport: ['src/sim', 'src/qmt', 'steps', 'support'] },
   { layer: 'src/qmt', mayNotImport: ['src/sim', 'steps', 'support'] },
   { layer: 'src/report', mayNotImport: ['src/sim', 'steps', 'support'] },
@@ -50,7 +57,9 @@ for (const leaf of LEAVES) {
     const inside = (target: string, dir: string) => target === dir || target.startsWith(`${dir}/`);
     const offences = sources(path.join(ROOT, leaf.layer)).flatMap((file) =>
       imports(file)
-        .filter((target) => !inside(target, leaf.layer) && !leaf.mayImportOnly.some((allowed) => inside(target, allowed)))
+        .filter(
+          (target) => !inside(target, leaf.layer) && !leaf.mayImportOnly.some((allowed) => inside(target, allowed)),
+        )
         .map((target) => `${path.relative(ROOT, file)} → ${target}`),
     );
     assert.deepEqual(offences, []);
@@ -61,7 +70,9 @@ for (const rule of RULES) {
   test(`${rule.layer} does not import ${rule.mayNotImport.join(', ')}`, () => {
     const offences = sources(path.join(ROOT, rule.layer)).flatMap((file) =>
       imports(file)
-        .filter((target) => rule.mayNotImport.some((forbidden) => target === forbidden || target.startsWith(`${forbidden}/`)))
+        .filter((target) =>
+          rule.mayNotImport.some((forbidden) => target === forbidden || target.startsWith(`${forbidden}/`)),
+        )
         .map((target) => `${path.relative(ROOT, file)} → ${target}`),
     );
     assert.deepEqual(offences, []);
@@ -70,5 +81,8 @@ for (const rule of RULES) {
 
 test('the import scanner sees relative imports (a rule that cannot fail proves nothing)', () => {
   const found = imports(path.join(ROOT, 'src/sim/core/simulated-module.ts'));
-  assert.ok(found.some((t) => t.startsWith('src/')), found.join(', '));
+  assert.ok(
+    found.some((t) => t.startsWith('src/')),
+    found.join(', '),
+  );
 });

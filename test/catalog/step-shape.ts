@@ -60,7 +60,9 @@ function bodyLines(source: ts.SourceFile, fn: ts.FunctionLikeDeclaration): numbe
 export function otherTopLevelStatements(file: string, text: string): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const isStep = (s: ts.Statement) =>
-    ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) && ts.isIdentifier(s.expression.expression) &&
+    ts.isExpressionStatement(s) &&
+    ts.isCallExpression(s.expression) &&
+    ts.isIdentifier(s.expression.expression) &&
     STEP_KEYWORDS.has(s.expression.expression.text);
   const lineOf = (s: ts.Statement) => source.getLineAndCharacterOfPosition(s.getStart(source)).line + 1;
   return source.statements

@@ -50,7 +50,11 @@ test('each phrasing matches exactly one step, with the arguments the step needs'
   const { stepDefinitions } = await supportLibrary();
   for (const [text, pattern, args] of CASES) {
     const matching = stepDefinitions.filter((s) => s.expression.match(text));
-    assert.deepEqual(matching.map((s) => s.pattern), [pattern], text);
+    assert.deepEqual(
+      matching.map((s) => s.pattern),
+      [pattern],
+      text,
+    );
     const values = await Promise.all((matching[0]?.expression.match(text) ?? []).map((a) => a.getValue(null)));
     assert.deepEqual(values, args, text);
   }

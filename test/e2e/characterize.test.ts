@@ -14,7 +14,11 @@ import { ROOT, tempDir } from './helpers';
 
 function characterize(profile: string, out: string): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), 'characterize', '--sim-profile', profile, '--out', out], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'qmt.js'), 'characterize', '--sim-profile', profile, '--out', out],
+      { cwd: ROOT },
+    );
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -39,28 +43,39 @@ function unobservable(profile: ReturnType<typeof loadProfileFile>): string[] {
   ];
 }
 
-test('characterising the simulator under each profile writes back its readings and defaults', { timeout: 600_000 }, async () => {
-  const dir = tempDir('qmt-characterize-');
-  // Two at a time: the machine has two cores.
-  const results: { name: string; status: number | null; output: string; out: string }[] = [];
-  for (let i = 0; i < PROFILES.length; i += 2) {
-    const batch = PROFILES.slice(i, i + 2).map(async (name) => {
-      const out = path.join(dir, `${name}.json`);
-      const run = await characterize(path.join(PROFILES_DIR, `${name}.json`), out);
-      return { name, out, ...run };
-    });
-    results.push(...(await Promise.all(batch)));
-  }
-  for (const { name, status, output, out } of results) {
-    assert.equal(status, 0, `${name}: ${output}`);
-    const declared = loadProfileFile(path.join(PROFILES_DIR, `${name}.json`));
-    const written = loadProfileFile(out);
-    assert.deepEqual(written.readings, declared.readings, `${name}: readings differ`);
-    assert.deepEqual(written.defaults, declared.defaults, `${name}: defaults differ`);
-    const json = JSON.parse(readFileSync(out, 'utf8')) as Record<'readings' | 'defaults', Record<string, { source: string }>>;
-    const unobserved = [...Object.entries(json.readings), ...Object.entries(json.defaults)]
-      .filter(([, entry]) => /not observed/.test(entry.source))
-      .map(([id]) => id);
-    assert.deepEqual(unobserved.sort(), unobservable(declared).sort(), `${name}: every reading and default is observed that the firmware shows at all`);
-  }
-});
+test(
+  'characterising the simulator under each profile writes back its readings and defaults',
+  { timeout: 600_000 },
+  async () => {
+    const dir = tempDir('qmt-characterize-');
+    // Two at a time: the machine has two cores.
+    const results: { name: string; status: number | null; output: string; out: string }[] = [];
+    for (let i = 0; i < PROFILES.length; i += 2) {
+      const batch = PROFILES.slice(i, i + 2).map(async (name) => {
+        const out = path.join(dir, `${name}.json`);
+        const run = await characterize(path.join(PROFILES_DIR, `${name}.json`), out);
+        return { name, out, ...run };
+      });
+      results.push(...(await Promise.all(batch)));
+    }
+    for (const { name, status, output, out } of results) {
+      assert.equal(status, 0, `${name}: ${output}`);
+      const declared = loadProfileFile(path.join(PROFILES_DIR, `${name}.json`));
+      const written = loadProfileFile(out);
+      assert.deepEqual(written.readings, declared.readings, `${name}: readings differ`);
+      assert.deepEqual(written.defaults, declared.defaults, `${name}: defaults differ`);
+      const json = JSON.parse(readFileSync(out, 'utf8')) as Record<
+        'readings' | 'defaults',
+        Record<string, { source: string }>
+      >;
+      const unobserved = [...Object.entries(json.readings), ...Object.entries(json.defaults)]
+        .filter(([, entry]) => /not observed/.test(entry.source))
+        .map(([id]) => id);
+      assert.deepEqual(
+        unobserved.sort(),
+        unobservable(declared).sort(),
+        `${name}: every reading and default is observed that the firmware shows at all`,
+      );
+    }
+  },
+);

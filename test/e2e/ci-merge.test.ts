@@ -12,41 +12,84 @@ import path from 'node:path';
 import { ROOT, tempDir } from './helpers';
 
 function qmtRun(rig: string, variant: string, results: string): void {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), 'run', '--variant', variant, '--tags', '@spec:5.1', '--results', results, '--no-report'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, QMT_RIG_NAME: rig },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin', 'qmt.js'),
+      'run',
+      '--variant',
+      variant,
+      '--tags',
+      '@spec:5.1',
+      '--results',
+      results,
+      '--no-report',
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, QMT_RIG_NAME: rig },
+    },
+  );
   assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
 }
 
-test('the pipeline merge step makes one report from two rigs, labelled by rig and grouped by variant', { timeout: 180_000 }, () => {
-  const work = tempDir('qmt-ci-');
-  const artifacts = path.join(work, 'artifacts');
-  qmtRun('rig-a', 'EC200N-CN', path.join(artifacts, 'allure-results-rig-a'));
-  qmtRun('rig-b', 'EG912Y', path.join(artifacts, 'allure-results-rig-b', 'dev-ttyUSB2'));
-  const out = path.join(work, 'reports');
-  const merge = spawnSync('bash', [path.join(ROOT, 'examples', 'ci', 'merge-rig-results.sh'), artifacts, out], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(merge.status, 0, `${merge.stdout}\n${merge.stderr}`);
-  assert.match(merge.stdout, /2 results folders from 2 rig artifact\(s\)/);
-  assert.ok(existsSync(path.join(out, 'allure-report', 'index.html')), merge.stdout);
+test(
+  'the pipeline merge step makes one report from two rigs, labelled by rig and grouped by variant',
+  { timeout: 180_000 },
+  () => {
+    const work = tempDir('qmt-ci-');
+    const artifacts = path.join(work, 'artifacts');
+    qmtRun('rig-a', 'EC200N-CN', path.join(artifacts, 'allure-results-rig-a'));
+    qmtRun('rig-b', 'EG912Y', path.join(artifacts, 'allure-results-rig-b', 'dev-ttyUSB2'));
+    const out = path.join(work, 'reports');
+    const merge = spawnSync('bash', [path.join(ROOT, 'examples', 'ci', 'merge-rig-results.sh'), artifacts, out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    assert.equal(merge.status, 0, `${merge.stdout}\n${merge.stderr}`);
+    assert.match(merge.stdout, /2 results folders from 2 rig artifact\(s\)/);
+    assert.ok(existsSync(path.join(out, 'allure-report', 'index.html')), merge.stdout);
 
-  const merged = path.join(out, 'allure-results-merged');
-  const scenarios = readdirSync(merged)
-    .filter((f) => f.endsWith('-result.json'))
-    .map((f) => JSON.parse(readFileSync(path.join(merged, f), 'utf8')) as { name: string; labels: { name: string; value: string }[] })
-    .filter((r) => !r.name.startsWith('Spec coverage'));
-  const pairs = new Set(scenarios.map((r) => `${r.labels.find((l) => l.name === 'host')?.value} ${r.labels.find((l) => l.name === 'parentSuite')?.value}`));
-  assert.deepEqual([...pairs].sort(), ['rig-a EC200N-CN', 'rig-b EG912Y']);
-  // The Suites tab's top level is the variant: both side by side in one report.
-  const suites = JSON.parse(readFileSync(path.join(out, 'allure-report', 'data', 'suites.json'), 'utf8')) as { children: { name: string }[] };
-  assert.deepEqual(suites.children.map((c) => c.name).filter((n) => n !== 'Spec coverage').sort(), ['EC200N-CN', 'EG912Y']);
-});
+    const merged = path.join(out, 'allure-results-merged');
+    const scenarios = readdirSync(merged)
+      .filter((f) => f.endsWith('-result.json'))
+      .map(
+        (f) =>
+          JSON.parse(readFileSync(path.join(merged, f), 'utf8')) as {
+            name: string;
+            labels: { name: string; value: string }[];
+          },
+      )
+      .filter((r) => !r.name.startsWith('Spec coverage'));
+    const pairs = new Set(
+      scenarios.map(
+        (r) =>
+          `${r.labels.find((l) => l.name === 'host')?.value} ${r.labels.find((l) => l.name === 'parentSuite')?.value}`,
+      ),
+    );
+    assert.deepEqual([...pairs].sort(), ['rig-a EC200N-CN', 'rig-b EG912Y']);
+    // The Suites tab's top level is the variant: both side by side in one report.
+    const suites = JSON.parse(readFileSync(path.join(out, 'allure-report', 'data', 'suites.json'), 'utf8')) as {
+      children: { name: string }[];
+    };
+    assert.deepEqual(
+      suites.children
+        .map((c) => c.name)
+        .filter((n) => n !== 'Spec coverage')
+        .sort(),
+      ['EC200N-CN', 'EG912Y'],
+    );
+  },
+);
 
 test('the pipeline checks the expected variants are attached', () => {
   const list = JSON.stringify({ modules: [{ port: '/dev/ttyUSB2', variant: 'EC200N-CN' }], problems: [] });
   const check = (...variants: string[]) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'examples', 'ci', 'check-variants.js'), ...variants], { input: list, encoding: 'utf8' });
+    spawnSync(process.execPath, [path.join(ROOT, 'examples', 'ci', 'check-variants.js'), ...variants], {
+      input: list,
+      encoding: 'utf8',
+    });
   assert.equal(check('EC200N-CN').status, 0);
   const missing = check('EC200N-CN', 'EG912Y');
   assert.equal(missing.status, 1);

@@ -15,29 +15,38 @@ function doctorLines(output: string): string[] {
   return output.split('\n').filter((l) => l.startsWith('qmt doctor:'));
 }
 
-test('qmt doctor: a healthy module passes every check; an unreachable broker is one line', { timeout: 120_000 }, async () => {
-  const { child, where } = await startSimulator(['--pty']);
-  try {
-    const healthy = runQmt(['doctor', '--port', where]);
-    assert.equal(healthy.status, 0, healthy.output);
-    assert.deepEqual(doctorLines(healthy.output).length, 1, healthy.output);
-    assert.match(healthy.output, /healthy \(.*SIM ready, registered \(home\), PDP context 1 active, broker fixture reachable at 127\.0\.0\.1:\d+, clock drift -?\d+ s\)/);
+test(
+  'qmt doctor: a healthy module passes every check; an unreachable broker is one line',
+  { timeout: 120_000 },
+  async () => {
+    const { child, where } = await startSimulator(['--pty']);
+    try {
+      const healthy = runQmt(['doctor', '--port', where]);
+      assert.equal(healthy.status, 0, healthy.output);
+      assert.deepEqual(doctorLines(healthy.output).length, 1, healthy.output);
+      assert.match(
+        healthy.output,
+        /healthy \(.*SIM ready, registered \(home\), PDP context 1 active, broker fixture reachable at 127\.0\.0\.1:\d+, clock drift -?\d+ s\)/,
+      );
 
-    // The fixture listens on 127.0.0.1; the module is told to dial 127.0.0.2, where nothing listens.
-    const unreachable = runQmt(['doctor', '--port', where, '--broker-host', '127.0.0.2']);
-    assert.equal(unreachable.status, 2, unreachable.output);
-    assert.deepEqual(doctorLines(unreachable.output), [
-      `qmt doctor: ${where}: broker at ${/127\.0\.0\.2:\d+/.exec(unreachable.output)?.[0]} not reachable from the module: +QMTOPEN: 0,-1 (failed to open the network)`,
-    ]);
-  } finally {
-    child.kill('SIGTERM');
-  }
-});
+      // The fixture listens on 127.0.0.1; the module is told to dial 127.0.0.2, where nothing listens.
+      const unreachable = runQmt(['doctor', '--port', where, '--broker-host', '127.0.0.2']);
+      assert.equal(unreachable.status, 2, unreachable.output);
+      assert.deepEqual(doctorLines(unreachable.output), [
+        `qmt doctor: ${where}: broker at ${/127\.0\.0\.2:\d+/.exec(unreachable.output)?.[0]} not reachable from the module: +QMTOPEN: 0,-1 (failed to open the network)`,
+      ]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  },
+);
 
 test('qmt doctor: a missing port is one line', () => {
   const run = runQmt(['doctor', '--port', '/dev/ttyUSB-no-such-module']);
   assert.equal(run.status, 2, run.output);
-  assert.deepEqual(doctorLines(run.output), ['qmt doctor: /dev/ttyUSB-no-such-module: port not present (no such device)']);
+  assert.deepEqual(doctorLines(run.output), [
+    'qmt doctor: /dev/ttyUSB-no-such-module: port not present (no such device)',
+  ]);
 });
 
 test('qmt doctor: a busy port is one line naming who holds it', { timeout: 120_000 }, async () => {

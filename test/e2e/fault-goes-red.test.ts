@@ -9,15 +9,28 @@ import { resultStatuses, runQmt, tempDir } from './helpers';
 
 const TAGS = '@spec:3.3.1:keepalive:set and @spec:3.3.4:set';
 
-test('the CONNECT keep-alive scenario passes on a healthy module and fails with the connect-keepalive-zero fault', { timeout: 240_000 }, () => {
-  const healthy = path.join(tempDir('qmt-healthy-'), 'results');
-  const good = runQmt(['run', '--tags', TAGS, '--results', healthy, '--no-report']);
-  assert.equal(good.status, 0, good.output);
-  assert.ok(resultStatuses(healthy).length >= 1);
+test(
+  'the CONNECT keep-alive scenario passes on a healthy module and fails with the connect-keepalive-zero fault',
+  { timeout: 240_000 },
+  () => {
+    const healthy = path.join(tempDir('qmt-healthy-'), 'results');
+    const good = runQmt(['run', '--tags', TAGS, '--results', healthy, '--no-report']);
+    assert.equal(good.status, 0, good.output);
+    assert.ok(resultStatuses(healthy).length >= 1);
 
-  const faulty = path.join(tempDir('qmt-faulty-'), 'results');
-  const bad = runQmt(['run', '--tags', TAGS, '--results', faulty, '--no-report', '--fault', 'connect-keepalive-zero']);
-  assert.equal(bad.status, 1, bad.output);
-  assert.ok(resultStatuses(faulty).includes('failed'));
-  assert.match(bad.output, /keep-alive: expected 60, got 0/);
-});
+    const faulty = path.join(tempDir('qmt-faulty-'), 'results');
+    const bad = runQmt([
+      'run',
+      '--tags',
+      TAGS,
+      '--results',
+      faulty,
+      '--no-report',
+      '--fault',
+      'connect-keepalive-zero',
+    ]);
+    assert.equal(bad.status, 1, bad.output);
+    assert.ok(resultStatuses(faulty).includes('failed'));
+    assert.match(bad.output, /keep-alive: expected 60, got 0/);
+  },
+);

@@ -14,7 +14,10 @@ export function tempDir(prefix: string): string {
 
 /** Starts `qmt-sim` with the given arguments and resolves with the process and where it listens. */
 export function startSimulator(args: string[]): Promise<{ child: ChildProcess; where: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`qmt-sim did not say where it listens: ${out}`)), 30_000);
@@ -31,7 +34,11 @@ export function startSimulator(args: string[]): Promise<{ child: ChildProcess; w
 }
 
 export function runQmt(args: string[]): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 

@@ -11,10 +11,14 @@ import { ROOT, tempDir } from './helpers';
 
 test('an interrupted run exits 130 and keeps the finished results', { timeout: 120_000 }, async () => {
   const results = path.join(tempDir('qmt-interrupt-'), 'results');
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), 'run', '--results', results, '--no-report'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'qmt.js'), 'run', '--results', results, '--no-report'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -20,7 +20,18 @@ test('strict run: Readings observed names declared and observed, compare lists t
   const strict = path.join(base, 'strict');
   const a = runQmt(['run', '--tags', TAGS, '--results', lenient, '--no-report']);
   assert.equal(a.status, 0, a.output);
-  const b = runQmt(['run', '--tags', TAGS, '--sim-profile', 'profiles/alternate-readings.json', '--profile', 'EC200N-CN', '--results', strict, '--no-report']);
+  const b = runQmt([
+    'run',
+    '--tags',
+    TAGS,
+    '--sim-profile',
+    'profiles/alternate-readings.json',
+    '--profile',
+    'EC200N-CN',
+    '--results',
+    strict,
+    '--no-report',
+  ]);
   assert.equal(b.status, 1, b.output);
 
   const before = buildCompliance([lenient]).readings[0];
@@ -37,18 +48,24 @@ test('strict run: Readings observed names declared and observed, compare lists t
   const deviation = summary.failures.find((f) => f.kind === 'profile-deviation');
   assert.ok(deviation, 'the deviation is listed as a deviation');
   assert.match(deviation.observed, /default vsn \(A8\) declared 4, observed 3 \(profile EC200N-CN\)/);
-  assert.ok(!summary.failures.some((f) => f.kind === 'non-conformance' && /vsn/.test(f.observed)), 'never as non-conformance');
+  assert.ok(
+    !summary.failures.some((f) => f.kind === 'non-conformance' && /vsn/.test(f.observed)),
+    'never as non-conformance',
+  );
   assert.equal(summary.runs[0].mode, 'strict');
 
   // In-process: the same object `qmt compare --json` prints (test/report/report-cli.test.ts), one
   // process start less for a test that must stay inside the runner's per-file minute.
   const json = compareRuns(lenient, strict);
-  assert.deepEqual(json.readingDrift.find((d) => d.id === 'default:vsn'), {
-    variant: 'EC200N-CN → alternate-readings',
-    id: 'default:vsn',
-    words: 'A8: the note states no default for <vsn>: any value of its range is conformant',
-    before: ['4'],
-    after: ['3'],
-  });
+  assert.deepEqual(
+    json.readingDrift.find((d) => d.id === 'default:vsn'),
+    {
+      variant: 'EC200N-CN → alternate-readings',
+      id: 'default:vsn',
+      words: 'A8: the note states no default for <vsn>: any value of its range is conformant',
+      before: ['4'],
+      after: ['3'],
+    },
+  );
   assert.ok(json.changes.some((c) => c.kind === 'regressed' && c.after === 'deviation'));
 });

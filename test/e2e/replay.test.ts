@@ -11,12 +11,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runQmt, startSimulator, tempDir } from './helpers';
 
-const TAGS = '(@spec:3.3.1:keepalive:query or @spec:3.3.1:keepalive:set or @spec:3.3.1:keepalive:keep_alive_time:range) and not @spec:2:keepalive and not @spec:3.3.4:set and not @slow';
+const TAGS =
+  '(@spec:3.3.1:keepalive:query or @spec:3.3.1:keepalive:set or @spec:3.3.1:keepalive:keep_alive_time:range) and not @spec:2:keepalive and not @spec:3.3.4:set and not @slow';
 
 function verdicts(resultsDir: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('-result.json'))) {
-    const result = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8')) as { name: string; status: string; labels?: { name: string }[] };
+    const result = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8')) as {
+      name: string;
+      status: string;
+      labels?: { name: string }[];
+    };
     if (result.name.startsWith('Spec coverage')) continue; // the run's traceability result, not a scenario
     (out[result.name] ??= []).push(result.status);
   }
@@ -24,25 +29,41 @@ function verdicts(resultsDir: string): Record<string, string[]> {
   return out;
 }
 
-test('qmt-sim --replay of a recorded run gives the same verdicts, the failure included', { timeout: 300_000 }, async () => {
-  const dir = tempDir('qmt-replay-');
-  const recorded = path.join(dir, 'recorded');
-  const record = runQmt(['run', '--no-report', '--tags', TAGS, '--fault', 'keepalive-accepts-3601', '--results', recorded]);
-  assert.equal(record.status, 1, `the fault makes the recorded run fail: ${record.output}`);
-  const before = verdicts(recorded);
-  const statuses = Object.values(before).flat();
-  assert.ok(statuses.includes('failed') && statuses.filter((s) => s === 'passed').length >= 5, JSON.stringify(before));
+test(
+  'qmt-sim --replay of a recorded run gives the same verdicts, the failure included',
+  { timeout: 300_000 },
+  async () => {
+    const dir = tempDir('qmt-replay-');
+    const recorded = path.join(dir, 'recorded');
+    const record = runQmt([
+      'run',
+      '--no-report',
+      '--tags',
+      TAGS,
+      '--fault',
+      'keepalive-accepts-3601',
+      '--results',
+      recorded,
+    ]);
+    assert.equal(record.status, 1, `the fault makes the recorded run fail: ${record.output}`);
+    const before = verdicts(recorded);
+    const statuses = Object.values(before).flat();
+    assert.ok(
+      statuses.includes('failed') && statuses.filter((s) => s === 'passed').length >= 5,
+      JSON.stringify(before),
+    );
 
-  const { child, where } = await startSimulator(['--pty', '--replay', recorded]);
-  let log = '';
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  try {
-    const replayed = path.join(dir, 'replayed');
-    const replay = runQmt(['run', '--port', where, '--no-report', '--tags', TAGS, '--results', replayed]);
-    assert.equal(replay.status, 1, replay.output);
-    assert.deepEqual(verdicts(replayed), before);
-  } finally {
-    child.kill('SIGTERM');
-  }
-  assert.doesNotMatch(log, /diverged/, log);
-});
+    const { child, where } = await startSimulator(['--pty', '--replay', recorded]);
+    let log = '';
+    child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      const replayed = path.join(dir, 'replayed');
+      const replay = runQmt(['run', '--port', where, '--no-report', '--tags', TAGS, '--results', replayed]);
+      assert.equal(replay.status, 1, replay.output);
+      assert.deepEqual(verdicts(replayed), before);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.doesNotMatch(log, /diverged/, log);
+  },
+);

@@ -43,10 +43,14 @@ function collect(node: StepLike): AllureAttachment[] {
 
 /** Every attachment of `result`, including those of its Before/After hooks. */
 export function attachmentsOf(dir: string, result: ScenarioResult): AllureAttachment[] {
-  const containers = readJson<{ children?: string[]; befores?: StepLike[]; afters?: StepLike[] }>(dir, '-container.json').filter((c) =>
-    c.children?.includes(result.uuid),
-  );
-  return [...collect(result), ...containers.flatMap((c) => [...(c.befores ?? []), ...(c.afters ?? [])].flatMap(collect))];
+  const containers = readJson<{ children?: string[]; befores?: StepLike[]; afters?: StepLike[] }>(
+    dir,
+    '-container.json',
+  ).filter((c) => c.children?.includes(result.uuid));
+  return [
+    ...collect(result),
+    ...containers.flatMap((c) => [...(c.befores ?? []), ...(c.afters ?? [])].flatMap(collect)),
+  ];
 }
 
 /** The text of the first attachment of `result` whose name matches. */

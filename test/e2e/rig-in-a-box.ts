@@ -14,7 +14,10 @@ export interface SimulatedBox {
 
 /** Starts `qmt-sim <args>` and resolves once it has printed `count` `<where>[TAB<variant>]` lines. */
 export function startBox(args: string[], count: number): Promise<SimulatedBox> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`qmt-sim printed only: ${out}`)), 60_000);
@@ -23,7 +26,10 @@ export function startBox(args: string[], count: number): Promise<SimulatedBox> {
       const lines = out.split('\n').filter((l) => /^(\/dev\/|tcp:\/\/)/.test(l));
       if (lines.length >= count) {
         clearTimeout(timer);
-        resolve({ child, modules: lines.map((l) => ({ where: l.split('\t')[0].trim(), variant: (l.split('\t')[1] ?? '').trim() })) });
+        resolve({
+          child,
+          modules: lines.map((l) => ({ where: l.split('\t')[0].trim(), variant: (l.split('\t')[1] ?? '').trim() })),
+        });
       }
     });
     child.once('exit', (code) => reject(new Error(`qmt-sim exited (${code}): ${out}`)));
@@ -31,11 +37,20 @@ export function startBox(args: string[], count: number): Promise<SimulatedBox> {
 }
 
 /** Runs `qmt <args>` without blocking; resolves with its exit code and output. */
-export function runQmtAsync(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<{ status: number | null; output: string }> } {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+export function runQmtAsync(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; done: Promise<{ status: number | null; output: string }> } {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const done = new Promise<{ status: number | null; output: string }>((resolve) => child.once('exit', (status) => resolve({ status, output })));
+  const done = new Promise<{ status: number | null; output: string }>((resolve) =>
+    child.once('exit', (status) => resolve({ status, output })),
+  );
   return { child, done };
 }

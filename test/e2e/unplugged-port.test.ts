@@ -5,18 +5,28 @@ import path from 'node:path';
 import { startSimulator, tempDir } from './helpers';
 import { results, startRun, waitForResults, lastLine, SLOW_TAGS } from './failing-run-helpers';
 
-test("the module's PTY closed under the run: exit 3, one line, the scenario that met it broken", { timeout: 240_000 }, async () => {
-  const sim = await startSimulator(['--pty']);
-  const dir = path.join(tempDir('qmt-unplug-'), 'results');
-  const run = startRun(['--port', sim.where, '--results', dir, '--tags', SLOW_TAGS]);
-  await waitForResults(dir, 3);
-  // The far end goes away: the simulator and its pty bridge end, as when a USB cable is pulled.
-  sim.child.kill('SIGTERM');
-  assert.equal(await run.exited, 3, run.output());
-  assert.match(lastLine(run.output()), /^qmt: the module's port \/dev\/\S+ @115200 closed \(unplugged, or the far end went away\); .*results of the \d+ finished scenarios are kept in /);
-  const all = results(dir);
-  const broken = all.filter((r) => r.status === 'broken');
-  assert.equal(broken.length, 1, JSON.stringify(all.map((r) => [r.name, r.status])));
-  assert.match(broken[0].statusDetails?.message ?? '', /rig: \/dev\/\S+ @115200 (closed|is gone)|port \/dev\/\S+ @115200 closed/);
-  assert.ok(all.length >= 4);
-});
+test(
+  "the module's PTY closed under the run: exit 3, one line, the scenario that met it broken",
+  { timeout: 240_000 },
+  async () => {
+    const sim = await startSimulator(['--pty']);
+    const dir = path.join(tempDir('qmt-unplug-'), 'results');
+    const run = startRun(['--port', sim.where, '--results', dir, '--tags', SLOW_TAGS]);
+    await waitForResults(dir, 3);
+    // The far end goes away: the simulator and its pty bridge end, as when a USB cable is pulled.
+    sim.child.kill('SIGTERM');
+    assert.equal(await run.exited, 3, run.output());
+    assert.match(
+      lastLine(run.output()),
+      /^qmt: the module's port \/dev\/\S+ @115200 closed \(unplugged, or the far end went away\); .*results of the \d+ finished scenarios are kept in /,
+    );
+    const all = results(dir);
+    const broken = all.filter((r) => r.status === 'broken');
+    assert.equal(broken.length, 1, JSON.stringify(all.map((r) => [r.name, r.status])));
+    assert.match(
+      broken[0].statusDetails?.message ?? '',
+      /rig: \/dev\/\S+ @115200 (closed|is gone)|port \/dev\/\S+ @115200 closed/,
+    );
+    assert.ok(all.length >= 4);
+  },
+);

@@ -26,11 +26,24 @@ test('two variants in one report, and compare names exactly what a fault breaks'
   const compliance = JSON.parse(readFileSync(path.join(out, 'compliance.json'), 'utf8')) as { variants: string[] };
   assert.deepEqual([...compliance.variants].sort(), ['EC200N-CN', 'EG912Y']);
 
-  const bad = runQmt(['run', '--variant', 'EC200N-CN', '--tags', TAGS, '--results', faulty, '--no-report', '--fault', 'keepalive-accepts-3601']);
+  const bad = runQmt([
+    'run',
+    '--variant',
+    'EC200N-CN',
+    '--tags',
+    TAGS,
+    '--results',
+    faulty,
+    '--no-report',
+    '--fault',
+    'keepalive-accepts-3601',
+  ]);
   assert.equal(bad.status, 1, bad.output);
   const compare = runQmt(['compare', ec200n, faulty, '--json']);
   assert.equal(compare.status, 0, compare.output);
-  const changes = (JSON.parse(compare.output.slice(compare.output.indexOf("{"))) as { changes: { itemId: string; kind: string }[] }).changes;
+  const changes = (
+    JSON.parse(compare.output.slice(compare.output.indexOf('{'))) as { changes: { itemId: string; kind: string }[] }
+  ).changes;
   assert.deepEqual(
     changes.map((c) => `${c.kind} ${c.itemId}`),
     ['regressed 3.3.1:keepalive:keep_alive_time:range'],

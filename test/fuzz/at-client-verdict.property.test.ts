@@ -60,7 +60,15 @@ test('every command ends in a verdict, and the next one is read right', async ()
         await client.send('AT+QMTCFG="recv/mode",0,0,1', { timeoutMs: TIMEOUT_MS });
         const cut = full.subarray(0, cutAt % full.length);
         const answer =
-          behaviour === 'whole' ? full : behaviour === 'silent' ? Buffer.alloc(0) : behaviour === 'cut' ? cut : behaviour === 'restart' ? Buffer.concat([cut, Buffer.from('\r\nRDY\r\n')]) : Buffer.from(garbage);
+          behaviour === 'whole'
+            ? full
+            : behaviour === 'silent'
+              ? Buffer.alloc(0)
+              : behaviour === 'cut'
+                ? cut
+                : behaviour === 'restart'
+                  ? Buffer.concat([cut, Buffer.from('\r\nRDY\r\n')])
+                  : Buffer.from(garbage);
         link.answers.push(chunksOf(answer, cuts));
         link.answers.push([Buffer.from('\r\nOK\r\n')]);
         const settled: { response?: AtResponse; error?: unknown } = {};
@@ -73,13 +81,21 @@ test('every command ends in a verdict, and the next one is read right', async ()
         await flush();
         await Promise.race([sent, Promise.resolve()]);
         assert.ok(settled.response || settled.error, `no verdict for ${exchange.command} (${behaviour})`);
-        if (settled.error) assert.ok(settled.error instanceof AtTimeoutError, `not a timeout: ${String(settled.error)}`);
+        if (settled.error)
+          assert.ok(settled.error instanceof AtTimeoutError, `not a timeout: ${String(settled.error)}`);
         const wanted = exchange.expected.find((e) => e.type === 'final');
-        if (behaviour === 'whole') assert.equal(settled.response && formatFinal(settled.response), wanted && wanted.type === 'final' && normalFinal(wanted.text));
+        if (behaviour === 'whole')
+          assert.equal(
+            settled.response && formatFinal(settled.response),
+            wanted && wanted.type === 'final' && normalFinal(wanted.text),
+          );
         if (behaviour === 'silent') assert.equal((settled.error as AtTimeoutError).bytesReceived, 0);
         // Cut later, RDY may end a line's text or fill a payload the length promised.
         if (behaviour === 'restart' && settled.error && cut.length === 0) {
-          assert.ok(client.urcs().some((u) => u.text === 'RDY'), 'RDY not seen');
+          assert.ok(
+            client.urcs().some((u) => u.text === 'RDY'),
+            'RDY not seen',
+          );
         }
         // After a half answer (or garbage) the next command still ends in a verdict, and a clean
         // one when the module only went silent or restarted.
@@ -91,7 +107,8 @@ test('every command ends in a verdict, and the next one is read right', async ()
         clock.advance(TIMEOUT_MS + 1);
         const verdict = await next;
         assert.ok(verdict === 'OK' || verdict === 'timeout' || verdict === 'ERROR' || verdict === 'CME ERROR', verdict);
-        if (behaviour !== 'garbage' && settled.error) assert.equal(verdict, 'OK', `next command after ${behaviour} of ${exchange.command}`);
+        if (behaviour !== 'garbage' && settled.error)
+          assert.equal(verdict, 'OK', `next command after ${behaviour} of ${exchange.command}`);
       },
     ),
     { numRuns: 10_000 * SCALE },

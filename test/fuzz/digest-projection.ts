@@ -19,12 +19,25 @@ export function project(event: DigestEvent): Expected {
       return { type: 'final', text: event.text };
     case 'response-line':
       if (event.payload && event.fields) {
-        return { type: 'message', kind: 'response-line', head: event.fields.slice(0, 3), payload: event.payload.toString('hex'), layout: event.recvLayout ?? '?' };
+        return {
+          type: 'message',
+          kind: 'response-line',
+          head: event.fields.slice(0, 3),
+          payload: event.payload.toString('hex'),
+          layout: event.recvLayout ?? '?',
+        };
       }
       return { type: 'line', kind: 'response-line', text: event.text };
     case 'urc': {
       const { urc } = event;
-      if (urc.payload) return { type: 'message', kind: 'urc', head: urc.fields.slice(0, 3), payload: urc.payload.toString('hex'), layout: urc.recvLayout ?? '?' };
+      if (urc.payload)
+        return {
+          type: 'message',
+          kind: 'urc',
+          head: urc.fields.slice(0, 3),
+          payload: urc.payload.toString('hex'),
+          layout: urc.recvLayout ?? '?',
+        };
       return { type: 'line', kind: 'urc', text: urc.text };
     }
   }

@@ -32,28 +32,51 @@ const fragments = fc.constantFrom(
   ...STRAY_URCS.map((u) => `\r\n${u}\r\n`),
 );
 const abusiveBytes = fc
-  .array(fc.oneof({ weight: 3, arbitrary: nastyByte.map((b) => Buffer.from([b])) }, { weight: 1, arbitrary: fragments.map((f) => Buffer.from(f, 'latin1')) }), { maxLength: 120 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: nastyByte.map((b) => Buffer.from([b])) },
+      { weight: 1, arbitrary: fragments.map((f) => Buffer.from(f, 'latin1')) },
+    ),
+    { maxLength: 120 },
+  )
   .map((parts) => Buffer.concat(parts));
 
-const commands = fc.constantFrom(undefined, 'AT+QMTRECV=0', 'AT+QMTPUBEX=0,1,1,0,"t",3', 'ATI', 'AT+QFUPL="f",3', 'AT+QMTCFG="recv/mode",0');
+const commands = fc.constantFrom(
+  undefined,
+  'AT+QMTRECV=0',
+  'AT+QMTPUBEX=0,1,1,0,"t",3',
+  'ATI',
+  'AT+QFUPL="f",3',
+  'AT+QMTCFG="recv/mode",0',
+);
 
 test('arbitrary bytes never throw, and any split gives the same events', () => {
   fc.assert(
-    fc.property(fc.boolean(), commands, abusiveBytes, fc.array(fc.nat(), { maxLength: 10 }), (echo, command, bytes, cuts) => {
-      const feedAll = (chunks: Buffer[]) => {
-        const digester = newDigester(echo);
-        if (command) digester.startCommand(command, command.includes('PUBEX') || command.includes('QFUPL') ? { payload: Buffer.from('abc') } : {});
-        const events = chunks.flatMap((c) => digester.feed(c, 7).map(project));
-        // Giving up on the command hands back whatever was half-read: never a throw either.
-        return [...events, ...digester.abortCommand(8).map(project)];
-      };
-      const whole = feedAll([bytes]);
-      const split = feedAll(chunksOf(bytes, cuts));
-      const byteByByte = feedAll([...bytes].map((b) => Buffer.from([b])));
-      if (JSON.stringify(whole) !== JSON.stringify(split) || JSON.stringify(whole) !== JSON.stringify(byteByByte)) {
-        throw new Error(`split changed the events for ${JSON.stringify(bytes.toString('latin1'))}`);
-      }
-    }),
+    fc.property(
+      fc.boolean(),
+      commands,
+      abusiveBytes,
+      fc.array(fc.nat(), { maxLength: 10 }),
+      (echo, command, bytes, cuts) => {
+        const feedAll = (chunks: Buffer[]) => {
+          const digester = newDigester(echo);
+          if (command)
+            digester.startCommand(
+              command,
+              command.includes('PUBEX') || command.includes('QFUPL') ? { payload: Buffer.from('abc') } : {},
+            );
+          const events = chunks.flatMap((c) => digester.feed(c, 7).map(project));
+          // Giving up on the command hands back whatever was half-read: never a throw either.
+          return [...events, ...digester.abortCommand(8).map(project)];
+        };
+        const whole = feedAll([bytes]);
+        const split = feedAll(chunksOf(bytes, cuts));
+        const byteByByte = feedAll([...bytes].map((b) => Buffer.from([b])));
+        if (JSON.stringify(whole) !== JSON.stringify(split) || JSON.stringify(whole) !== JSON.stringify(byteByByte)) {
+          throw new Error(`split changed the events for ${JSON.stringify(bytes.toString('latin1'))}`);
+        }
+      },
+    ),
     { numRuns: 60_000 * SCALE },
   );
 });

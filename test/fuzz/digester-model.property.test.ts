@@ -26,7 +26,9 @@ test('generated firmware sessions give the events the model predicts, split anyw
       const whole = run(session, []);
       session.exchanges.forEach((exchange, i) => {
         if (JSON.stringify(got[i]) !== JSON.stringify(exchange.expected)) {
-          throw new Error(`exchange ${i} (${exchange.command ?? 'idle'}) bytes ${JSON.stringify(exchange.bytes.toString('latin1'))}\n got ${JSON.stringify(got[i])}\nwant ${JSON.stringify(exchange.expected)}`);
+          throw new Error(
+            `exchange ${i} (${exchange.command ?? 'idle'}) bytes ${JSON.stringify(exchange.bytes.toString('latin1'))}\n got ${JSON.stringify(got[i])}\nwant ${JSON.stringify(exchange.expected)}`,
+          );
         }
       });
       if (JSON.stringify(got) !== JSON.stringify(whole)) throw new Error('a different split gave different events');
@@ -42,7 +44,9 @@ test('generated firmware sessions give the events the model predicts, split anyw
       const whole = run(session, []);
       session.exchanges.forEach((exchange, i) => {
         if (JSON.stringify(got[i]) !== JSON.stringify(exchange.expected)) {
-          throw new Error(`exchange ${i} (${exchange.command ?? 'idle'}) bytes ${JSON.stringify(exchange.bytes.toString('latin1'))}\n got ${JSON.stringify(got[i])}\nwant ${JSON.stringify(exchange.expected)}`);
+          throw new Error(
+            `exchange ${i} (${exchange.command ?? 'idle'}) bytes ${JSON.stringify(exchange.bytes.toString('latin1'))}\n got ${JSON.stringify(got[i])}\nwant ${JSON.stringify(exchange.expected)}`,
+          );
         }
       });
       if (JSON.stringify(got) !== JSON.stringify(whole)) throw new Error('a different split gave different events');

@@ -66,41 +66,60 @@ export type LengthKnowledge = 'present' | 'absent' | 'unknown';
 /** Client 0: host set msg_len_enable=1; client 1: set 0; client 2: never configured. */
 export const CLIENT_OF: Record<LengthKnowledge, number> = { present: 0, absent: 1, unknown: 2 };
 
-function message(kind: 'urc' | 'response-line', knowledge: LengthKnowledge): fc.Arbitrary<{ bytes: Buffer; expected: Expected }> {
+function message(
+  kind: 'urc' | 'response-line',
+  knowledge: LengthKnowledge,
+): fc.Arbitrary<{ bytes: Buffer; expected: Expected }> {
   const idx = CLIENT_OF[knowledge];
   const layouts: string[] =
-    knowledge === 'present' ? ['quoted-length', 'unquoted-length', 'split'] : knowledge === 'absent' ? ['quoted', 'unquoted'] : ['quoted', 'quoted-length', 'unquoted-length', 'split', 'unquoted'];
-  return fc.record({ layout: fc.constantFrom(...layouts), msgid: fc.integer({ min: 0, max: 65535 }), topic, any: anyPayload, line: oneLinePayload }).map((m) => {
-    const head = `+QMTRECV: ${idx},${m.msgid},"${m.topic}"`;
-    let payload = knowledge === 'present' ? m.any : m.line;
-    // Unknown length: a split payload that is empty or starts with a line end reads as the bare
-    // payload "<n>" (the digester's documented guess), so the model does not generate one.
-    if (m.layout === 'split' && knowledge === 'unknown') payload = Buffer.concat([Buffer.from('s'), payload]);
-    // A bare payload without a length that starts with a quote, or (unknown length) looks like
-    // a length, is another layout on the wire: keep the model unambiguous.
-    if (m.layout === 'unquoted' && (payload[0] === 0x22 || (knowledge === 'unknown' && /^\d/.test(payload.toString('latin1'))))) {
-      payload = Buffer.concat([Buffer.from('x'), payload]);
-    }
-    const n = payload.length;
-    const text =
-      m.layout === 'quoted'
-        ? Buffer.concat([Buffer.from(`${head},"`), payload, Buffer.from('"')])
-        : m.layout === 'unquoted'
-          ? Buffer.concat([Buffer.from(`${head},`), payload])
-          : m.layout === 'quoted-length'
-            ? Buffer.concat([Buffer.from(`${head},${n},"`), payload, Buffer.from('"')])
-            : m.layout === 'unquoted-length'
-              ? Buffer.concat([Buffer.from(`${head},${n},`), payload])
-              : Buffer.concat([Buffer.from(`${head},${n}${CRLF}`), payload]);
-    const headFields = [String(idx), String(m.msgid), m.topic];
-    return {
-      bytes: Buffer.concat([Buffer.from(CRLF), text, Buffer.from(CRLF)]),
-      expected: { type: 'message', kind, head: headFields, payload: payload.toString('hex'), layout: m.layout },
-    };
-  });
+    knowledge === 'present'
+      ? ['quoted-length', 'unquoted-length', 'split']
+      : knowledge === 'absent'
+        ? ['quoted', 'unquoted']
+        : ['quoted', 'quoted-length', 'unquoted-length', 'split', 'unquoted'];
+  return fc
+    .record({
+      layout: fc.constantFrom(...layouts),
+      msgid: fc.integer({ min: 0, max: 65535 }),
+      topic,
+      any: anyPayload,
+      line: oneLinePayload,
+    })
+    .map((m) => {
+      const head = `+QMTRECV: ${idx},${m.msgid},"${m.topic}"`;
+      let payload = knowledge === 'present' ? m.any : m.line;
+      // Unknown length: a split payload that is empty or starts with a line end reads as the bare
+      // payload "<n>" (the digester's documented guess), so the model does not generate one.
+      if (m.layout === 'split' && knowledge === 'unknown') payload = Buffer.concat([Buffer.from('s'), payload]);
+      // A bare payload without a length that starts with a quote, or (unknown length) looks like
+      // a length, is another layout on the wire: keep the model unambiguous.
+      if (
+        m.layout === 'unquoted' &&
+        (payload[0] === 0x22 || (knowledge === 'unknown' && /^\d/.test(payload.toString('latin1'))))
+      ) {
+        payload = Buffer.concat([Buffer.from('x'), payload]);
+      }
+      const n = payload.length;
+      const text =
+        m.layout === 'quoted'
+          ? Buffer.concat([Buffer.from(`${head},"`), payload, Buffer.from('"')])
+          : m.layout === 'unquoted'
+            ? Buffer.concat([Buffer.from(`${head},`), payload])
+            : m.layout === 'quoted-length'
+              ? Buffer.concat([Buffer.from(`${head},${n},"`), payload, Buffer.from('"')])
+              : m.layout === 'unquoted-length'
+                ? Buffer.concat([Buffer.from(`${head},${n},`), payload])
+                : Buffer.concat([Buffer.from(`${head},${n}${CRLF}`), payload]);
+      const headFields = [String(idx), String(m.msgid), m.topic];
+      return {
+        bytes: Buffer.concat([Buffer.from(CRLF), text, Buffer.from(CRLF)]),
+        expected: { type: 'message', kind, head: headFields, payload: payload.toString('hex'), layout: m.layout },
+      };
+    });
 }
 
-const anyMessage = (kind: 'urc' | 'response-line') => fc.oneof(message(kind, 'present'), message(kind, 'absent'), message(kind, 'unknown'));
+const anyMessage = (kind: 'urc' | 'response-line') =>
+  fc.oneof(message(kind, 'present'), message(kind, 'absent'), message(kind, 'unknown'));
 
 interface Answer {
   command: string;
@@ -121,7 +140,12 @@ interface Answer {
 const finalOf = fc.constantFrom('OK', 'ERROR', '+CME ERROR: 3', '+CME ERROR: operation not allowed');
 
 const answers: fc.Arbitrary<Answer> = fc.oneof(
-  fc.record({ n: fc.integer({ min: 0, max: 3600 }) }).map((r) => ({ command: 'AT+QMTCFG="keepalive",0', info: [`+QMTCFG: "keepalive",${r.n}`], final: 'OK', after: [] })),
+  fc.record({ n: fc.integer({ min: 0, max: 3600 }) }).map((r) => ({
+    command: 'AT+QMTCFG="keepalive",0',
+    info: [`+QMTCFG: "keepalive",${r.n}`],
+    final: 'OK',
+    after: [],
+  })),
   // Plain ERROR even with AT+CMEE=2 (non-MQTT commands, FIELD-NOTES "Errors").
   fc.constant({ command: 'AT+QSSLCFG="sslversion",1,4', info: [], final: 'ERROR', after: [] }),
   // `+QMTOPEN: 0,-1` then ERROR with no OK, or OK then the result URC.
@@ -133,22 +157,39 @@ const answers: fc.Arbitrary<Answer> = fc.oneof(
     overtaking: r.overtakes ? [`+QMTOPEN: 0,${r.r}`] : [],
   })),
   // `+QMTCONN: 0,0` with two fields (older firmware), a refused CONNECT then `+QMTSTAT: 0,4`.
-  fc.constantFrom(['+QMTCONN: 0,0'], ['+QMTCONN: 0,0,0'], ['+QMTCONN: 0,0,2', '+QMTSTAT: 0,4'], ['+QMTCONN: 0,0,5', '+QMTSTAT: 0,4']).map((after) => ({
-    command: 'AT+QMTCONN=0,"qmt-fuzz"',
-    info: [],
-    final: 'OK',
-    after,
-  })),
+  fc
+    .constantFrom(
+      ['+QMTCONN: 0,0'],
+      ['+QMTCONN: 0,0,0'],
+      ['+QMTCONN: 0,0,2', '+QMTSTAT: 0,4'],
+      ['+QMTCONN: 0,0,5', '+QMTSTAT: 0,4'],
+    )
+    .map((after) => ({
+      command: 'AT+QMTCONN=0,"qmt-fuzz"',
+      info: [],
+      final: 'OK',
+      after,
+    })),
   fc.constant({ command: 'AT+QMTCONN?', info: ['+QMTCONN: 0,3', '+QMTCONN: 4,1'], final: 'OK', after: [] }),
   // AT+QMTCFG=? of a real EC600S: no spaces, other order, CTWing, wider ranges.
   fc.constant({
     command: 'AT+QMTCFG=?',
-    info: ['+QMTCFG: "CTWing",(0-5),"client_id","feature_string"', '+QMTCFG: "timeout",(0-5),(1-1200),(0-10),(0,1)', '+QMTCFG: "edit/timeout",(0-5),(0,1),(1-180)', '+QMTCFG: "hwauth",(0-5),"device id"'],
+    info: [
+      '+QMTCFG: "CTWing",(0-5),"client_id","feature_string"',
+      '+QMTCFG: "timeout",(0-5),(1-1200),(0-10),(0,1)',
+      '+QMTCFG: "edit/timeout",(0-5),(0,1),(1-180)',
+      '+QMTCFG: "hwauth",(0-5),"device id"',
+    ],
     final: 'OK',
     after: [],
   }),
   // Untagged answer lines, one of them overlong.
-  fc.integer({ min: 0, max: 3000 }).map((n) => ({ command: 'ATI', info: ['Quectel', 'EC200N', `Revision: EC200NCNAAR01A01M16${'X'.repeat(n)}`], final: 'OK', after: [] })),
+  fc.integer({ min: 0, max: 3000 }).map((n) => ({
+    command: 'ATI',
+    info: ['Quectel', 'EC200N', `Revision: EC200NCNAAR01A01M16${'X'.repeat(n)}`],
+    final: 'OK',
+    after: [],
+  })),
   fc.record({ payload: fc.array(payloadByte, { minLength: 0, maxLength: 30 }), space: fc.boolean() }).map((r) => ({
     command: `AT+QMTPUBEX=0,1,1,0,"t",${r.payload.length + 1}`,
     // Starts with a letter: without echo the bytes after the prompt cannot pass for the payload.
@@ -158,7 +199,9 @@ const answers: fc.Arbitrary<Answer> = fc.oneof(
     final: 'OK',
     after: ['+QMTPUBEX: 0,1,0'],
   })),
-  fc.array(message('response-line', 'present'), { minLength: 1, maxLength: 3 }).map((messages) => ({ command: 'AT+QMTRECV=0', info: [], final: 'OK', after: [], messages })),
+  fc
+    .array(message('response-line', 'present'), { minLength: 1, maxLength: 3 })
+    .map((messages) => ({ command: 'AT+QMTRECV=0', info: [], final: 'OK', after: [], messages })),
 );
 
 function lineBytes(text: string): Buffer {
@@ -167,7 +210,12 @@ function lineBytes(text: string): Buffer {
 
 const urcLine = (text: string): Expected => ({ type: 'line', kind: 'urc', text });
 
-function exchangeOf(answer: Answer, echo: boolean, strays: string[][], idleMessages: { bytes: Buffer; expected: Expected }[]): Exchange[] {
+function exchangeOf(
+  answer: Answer,
+  echo: boolean,
+  strays: string[][],
+  idleMessages: { bytes: Buffer; expected: Expected }[],
+): Exchange[] {
   const parts: Buffer[] = [];
   const expected: Expected[] = [];
   if (echo) {
@@ -208,9 +256,14 @@ function exchangeOf(answer: Answer, echo: boolean, strays: string[][], idleMessa
     parts.push(lineBytes(text));
     expected.push(urcLine(text));
   }
-  const exchanges: Exchange[] = [{ command: answer.command, payload: answer.payload, bytes: Buffer.concat(parts), expected }];
+  const exchanges: Exchange[] = [
+    { command: answer.command, payload: answer.payload, bytes: Buffer.concat(parts), expected },
+  ];
   if (idleMessages.length) {
-    exchanges.push({ bytes: Buffer.concat(idleMessages.map((m) => m.bytes)), expected: idleMessages.map((m) => m.expected) });
+    exchanges.push({
+      bytes: Buffer.concat(idleMessages.map((m) => m.bytes)),
+      expected: idleMessages.map((m) => m.expected),
+    });
   }
   return exchanges;
 }
@@ -218,7 +271,14 @@ function exchangeOf(answer: Answer, echo: boolean, strays: string[][], idleMessa
 export const sessions: fc.Arbitrary<Session> = fc
   .record({
     echo: fc.boolean(),
-    steps: fc.array(fc.record({ answer: answers, strays: fc.array(strayUrcs, { maxLength: 3 }), idle: fc.array(anyMessage('urc'), { maxLength: 2 }) }), { minLength: 1, maxLength: 5 }),
+    steps: fc.array(
+      fc.record({
+        answer: answers,
+        strays: fc.array(strayUrcs, { maxLength: 3 }),
+        idle: fc.array(anyMessage('urc'), { maxLength: 2 }),
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
   })
   .map(({ echo, steps }) => ({ echo, exchanges: steps.flatMap((s) => exchangeOf(s.answer, echo, s.strays, s.idle)) }));
 

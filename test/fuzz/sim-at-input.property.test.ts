@@ -31,20 +31,61 @@ const SNAPSHOT = [
   'AT+CMEE?',
 ];
 
-const SUB_OPTIONS = ['version', 'keepalive', 'session', 'timeout', 'recv/mode', 'send/mode', 'dataformat', 'ssl', 'qmtping', 'will', 'willex', 'edit/timeout', 'view/mode', 'KEEPALIVE', 'CTWing'];
+const SUB_OPTIONS = [
+  'version',
+  'keepalive',
+  'session',
+  'timeout',
+  'recv/mode',
+  'send/mode',
+  'dataformat',
+  'ssl',
+  'qmtping',
+  'will',
+  'willex',
+  'edit/timeout',
+  'view/mode',
+  'KEEPALIVE',
+  'CTWing',
+];
 
 const arg = fc.oneof(
   fc.integer({ min: -3, max: 70_000 }).map(String),
   fc.constantFrom('', '"', '""', '"a,b"', ',', '0x1', ' 1', '1 ', '+1', '-0', '1.5', '99999999999999999999'),
   fc.stringMatching(/^"[a-z0-9/#+ ,]{0,8}"$/),
 );
-const qmtcfg = fc.record({ option: fc.constantFrom(...SUB_OPTIONS), args: fc.array(arg, { maxLength: 6 }), quoteOption: fc.boolean() }).map(
-  (c) => `AT+QMTCFG=${c.quoteOption ? `"${c.option}"` : c.option}${c.args.map((a) => `,${a}`).join('')}`,
-);
+const qmtcfg = fc
+  .record({ option: fc.constantFrom(...SUB_OPTIONS), args: fc.array(arg, { maxLength: 6 }), quoteOption: fc.boolean() })
+  .map((c) => `AT+QMTCFG=${c.quoteOption ? `"${c.option}"` : c.option}${c.args.map((a) => `,${a}`).join('')}`);
 const otherCommand = fc.constantFrom(
-  'AT', 'ATI', 'AT+GMR', 'ATE0', 'AT+CMEE=2', 'AT+CMEE=0', 'AT+CMEE=9', 'AT+QMTCFG=?', 'AT+QMTCFG?', 'AT+QMTRECV?', 'AT+QMTRECV=0',
-  'AT+QMTRECV=9', 'AT+QMTCLOSE=0', 'AT+QMTDISC=0', 'AT+QMTSUB=0,1,"t",1', 'AT+QMTPUBEX=0,0,0,0,"t",3', 'AT+QMTPUBEX?', 'AT+QMTUNS=0,1,"t"',
-  'AT+QSSLCFG="sslversion",1,4', 'AT+QMTPUB=0,0,0,0,"t"', 'AT+QMTCFG="willex",0,1,0,0,"t",5', 'AT+QMTCFG="willex",0,1,0,0,"t",0', 'at+qmtcfg="keepalive",0', 'A', 'AT+', 'AT+=', 'AT+QMTCFG=', 'AT+QMTCFG="',
+  'AT',
+  'ATI',
+  'AT+GMR',
+  'ATE0',
+  'AT+CMEE=2',
+  'AT+CMEE=0',
+  'AT+CMEE=9',
+  'AT+QMTCFG=?',
+  'AT+QMTCFG?',
+  'AT+QMTRECV?',
+  'AT+QMTRECV=0',
+  'AT+QMTRECV=9',
+  'AT+QMTCLOSE=0',
+  'AT+QMTDISC=0',
+  'AT+QMTSUB=0,1,"t",1',
+  'AT+QMTPUBEX=0,0,0,0,"t",3',
+  'AT+QMTPUBEX?',
+  'AT+QMTUNS=0,1,"t"',
+  'AT+QSSLCFG="sslversion",1,4',
+  'AT+QMTPUB=0,0,0,0,"t"',
+  'AT+QMTCFG="willex",0,1,0,0,"t",5',
+  'AT+QMTCFG="willex",0,1,0,0,"t",0',
+  'at+qmtcfg="keepalive",0',
+  'A',
+  'AT+',
+  'AT+=',
+  'AT+QMTCFG=',
+  'AT+QMTCFG="',
 );
 /** Anything at all, biased to what confuses parsers; never a CR (that ends the line). */
 const junkByte = fc.oneof(
@@ -53,18 +94,25 @@ const junkByte = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 0x80, max: 0xff }) },
 );
 const junkLine = fc.array(junkByte, { maxLength: 40 }).map((b) => Buffer.from(b));
-const overlongLine = fc.integer({ min: 1501, max: 4000 }).map((n) => Buffer.from(`AT+QMTCFG="keepalive",0,${'9'.repeat(n)}`));
+const overlongLine = fc
+  .integer({ min: 1501, max: 4000 })
+  .map((n) => Buffer.from(`AT+QMTCFG="keepalive",0,${'9'.repeat(n)}`));
 /** A command with a few bytes flipped, dropped or doubled. */
-const mutated = fc.tuple(fc.oneof(qmtcfg, otherCommand), fc.array(fc.tuple(fc.nat(), junkByte, fc.constantFrom('set', 'drop', 'dup')), { maxLength: 3 })).map(([text, edits]) => {
-  const bytes = [...Buffer.from(text, 'latin1')];
-  for (const [at, byte, how] of edits) {
-    const i = at % Math.max(1, bytes.length);
-    if (how === 'set') bytes[i] = byte;
-    else if (how === 'drop') bytes.splice(i, 1);
-    else bytes.splice(i, 0, bytes[i] ?? byte);
-  }
-  return Buffer.from(bytes.filter((b) => b !== 0x0d));
-});
+const mutated = fc
+  .tuple(
+    fc.oneof(qmtcfg, otherCommand),
+    fc.array(fc.tuple(fc.nat(), junkByte, fc.constantFrom('set', 'drop', 'dup')), { maxLength: 3 }),
+  )
+  .map(([text, edits]) => {
+    const bytes = [...Buffer.from(text, 'latin1')];
+    for (const [at, byte, how] of edits) {
+      const i = at % Math.max(1, bytes.length);
+      if (how === 'set') bytes[i] = byte;
+      else if (how === 'drop') bytes.splice(i, 1);
+      else bytes.splice(i, 0, bytes[i] ?? byte);
+    }
+    return Buffer.from(bytes.filter((b) => b !== 0x0d));
+  });
 const inputLine = fc.oneof(
   { weight: 3, arbitrary: qmtcfg.map((t) => Buffer.from(t, 'latin1')) },
   { weight: 2, arbitrary: otherCommand.map((t) => Buffer.from(t, 'latin1')) },
@@ -145,7 +193,11 @@ test('an input the simulator rejects changes no setting', async () => {
           if (/\r\nOK\r\n/.test(answer)) await command(driver, 'ATE0');
           const after = await snapshot(driver);
           if (/^(ERROR|\+CME ERROR)/.test(FINAL.exec(answer)?.[1] ?? '')) {
-            assert.deepEqual(after, before, `${JSON.stringify(line.toString('latin1'))} was rejected but changed a setting`);
+            assert.deepEqual(
+              after,
+              before,
+              `${JSON.stringify(line.toString('latin1'))} was rejected but changed a setting`,
+            );
           }
           before = after;
         }

@@ -10,10 +10,14 @@ test('fields are compared byte for byte; a space after a comma is a difference',
 });
 
 test('{default:x} captures any number and a repeated capture must agree', () => {
-  assert.deepEqual(matchLine('+QMTCFG: "recv/mode",{default:msgRecvMode},{default:msgLenEnable}', '+QMTCFG: "recv/mode",0,1')?.captures, {
-    'default:msgRecvMode': '0',
-    'default:msgLenEnable': '1',
-  });
+  assert.deepEqual(
+    matchLine('+QMTCFG: "recv/mode",{default:msgRecvMode},{default:msgLenEnable}', '+QMTCFG: "recv/mode",0,1')
+      ?.captures,
+    {
+      'default:msgRecvMode': '0',
+      'default:msgLenEnable': '1',
+    },
+  );
   assert.equal(matchLine('+QMTCFG: "version",{default:vsn}', '+QMTCFG: "version",x'), undefined);
   assert.equal(matchLines(['+A: {default:vsn}', '+B: {default:vsn}', 'OK'], ['+A: 3', '+B: 4', 'OK']), undefined);
   assert.throws(() => matchLine('+A: {default:nope}', '+A: 1'), /harness: \{default:nope\} names no unstated default/);

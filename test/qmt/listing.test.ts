@@ -14,13 +14,19 @@ const NOTE = [
 test('a line is split into its sub-option, ranges, lists and text', () => {
   const entry = parseListingLine('+QMTCFG: "willex",(0-5),(0,1),(0-2),(0,1),"willtopic",(0-256)');
   assert.equal(entry?.key, '+QMTCFG "willex"');
-  assert.deepEqual(entry?.parameters.map((p) => (p.kind === 'values' ? p.intervals : p.text)), [[[0, 5]], [[0, 1]], [[0, 2]], [[0, 1]], '"willtopic"', [[0, 256]]]);
+  assert.deepEqual(
+    entry?.parameters.map((p) => (p.kind === 'values' ? p.intervals : p.text)),
+    [[[0, 5]], [[0, 1]], [[0, 2]], [[0, 1]], '"willtopic"', [[0, 256]]],
+  );
   const sub = parseListingLine('+QMTSUB: (0-5),<msgid>, list of ["topic",qos]');
   assert.equal(sub?.key, '+QMTSUB');
-  assert.deepEqual(sub?.parameters.map((p) => p.text), ['(0-5)', '<msgid>', 'list of ["topic",qos]']);
+  assert.deepEqual(
+    sub?.parameters.map((p) => p.text),
+    ['(0-5)', '<msgid>', 'list of ["topic",qos]'],
+  );
 });
 
-test('the note\'s own lines pass with no note at all', () => {
+test("the note's own lines pass with no note at all", () => {
   assert.deepEqual(compareListing(NOTE, [...NOTE, 'OK']), { problems: [], notes: [] });
   assert.equal(printedAsInNote(NOTE, [...NOTE, 'OK']), true);
 });
@@ -36,7 +42,10 @@ test('spaces, another order, an extra sub-option and other descriptive words pas
   ];
   const result = compareListing(NOTE, module);
   assert.deepEqual(result.problems, []);
-  assert.ok(result.notes.some((n) => n.includes('extra sub-option "CTWing"')), result.notes.join('\n'));
+  assert.ok(
+    result.notes.some((n) => n.includes('extra sub-option "CTWing"')),
+    result.notes.join('\n'),
+  );
   assert.ok(result.notes.some((n) => n.includes('another order')));
   assert.ok(result.notes.some((n) => n.includes('whitespace') && n.includes('"dataformat"')));
   assert.ok(result.notes.some((n) => n.includes('"device id"')));
@@ -57,7 +66,10 @@ test('a missing sub-option, a different range or list, and a wrong parameter cou
     '+QMTCFG: "dataformat",(0-5),(0,1),(0,1)',
   ];
   const { problems } = compareListing(NOTE, module);
-  assert.ok(problems.some((p) => p.includes('missing sub-option "timeout"')), problems.join('\n'));
+  assert.ok(
+    problems.some((p) => p.includes('missing sub-option "timeout"')),
+    problems.join('\n'),
+  );
   assert.ok(problems.some((p) => p.includes('"keepalive" parameter 2: (0-7200) where the note lists (0-3600)')));
   assert.ok(problems.some((p) => p.includes('"version" parameter 2: (3-5)')));
   assert.ok(problems.some((p) => p.includes('"hwauth" lists 2 parameters where the note lists 3')));
@@ -69,6 +81,9 @@ test('a range where the note has text, a duplicated entry and a stray line fail'
     ['+QMTOPEN: (0-5),"hostname",(0-65535)'],
     ['+QMTOPEN: (0-5),(0-9),(0-65535)', '+QMTOPEN: (0-5),"hostname",(0-65535)', 'garbage'],
   );
-  assert.ok(problems.some((p) => p.includes('listed 2 times')), problems.join('\n'));
+  assert.ok(
+    problems.some((p) => p.includes('listed 2 times')),
+    problems.join('\n'),
+  );
   assert.ok(problems.some((p) => p.includes('not a listing entry')));
 });

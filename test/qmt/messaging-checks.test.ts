@@ -5,7 +5,12 @@ import type { RecordedPacket } from '../../src/broker/types';
 import { clientList, textPayloadCommands } from '../../src/qmt/data-format';
 import { readStoredLine } from '../../src/qmt/recv-answer';
 import { compareSpacingAside, withoutSpacing } from '../../src/qmt/spacing';
-import { parseSendsAlternative, retransmissionProblem, sendsByReading, spacingSlackMs } from '../../src/qmt/wire-checks';
+import {
+  parseSendsAlternative,
+  retransmissionProblem,
+  sendsByReading,
+  spacingSlackMs,
+} from '../../src/qmt/wire-checks';
 
 const margin = { fixedMs: 150, percent: 3 };
 
@@ -20,13 +25,19 @@ function publishAt(...times: number[]): RecordedPacket[] {
 }
 
 test('A20: the sends decide the reading; a surplus or a missing send fits none', () => {
-  const alternatives = [parseSendsAlternative('after-first', '3 times, 3 seconds apart'), parseSendsAlternative('including-first', '2 times, 3 seconds apart')];
+  const alternatives = [
+    parseSendsAlternative('after-first', '3 times, 3 seconds apart'),
+    parseSendsAlternative('including-first', '2 times, 3 seconds apart'),
+  ];
   assert.deepEqual(sendsByReading(publishAt(0, 3000, 6000), alternatives, margin).fitting, ['after-first']);
   assert.deepEqual(sendsByReading(publishAt(0, 3000), alternatives, margin).fitting, ['including-first']);
   assert.deepEqual(sendsByReading(publishAt(0, 3000, 6000, 9000), alternatives, margin).fitting, []);
   assert.deepEqual(sendsByReading(publishAt(0), alternatives, margin).fitting, []);
   // retry_times 0: both readings send once, both fit (the declared one is then taken).
-  const once = [parseSendsAlternative('after-first', '1 times, 1 seconds apart'), parseSendsAlternative('including-first', '1 times, 1 seconds apart')];
+  const once = [
+    parseSendsAlternative('after-first', '1 times, 1 seconds apart'),
+    parseSendsAlternative('including-first', '1 times, 1 seconds apart'),
+  ];
   assert.deepEqual(sendsByReading(publishAt(0), once, margin).fitting, ['after-first', 'including-first']);
 });
 
@@ -46,20 +57,34 @@ test('test lines: white space outside quotes is typesetting, anything else is a 
   assert.equal(spaced.notes.length, 1);
   assert.deepEqual(compareSpacingAside(note, note), { matches: true, notes: [] });
   assert.equal(compareSpacingAside(note, ['+QMTSUB: (0-6),<msgid>, list of ["topic",qos]', 'OK']).matches, false);
-  assert.equal(compareSpacingAside(note, ['+QMTSUB: (0-5),<msgid>, list of ["topic ",qos]', 'OK']).matches, false, 'inside quotes spacing counts');
+  assert.equal(
+    compareSpacingAside(note, ['+QMTSUB: (0-5),<msgid>, list of ["topic ",qos]', 'OK']).matches,
+    false,
+    'inside quotes spacing counts',
+  );
   assert.equal(compareSpacingAside(note, ['OK']).matches, false);
 });
 
 test('stored messages are read by value, quoted or bare, with or without a length that must count the payload', () => {
   const payload = Buffer.from('second');
-  for (const line of ['+QMTRECV: 0,0,"t",6,"second"', '+QMTRECV: 0,0,"t",6,second', '+QMTRECV: 0,0,"t","second"', '+QMTRECV: 0,0,"t",second']) {
+  for (const line of [
+    '+QMTRECV: 0,0,"t",6,"second"',
+    '+QMTRECV: 0,0,"t",6,second',
+    '+QMTRECV: 0,0,"t","second"',
+    '+QMTRECV: 0,0,"t",second',
+  ]) {
     assert.deepEqual(readStoredLine(line, payload), { client: '0', msgid: '0', topic: 't', payload: 'second' }, line);
   }
   assert.match(String(readStoredLine('+QMTRECV: 0,0,"t",7,"second"', payload)), /<payload_len> 7/);
   assert.match(String(readStoredLine('+QMTRECV: 0,0,"t",6,"secon"', payload)), /cannot tell/);
   assert.match(String(readStoredLine('+QMTRECV: 0,0', undefined)), /not a \+QMTRECV message line/);
   // A bare payload that starts with digits and a comma is payload, not a length.
-  assert.deepEqual(readStoredLine('+QMTRECV: 0,0,"t",12,34', Buffer.from('12,34')), { client: '0', msgid: '0', topic: 't', payload: '12,34' });
+  assert.deepEqual(readStoredLine('+QMTRECV: 0,0,"t",12,34', Buffer.from('12,34')), {
+    client: '0',
+    msgid: '0',
+    topic: 't',
+    payload: '12,34',
+  });
 });
 
 test('string payload format is set on both sub-options, for every client named', () => {

@@ -11,8 +11,14 @@ test('default mode records every allowed reading and refuses values the note doe
   observer.observe('A10', 'after-connect', 'AT+QMTCFG="keepalive",0,60 → OK');
   observer.observe('default:msgLenEnable', '0', 'AT+QMTCFG="recv/mode",0 → +QMTCFG: "recv/mode",0,0');
   assert.deepEqual(seen, ['A10=after-connect', 'default:msgLenEnable=0']);
-  assert.throws(() => observer.observe('A10', 'sometimes', 'x'), /non-conformance: reading A10: observed sometimes, which the note does not allow/);
-  assert.throws(() => observer.observe('default:editTime', '0', 'x'), /non-conformance: default editTime \(A8\): observed 0/);
+  assert.throws(
+    () => observer.observe('A10', 'sometimes', 'x'),
+    /non-conformance: reading A10: observed sometimes, which the note does not allow/,
+  );
+  assert.throws(
+    () => observer.observe('default:editTime', '0', 'x'),
+    /non-conformance: default editTime \(A8\): observed 0/,
+  );
 });
 
 test('a module that changes its reading within one scenario is non-conformant', () => {
@@ -24,8 +30,14 @@ test('a module that changes its reading within one scenario is non-conformant', 
 test('strict mode names the reading that drifted from the declared profile', () => {
   const observer = new ReadingObserver(EC200N);
   observer.observe('A10', 'after-open', 'x');
-  assert.throws(() => observer.observe('A17', 'when-enabled', 'y'), /profile deviation: reading A17 declared always, observed when-enabled \(profile EC200N-CN\)/);
-  assert.throws(() => observer.observe('default:vsn', '3', 'z'), /profile deviation: default vsn \(A8\) declared 4, observed 3/);
+  assert.throws(
+    () => observer.observe('A17', 'when-enabled', 'y'),
+    /profile deviation: reading A17 declared always, observed when-enabled \(profile EC200N-CN\)/,
+  );
+  assert.throws(
+    () => observer.observe('default:vsn', '3', 'z'),
+    /profile deviation: default vsn \(A8\) declared 4, observed 3/,
+  );
   assert.equal(observer.declaredValue('A3'), 'excep1');
 });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const root = path.join(__dirname, '../..');
 
-test('features/qmtcfg/test-form.feature lists the note\'s test-form lines, placeholders filled', () => {
+test("features/qmtcfg/test-form.feature lists the note's test-form lines, placeholders filled", () => {
   const spec = JSON.parse(readFileSync(path.join(root, 'spec/quectel-mqtt-at.json'), 'utf8')) as {
     commands: { forms: { test?: { syntax: string; responses: { lines: string[] }[] } } }[];
   };
@@ -17,7 +17,10 @@ test('features/qmtcfg/test-form.feature lists the note\'s test-form lines, place
   const noteLines = (cfg?.forms.test?.responses[0]?.lines ?? []).filter((l) => l.startsWith('+QMTCFG:'));
   const feature = readFileSync(path.join(root, 'features/qmtcfg/test-form.feature'), 'utf8');
   const docString = /"""\n([\s\S]*?)\n\s*"""/.exec(feature)?.[1] ?? '';
-  const scenarioLines = docString.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('+QMTCFG:'));
+  const scenarioLines = docString
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('+QMTCFG:'));
   assert.equal(scenarioLines.length, 18);
   assert.equal(scenarioLines.length, noteLines.length);
   noteLines.forEach((line, i) => {

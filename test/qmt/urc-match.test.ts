@@ -17,8 +17,12 @@ test('+QMTCONN: 0,0 matches an expected accepted connection and records the omis
   const expected = parseExpectedUrc('+QMTCONN: 0,0,0');
   assert.equal(urcMatches(urc('+QMTCONN: 0,0'), expected), true);
   assert.equal(urcMatches(urc('+QMTCONN: 0,0,0'), expected), true);
-  assert.deepEqual(omittedOptionalFields(urc('+QMTCONN: 0,0'), expected), [{ reading: 'conn-ret-code', value: 'omitted' }]);
-  assert.deepEqual(omittedOptionalFields(urc('+QMTCONN: 0,0,0'), expected), [{ reading: 'conn-ret-code', value: 'printed' }]);
+  assert.deepEqual(omittedOptionalFields(urc('+QMTCONN: 0,0'), expected), [
+    { reading: 'conn-ret-code', value: 'omitted' },
+  ]);
+  assert.deepEqual(omittedOptionalFields(urc('+QMTCONN: 0,0,0'), expected), [
+    { reading: 'conn-ret-code', value: 'printed' },
+  ]);
 });
 
 test('a refused connection must carry its <ret_code>: +QMTCONN: 0,0 does not match +QMTCONN: 0,0,4', () => {

@@ -48,47 +48,59 @@ test('Allure report shows both variants and the failing scenario', { skip, timeo
     mkdirSync(SHOTS, { recursive: true });
     const suitesPng = await screenshot(chromium as string, `${server.url}#suites`, join(SHOTS, 'allure-suites.png'));
     assert.ok(statSync(suitesPng).size > 5_000);
-    const detailPng = await screenshot(chromium as string, `${server.url}#testresult/${failing.uid}`, join(SHOTS, 'allure-failing-scenario.png'));
+    const detailPng = await screenshot(
+      chromium as string,
+      `${server.url}#testresult/${failing.uid}`,
+      join(SHOTS, 'allure-failing-scenario.png'),
+    );
     assert.ok(statSync(detailPng).size > 5_000);
   } finally {
     await server.close();
   }
 });
 
-test('compliance summary renders variants and the failing item; PDF is printed', { skip, timeout: 60_000 }, async () => {
-  const { ec200t, eg912y } = twoVariantFolders();
-  const out = tempDir('browser-compliance');
-  const files = await writeComplianceReport([ec200t, eg912y], out, { chromiumPath: chromium as string });
-  const dom = await dumpDom(chromium as string, files.html, 500);
-  assert.match(dom, /<th>EC200T<\/th>/);
-  assert.match(dom, /<th>EG912Y<\/th>/);
-  assert.match(dom, /version 4 is accepted/);
-  assert.match(dom, /3\.3\.1:version:set/);
-  mkdirSync(SHOTS, { recursive: true });
-  const png = await screenshot(chromium as string, files.html, join(SHOTS, 'compliance.png'), 500);
-  assert.ok(statSync(png).size > 5_000);
-  assert.ok(files.pdf, files.pdfNote);
-  assert.equal(readFileSync(files.pdf).subarray(0, 5).toString(), '%PDF-');
-});
+test(
+  'compliance summary renders variants and the failing item; PDF is printed',
+  { skip, timeout: 60_000 },
+  async () => {
+    const { ec200t, eg912y } = twoVariantFolders();
+    const out = tempDir('browser-compliance');
+    const files = await writeComplianceReport([ec200t, eg912y], out, { chromiumPath: chromium as string });
+    const dom = await dumpDom(chromium as string, files.html, 500);
+    assert.match(dom, /<th>EC200T<\/th>/);
+    assert.match(dom, /<th>EG912Y<\/th>/);
+    assert.match(dom, /version 4 is accepted/);
+    assert.match(dom, /3\.3\.1:version:set/);
+    mkdirSync(SHOTS, { recursive: true });
+    const png = await screenshot(chromium as string, files.html, join(SHOTS, 'compliance.png'), 500);
+    assert.ok(statSync(png).size > 5_000);
+    assert.ok(files.pdf, files.pdfNote);
+    assert.equal(readFileSync(files.pdf).subarray(0, 5).toString(), '%PDF-');
+  },
+);
 
-test('compliance summary in Chromium: readings observed, interoperability section, kinds of failure; PDF is printed', { skip, timeout: 60_000 }, async () => {
-  const { lenient, strict } = readingsFolders();
-  const out = tempDir('browser-readings');
-  const files = await writeComplianceReport([lenient, strict], out, { chromiumPath: chromium as string });
-  const dom = await dumpDom(chromium as string, files.html, 500);
-  assert.match(dom, /<h2>Readings observed<\/h2>/);
-  assert.match(dom, /⚑ two values in one run/);
-  assert.match(dom, /close-stat/);
-  assert.match(dom, /<h2>Interoperability beyond the application note<\/h2>/);
-  assert.match(dom, /Alibaba Cloud signs the CONNECT/);
-  assert.match(dom, /Deviation from the declared profile \(1\)/);
-  assert.match(dom, /Not judged: precondition outside the application note \(1\)/);
-  mkdirSync(SHOTS, { recursive: true });
-  const png = await screenshot(chromium as string, files.html, join(SHOTS, 'compliance-readings.png'), 500);
-  assert.ok(statSync(png).size > 5_000);
-  assert.ok(files.pdf, files.pdfNote);
-  const pdf = readFileSync(files.pdf);
-  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-  // More than the two-variant summary: the readings and interoperability tables are printed too.
-  assert.ok(pdf.length > 20_000, `PDF of ${pdf.length} bytes`);
-});
+test(
+  'compliance summary in Chromium: readings observed, interoperability section, kinds of failure; PDF is printed',
+  { skip, timeout: 60_000 },
+  async () => {
+    const { lenient, strict } = readingsFolders();
+    const out = tempDir('browser-readings');
+    const files = await writeComplianceReport([lenient, strict], out, { chromiumPath: chromium as string });
+    const dom = await dumpDom(chromium as string, files.html, 500);
+    assert.match(dom, /<h2>Readings observed<\/h2>/);
+    assert.match(dom, /⚑ two values in one run/);
+    assert.match(dom, /close-stat/);
+    assert.match(dom, /<h2>Interoperability beyond the application note<\/h2>/);
+    assert.match(dom, /Alibaba Cloud signs the CONNECT/);
+    assert.match(dom, /Deviation from the declared profile \(1\)/);
+    assert.match(dom, /Not judged: precondition outside the application note \(1\)/);
+    mkdirSync(SHOTS, { recursive: true });
+    const png = await screenshot(chromium as string, files.html, join(SHOTS, 'compliance-readings.png'), 500);
+    assert.ok(statSync(png).size > 5_000);
+    assert.ok(files.pdf, files.pdfNote);
+    const pdf = readFileSync(files.pdf);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    // More than the two-variant summary: the readings and interoperability tables are printed too.
+    assert.ok(pdf.length > 20_000, `PDF of ${pdf.length} bytes`);
+  },
+);

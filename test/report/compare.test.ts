@@ -30,7 +30,11 @@ function fixture() {
 test('names exactly the regressed, fixed, changed, new and removed items', () => {
   const { a, b } = fixture();
   const c = compareRuns(a, b);
-  const ids = (kind: string) => c.changes.filter((x) => x.kind === kind).map((x) => x.itemId).sort();
+  const ids = (kind: string) =>
+    c.changes
+      .filter((x) => x.kind === kind)
+      .map((x) => x.itemId)
+      .sort();
   assert.deepEqual(ids('regressed'), ['3.3.2:set', '3.3.6:set']);
   assert.deepEqual(ids('fixed'), ['3.3.4:set']);
   assert.deepEqual(ids('applicability changed'), ['3.3.5:set']);
@@ -75,12 +79,31 @@ test('transition table', () => {
 
 test('reading drift: reading id, value in A → value in B, beside the verdict changes', () => {
   const a = run([
-    { name: 'r1', variant: v, status: 'passed', specIds: ['3.3.1:keepalive:set'], readings: ['A10=after-open', 'conn-ret-code=printed'] },
+    {
+      name: 'r1',
+      variant: v,
+      status: 'passed',
+      specIds: ['3.3.1:keepalive:set'],
+      readings: ['A10=after-open', 'conn-ret-code=printed'],
+    },
     { name: 'r2', variant: v, status: 'passed', specIds: ['3.3.3:set'], readings: ['close-stat=8', 'default:vsn=4'] },
   ]);
   const b = run([
-    { name: 'r1', variant: v, status: 'passed', specIds: ['3.3.1:keepalive:set'], readings: ['A10=after-connect', 'conn-ret-code=printed'] },
-    { name: 'r2', variant: v, status: 'failed', specIds: ['3.3.3:set'], readings: ['close-stat=none', 'default:vsn=4', 'A26=must-zero'], message: fail },
+    {
+      name: 'r1',
+      variant: v,
+      status: 'passed',
+      specIds: ['3.3.1:keepalive:set'],
+      readings: ['A10=after-connect', 'conn-ret-code=printed'],
+    },
+    {
+      name: 'r2',
+      variant: v,
+      status: 'failed',
+      specIds: ['3.3.3:set'],
+      readings: ['close-stat=none', 'default:vsn=4', 'A26=must-zero'],
+      message: fail,
+    },
   ]);
   const c = compareRuns(a, b);
   assert.deepEqual(
@@ -90,7 +113,10 @@ test('reading drift: reading id, value in A → value in B, beside the verdict c
   );
   assert.ok(c.readingDrift.every((d) => d.variant === v));
   assert.equal(c.readingDrift[0].words.startsWith('3.3.1: '), true);
-  assert.deepEqual(c.changes.map((x) => `${x.kind} ${x.itemId}`), ['regressed 3.3.3:set']);
+  assert.deepEqual(
+    c.changes.map((x) => `${x.kind} ${x.itemId}`),
+    ['regressed 3.3.3:set'],
+  );
   const text = formatComparison(c);
   assert.match(text, /reading drift: 3/);
   assert.match(text, /READING DRIFT \(3\)/);
@@ -102,8 +128,23 @@ test('reading drift: reading id, value in A → value in B, beside the verdict c
 
 test('one run against one run of another variant name is compared as a pair', () => {
   const a = run([{ name: 'r1', variant: v, status: 'passed', specIds: ['3.3.2:set'], readings: ['A10=after-open'] }]);
-  const b = run([{ name: 'r1', variant: 'alternate-readings', status: 'failed', specIds: ['3.3.2:set'], readings: ['A10=after-connect'], message: fail }]);
+  const b = run([
+    {
+      name: 'r1',
+      variant: 'alternate-readings',
+      status: 'failed',
+      specIds: ['3.3.2:set'],
+      readings: ['A10=after-connect'],
+      message: fail,
+    },
+  ]);
   const c = compareRuns(a, b);
-  assert.deepEqual(c.changes.map((x) => `${x.kind} ${x.itemId} ${x.variant}`), ['regressed 3.3.2:set EC200N-CN → alternate-readings']);
-  assert.deepEqual(c.readingDrift.map((d) => `${d.variant} ${d.id}`), ['EC200N-CN → alternate-readings A10']);
+  assert.deepEqual(
+    c.changes.map((x) => `${x.kind} ${x.itemId} ${x.variant}`),
+    ['regressed 3.3.2:set EC200N-CN → alternate-readings'],
+  );
+  assert.deepEqual(
+    c.readingDrift.map((d) => `${d.variant} ${d.id}`),
+    ['EC200N-CN → alternate-readings A10'],
+  );
 });

@@ -35,11 +35,29 @@ test('matrix: pass / fail / not judged / n/a / not run per variant across two fo
 test('an item fails when any of its scenarios fails, passes only when all pass', () => {
   const dir = writeSyntheticResults(tempDir('mixed'), [
     { name: 'a', variant: 'EC600S-CN', status: 'passed', specIds: ['3.3.8:set', '3.3.9:set'] },
-    { name: 'b', variant: 'EC600S-CN', status: 'failed', specIds: ['3.3.8:set'], message: 'non-conformance: expected OK, observed ERROR' },
-    { name: 'c', variant: 'EC600S-CN', status: 'skipped', specIds: ['3.3.9:set'], message: 'not applicable: no such mode' },
+    {
+      name: 'b',
+      variant: 'EC600S-CN',
+      status: 'failed',
+      specIds: ['3.3.8:set'],
+      message: 'non-conformance: expected OK, observed ERROR',
+    },
+    {
+      name: 'c',
+      variant: 'EC600S-CN',
+      status: 'skipped',
+      specIds: ['3.3.9:set'],
+      message: 'not applicable: no such mode',
+    },
     { name: 'd', variant: 'EC600S-CN', status: 'skipped', specIds: ['3.3.7:set'] },
     // The run hook marks the skip by label only (Before hook returning 'skipped').
-    { name: 'e', variant: 'EC600S-CN', status: 'skipped', specIds: ['3.3.6:set'], applicability: 'not applicable: no TLS' },
+    {
+      name: 'e',
+      variant: 'EC600S-CN',
+      status: 'skipped',
+      specIds: ['3.3.6:set'],
+      applicability: 'not applicable: no TLS',
+    },
     { name: 'f', variant: 'EC600S-CN', status: 'skipped', specIds: ['3.3.5:set'], applicability: 'variant lacks it' },
   ]);
   const s = buildCompliance([dir]);
@@ -87,7 +105,10 @@ test('unknown spec ids are listed, not dropped', () => {
 });
 
 test('missing or empty results folder is named in the error', () => {
-  assert.throws(() => buildCompliance(['/nonexistent/qmt-results']), /results folder not found: \/nonexistent\/qmt-results/);
+  assert.throws(
+    () => buildCompliance(['/nonexistent/qmt-results']),
+    /results folder not found: \/nonexistent\/qmt-results/,
+  );
   const empty = tempDir('empty');
   assert.throws(() => buildCompliance([empty]), new RegExp(`no \\*-result.json files: ${empty}`));
 });
@@ -110,7 +131,10 @@ test('issue 8 item 7: precondition is not judged, interoperability decides no it
   assert.equal(cell(s, '3.3.4:set', 'EC200N-CN').state, 'pass');
   assert.equal(cell(s, '3.3.1:aliauth:set', 'EC200N-CN').state, 'not run');
   assert.equal(cell(s, '3.3.1:ssl:set', 'EC200N-CN').state, 'not judged');
-  assert.deepEqual(s.failures.map((f) => [f.kind, f.itemId]), [['precondition', '3.3.1:ssl:set']]);
+  assert.deepEqual(
+    s.failures.map((f) => [f.kind, f.itemId]),
+    [['precondition', '3.3.1:ssl:set']],
+  );
   assert.equal(s.failures[0].observed, 'AT+QFUPL="ca.pem",1200 answered ERROR');
   const [run] = s.runs;
   assert.deepEqual([run.failed, run.deviations, run.notJudged, run.interoperability], [0, 0, 1, 1]);
@@ -128,7 +152,10 @@ test('issue 8 item 7: precondition is not judged, interoperability decides no it
   assert.equal(cell(st, '3.3.3:set', 'EC200N-CN').state, 'deviation');
   assert.equal(st.totals['EC200N-CN'].deviation, 1);
   assert.equal(st.totals['EC200N-CN'].fail, 0);
-  assert.deepEqual(st.failures.map((f) => f.kind), ['profile-deviation']);
+  assert.deepEqual(
+    st.failures.map((f) => f.kind),
+    ['profile-deviation'],
+  );
 });
 
 test('a non-conformance inside an interoperability scenario still fails its item', () => {
@@ -144,10 +171,13 @@ test('a non-conformance inside an interoperability scenario still fails its item
   ]);
   const s = buildCompliance([dir]);
   assert.equal(cell(s, '3.3.1:aliauth:set', 'EC200N-CN').state, 'fail');
-  assert.deepEqual(s.interoperability.map((r) => r.outcome), ['non-conformance']);
+  assert.deepEqual(
+    s.interoperability.map((r) => r.outcome),
+    ['non-conformance'],
+  );
 });
 
-test('HTML: readings observed with the note\'s words and the flag, the interoperability section, the kinds of failure', () => {
+test("HTML: readings observed with the note's words and the flag, the interoperability section, the kinds of failure", () => {
   const { lenient, strict } = readingsFolders();
   const html = renderComplianceHtml(buildCompliance([lenient, strict]));
   assert.match(html, /<h2>Readings observed<\/h2>/);
@@ -167,10 +197,31 @@ test('HTML: readings observed with the note\'s words and the flag, the interoper
 
 test('a scenario its observing step skipped for another reading is not applicable, not "not run"', () => {
   const dir = writeSyntheticResults(tempDir('reading-skip'), [
-    { name: 'set refused after open', variant: 'EC200N-CN', status: 'skipped', specIds: ['3.3.1:version:not-while-connected'], tags: ['@reading:A10=after-open'], readings: ['A10=after-connect'] },
-    { name: 'set refused after connect', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:version:not-while-connected'], tags: ['@reading:A10=after-connect'], readings: ['A10=after-connect'] },
+    {
+      name: 'set refused after open',
+      variant: 'EC200N-CN',
+      status: 'skipped',
+      specIds: ['3.3.1:version:not-while-connected'],
+      tags: ['@reading:A10=after-open'],
+      readings: ['A10=after-connect'],
+    },
+    {
+      name: 'set refused after connect',
+      variant: 'EC200N-CN',
+      status: 'passed',
+      specIds: ['3.3.1:version:not-while-connected'],
+      tags: ['@reading:A10=after-connect'],
+      readings: ['A10=after-connect'],
+    },
     // Skipped for another reason (a pending step) with a matching reading: still not run.
-    { name: 'pending', variant: 'EC200N-CN', status: 'skipped', specIds: ['3.3.1:version:set'], tags: ['@reading:A10=after-connect'], readings: ['A10=after-connect'] },
+    {
+      name: 'pending',
+      variant: 'EC200N-CN',
+      status: 'skipped',
+      specIds: ['3.3.1:version:set'],
+      tags: ['@reading:A10=after-connect'],
+      readings: ['A10=after-connect'],
+    },
   ]);
   const s = buildCompliance([dir]);
   assert.equal(cell(s, '3.3.1:version:not-while-connected', 'EC200N-CN').state, 'pass');

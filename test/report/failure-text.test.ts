@@ -10,7 +10,8 @@ test('node strictEqual inline form: left is observed, right is expected', () => 
 });
 
 test('node diff form collects + as observed and - as expected', () => {
-  const message = "Expected values to be strictly deep-equal:\n+ actual - expected\n\n  [\n+   '+QMTSTAT: 0,1'\n-   '+QMTSTAT: 0,2'\n  ]";
+  const message =
+    "Expected values to be strictly deep-equal:\n+ actual - expected\n\n  [\n+   '+QMTSTAT: 0,1'\n-   '+QMTSTAT: 0,2'\n  ]";
   const t = describeFailure({ message });
   assert.match(t.observed, /\+QMTSTAT: 0,1/);
   assert.match(t.expected ?? '', /\+QMTSTAT: 0,2/);
@@ -18,14 +19,20 @@ test('node diff form collects + as observed and - as expected', () => {
 });
 
 test('harness wording: "expected X, observed Y"', () => {
-  assert.deepEqual(describeFailure({ message: 'non-conformance: AT+QMTOPEN result: expected +QMTOPEN: 0,0, observed +QMTOPEN: 0,3' }), {
-    expected: 'AT+QMTOPEN result: +QMTOPEN: 0,0',
-    observed: '+QMTOPEN: 0,3',
-  });
+  assert.deepEqual(
+    describeFailure({ message: 'non-conformance: AT+QMTOPEN result: expected +QMTOPEN: 0,0, observed +QMTOPEN: 0,3' }),
+    {
+      expected: 'AT+QMTOPEN result: +QMTOPEN: 0,0',
+      observed: '+QMTOPEN: 0,3',
+    },
+  );
 });
 
 test('explicit expected/actual win; anything else is shown as observed', () => {
-  assert.deepEqual(describeFailure({ message: 'x', expected: 'OK', actual: 'ERROR' }), { expected: 'OK', observed: 'ERROR' });
+  assert.deepEqual(describeFailure({ message: 'x', expected: 'OK', actual: 'ERROR' }), {
+    expected: 'OK',
+    observed: 'ERROR',
+  });
   assert.deepEqual(describeFailure({ message: 'non-conformance: URC +QMTSTAT never arrived' }), {
     observed: 'URC +QMTSTAT never arrived',
   });

@@ -9,10 +9,16 @@ const base = {
   rig: '/dev/ttyUSB2 @115200',
   harness: '0.1.0',
   featureName: 'AT+QMTCFG keepalive',
-  tags: ['@spec:3.3.1:keepalive:set', '@smoke', '@spec:3.3.1:keepalive:keep_alive_time:range', '@spec:3.3.1:keepalive:set'],
+  tags: [
+    '@spec:3.3.1:keepalive:set',
+    '@smoke',
+    '@spec:3.3.1:keepalive:keep_alive_time:range',
+    '@spec:3.3.1:keepalive:set',
+  ],
 };
 
-const values = (labels: { name: string; value: string }[], name: string) => labels.filter((l) => l.name === name).map((l) => l.value);
+const values = (labels: { name: string; value: string }[], name: string) =>
+  labels.filter((l) => l.name === name).map((l) => l.value);
 
 test('suite hierarchy: variant → feature → rule', () => {
   const labels = scenarioLabels({ ...base, ruleName: 'keep-alive time is 0..3600 s' });
@@ -37,7 +43,10 @@ test('identity labels are present', () => {
 });
 
 test('one spec label per distinct @spec tag, other tags ignored', () => {
-  assert.deepEqual(values(scenarioLabels(base), 'spec'), ['3.3.1:keepalive:set', '3.3.1:keepalive:keep_alive_time:range']);
+  assert.deepEqual(values(scenarioLabels(base), 'spec'), [
+    '3.3.1:keepalive:set',
+    '3.3.1:keepalive:keep_alive_time:range',
+  ]);
   assert.deepEqual(specIdsFromTags(['@spec:', '@specx', '@spec:5.1']), ['5.1']);
 });
 
@@ -55,5 +64,7 @@ test('maskImei keeps the last four digits and is idempotent', () => {
 test('credentials in a rig URL never reach a label', () => {
   assert.equal(maskRigCredentials('tcp://admin:s3cret@127.0.0.1:4001'), 'tcp://***@127.0.0.1:4001');
   assert.equal(maskRigCredentials('tcp://127.0.0.1:4001'), 'tcp://127.0.0.1:4001');
-  assert.deepEqual(values(scenarioLabels({ ...base, rig: 'tcp://u:p@127.0.0.1:4001' }), 'rig'), ['tcp://***@127.0.0.1:4001']);
+  assert.deepEqual(values(scenarioLabels({ ...base, rig: 'tcp://u:p@127.0.0.1:4001' }), 'rig'), [
+    'tcp://***@127.0.0.1:4001',
+  ]);
 });

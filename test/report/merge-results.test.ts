@@ -7,7 +7,10 @@ import { mergeEnvironment, mergeResultsFolders } from '../../src/report/merge-re
 import { tempDir, twoVariantFolders } from './synthetic-results';
 
 test('environment values of several runs are listed, not overwritten', () => {
-  assert.equal(mergeEnvironment(['Variant=EC200T\nRig=sim\n', 'Variant=EG912Y\nRig=sim\n']), 'Variant=EC200T, EG912Y\nRig=sim\n');
+  assert.equal(
+    mergeEnvironment(['Variant=EC200T\nRig=sim\n', 'Variant=EG912Y\nRig=sim\n']),
+    'Variant=EC200T, EG912Y\nRig=sim\n',
+  );
 });
 
 test('merged folder holds every result once, with variant-distinct history ids', () => {

@@ -33,7 +33,11 @@ test('default mode: each reading, its values, how many scenarios showed each; tw
   assert.ok(len);
   assert.equal(len.where, 'A8');
   assert.match(len.words, /<msg_len_enable>/);
-  assert.deepEqual(table.rows.map((r) => r.id), ['A10', 'conn-ret-code', 'default:msgLenEnable'], 'in the order of readings.ts');
+  assert.deepEqual(
+    table.rows.map((r) => r.id),
+    ['A10', 'conn-ret-code', 'default:msgLenEnable'],
+    'in the order of readings.ts',
+  );
   assert.ok(table.notObserved.includes('A3') && !table.notObserved.includes('A10'));
 });
 
@@ -62,16 +66,28 @@ test('results without a declaration say so instead of guessing a mode', () => {
 test('one table per results folder, a reading id unknown to this version is kept and marked', () => {
   const { lenient, strict } = readingsFolders();
   const s = buildCompliance([lenient, strict]);
-  assert.deepEqual(s.readings.map((t) => [t.resultsDir, t.mode]), [
-    [lenient, 'default'],
-    [strict, 'strict'],
-  ]);
-  assert.deepEqual(s.runs.map((r) => [r.mode, r.profile]), [
-    ['default', undefined],
-    ['strict', 'EC200N-CN'],
-  ]);
+  assert.deepEqual(
+    s.readings.map((t) => [t.resultsDir, t.mode]),
+    [
+      [lenient, 'default'],
+      [strict, 'strict'],
+    ],
+  );
+  assert.deepEqual(
+    s.runs.map((r) => [r.mode, r.profile]),
+    [
+      ['default', undefined],
+      ['strict', 'EC200N-CN'],
+    ],
+  );
   const other = writeSyntheticResults(tempDir('newer'), [
-    { name: 'from a newer harness', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.2:set'], readings: ['open-layout=v2'] },
+    {
+      name: 'from a newer harness',
+      variant: 'EC200N-CN',
+      status: 'passed',
+      specIds: ['3.3.2:set'],
+      readings: ['open-layout=v2'],
+    },
   ]);
   const [row] = buildCompliance([other]).readings[0].rows;
   assert.equal(row.id, 'open-layout');

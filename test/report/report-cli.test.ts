@@ -42,7 +42,10 @@ test('compare prints regressions first and exits 0', async () => {
   assert.match(r.stdout, /3\.3\.3:set  EC200S  pass → fail/);
 
   const json = JSON.parse((await qmt('compare', a, b, '--json')).stdout);
-  assert.deepEqual(json.changes.map((c: { kind: string; itemId: string }) => `${c.kind} ${c.itemId}`), ['regressed 3.3.3:set', 'fixed 3.3.2:set']);
+  assert.deepEqual(
+    json.changes.map((c: { kind: string; itemId: string }) => `${c.kind} ${c.itemId}`),
+    ['regressed 3.3.3:set', 'fixed 3.3.2:set'],
+  );
 });
 
 test('bad input: one line naming the problem, exit code 2', async () => {
@@ -69,7 +72,11 @@ test('report prints the paths it wrote', { timeout: 60_000 }, async () => {
   const out = tempDir('cli-report');
   const r = await qmt('report', dir, '--out', out, '--no-single-file', '--no-pdf');
   assert.equal(r.exitCode, undefined, r.stderr);
-  for (const file of [join(out, 'allure-report', 'index.html'), join(out, 'compliance.html'), join(out, 'compliance.json')]) {
+  for (const file of [
+    join(out, 'allure-report', 'index.html'),
+    join(out, 'compliance.html'),
+    join(out, 'compliance.json'),
+  ]) {
     assert.ok(r.stdout.includes(file), `prints ${file}`);
     assert.ok(existsSync(file), `writes ${file}`);
   }

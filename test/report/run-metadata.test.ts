@@ -84,17 +84,53 @@ const cases: [string, string, string[]][] = [
   ['failed', 'AT+QMTOPEN? timed out after 5000 ms\n(no byte received from the module)', [H]],
   ['failed', 'connect ECONNREFUSED 127.0.0.1:1883', [H]],
   ['failed', 'the broker failed to start', [H]],
-  ['broken', "Expected values to be strictly equal:\n\n1 !== 2\n", [H]],
-  ['failed', "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n'OK' !== 'ERROR'\n\n    at World.<anonymous> (/work/main/src/at/serial-port.ts:12:51)", ['Module non-conformance']],
-  ['failed', 'Error: non-conformance: the broker saw no PUBLISH\n    at World.<anonymous> (/w/steps/a.ts:1:1)', ['Module non-conformance']],
-  ['failed', 'Error: rig: serial port /dev/ttyUSB2 closed\n    at SerialPort.<anonymous> (/w/src/at/serial.ts:1:1)', [H]],
-  ['failed', 'Error: AT+QMTCONN timed out after 5000 ms\n(no byte received from the module)\n    at Timeout (/w/src/at/queue.ts:1:1)', [H]],
+  ['broken', 'Expected values to be strictly equal:\n\n1 !== 2\n', [H]],
+  [
+    'failed',
+    "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n'OK' !== 'ERROR'\n\n    at World.<anonymous> (/work/main/src/at/serial-port.ts:12:51)",
+    ['Module non-conformance'],
+  ],
+  [
+    'failed',
+    'Error: non-conformance: the broker saw no PUBLISH\n    at World.<anonymous> (/w/steps/a.ts:1:1)',
+    ['Module non-conformance'],
+  ],
+  [
+    'failed',
+    'Error: rig: serial port /dev/ttyUSB2 closed\n    at SerialPort.<anonymous> (/w/src/at/serial.ts:1:1)',
+    [H],
+  ],
+  [
+    'failed',
+    'Error: AT+QMTCONN timed out after 5000 ms\n(no byte received from the module)\n    at Timeout (/w/src/at/queue.ts:1:1)',
+    [H],
+  ],
   // src/qmt/verdict.ts prefixes decide alone, whatever words follow and whatever the status.
-  ['broken', 'Error: precondition: AT+QFUPL="ca.pem",1200 answered ERROR\n    at World.<anonymous> (/w/steps/a.ts:1:1)', [CATEGORY_PRECONDITION]],
-  ['failed', 'precondition: AT+QSSLCFG="cacert" answered ERROR; the broker port was never dialled', [CATEGORY_PRECONDITION]],
-  ['failed', 'AssertionError [ERR_ASSERTION]: profile deviation: reading A10 declared after-open, observed after-connect (profile EC200N-CN); the broker saw no CONNECT', [CATEGORY_DEVIATION]],
-  ['failed', 'AssertionError [ERR_ASSERTION]: interoperability: the broker refused the aliauth CONNECT', [CATEGORY_INTEROPERABILITY]],
-  ['broken', 'Error: non-conformance: the module echoed 1 command line(s) after ATE0 switched echo off', ['Module non-conformance']],
+  [
+    'broken',
+    'Error: precondition: AT+QFUPL="ca.pem",1200 answered ERROR\n    at World.<anonymous> (/w/steps/a.ts:1:1)',
+    [CATEGORY_PRECONDITION],
+  ],
+  [
+    'failed',
+    'precondition: AT+QSSLCFG="cacert" answered ERROR; the broker port was never dialled',
+    [CATEGORY_PRECONDITION],
+  ],
+  [
+    'failed',
+    'AssertionError [ERR_ASSERTION]: profile deviation: reading A10 declared after-open, observed after-connect (profile EC200N-CN); the broker saw no CONNECT',
+    [CATEGORY_DEVIATION],
+  ],
+  [
+    'failed',
+    'AssertionError [ERR_ASSERTION]: interoperability: the broker refused the aliauth CONNECT',
+    [CATEGORY_INTEROPERABILITY],
+  ],
+  [
+    'broken',
+    'Error: non-conformance: the module echoed 1 command line(s) after ATE0 switched echo off',
+    ['Module non-conformance'],
+  ],
   ['broken', 'Error: rig: ser2net closed', [H]],
   ['failed', 'AssertionError [ERR_ASSERTION]: harness: no broker', [H]],
   // A prefix later in the text is no prefix: an unprefixed assertion is still the module's answer.
@@ -102,9 +138,21 @@ const cases: [string, string, string[]][] = [
   ['failed', '', ['Module non-conformance']],
   ['broken', '', [H]],
   // The module talked but never ended its answer: its behaviour; silence is the rig's.
-  ['broken', 'AtTimeoutError: AT+QMTCFG="qmtping",0: no final result within 1689 ms (95 bytes received)\n    at Object.callback (/w/src/at/at-client.ts:115:35)', ['Module non-conformance']],
-  ['failed', 'AT+QMTCFG="qmtping",0: no final result within 300 ms (24 bytes received); broker idle', ['Module non-conformance']],
-  ['broken', 'AtTimeoutError: AT+QMTCONN=0,"c": no final result within 5000 ms (no byte received from the module)', [H]],
+  [
+    'broken',
+    'AtTimeoutError: AT+QMTCFG="qmtping",0: no final result within 1689 ms (95 bytes received)\n    at Object.callback (/w/src/at/at-client.ts:115:35)',
+    ['Module non-conformance'],
+  ],
+  [
+    'failed',
+    'AT+QMTCFG="qmtping",0: no final result within 300 ms (24 bytes received); broker idle',
+    ['Module non-conformance'],
+  ],
+  [
+    'broken',
+    'AtTimeoutError: AT+QMTCONN=0,"c": no final result within 5000 ms (no byte received from the module)',
+    [H],
+  ],
   ['broken', 'AtTimeoutError: AT+QMTPUBEX=0,1,1,0,"t",5: no > prompt within 300 ms (0 bytes received)', [H]],
   ['skipped', 'not applicable: EG912Y has no TLS', ['Not applicable']],
   ['skipped', 'pending step', []],
@@ -113,21 +161,26 @@ const cases: [string, string, string[]][] = [
 
 test('categories.json puts each failure in exactly one category', () => {
   const { categories } = written();
-  assert.deepEqual([...new Set(categories.map((c) => c.name))].sort(), [
-    CATEGORY_DEVIATION,
-    CATEGORY_INTEROPERABILITY,
-    'Module non-conformance',
-    'Not applicable',
-    H,
-    CATEGORY_PRECONDITION,
-  ].sort());
+  assert.deepEqual(
+    [...new Set(categories.map((c) => c.name))].sort(),
+    [
+      CATEGORY_DEVIATION,
+      CATEGORY_INTEROPERABILITY,
+      'Module non-conformance',
+      'Not applicable',
+      H,
+      CATEGORY_PRECONDITION,
+    ].sort(),
+  );
   for (const [status, message, expected] of cases) {
     assert.deepEqual(categoriesFor(categories, status, message), expected, `${status}: ${message}`);
   }
 });
 
 test('classifyResult agrees with categories.json', () => {
-  const byCategory: Record<string, string> = Object.fromEntries(Object.entries(CATEGORY_OF).map(([cls, name]) => [name, cls]));
+  const byCategory: Record<string, string> = Object.fromEntries(
+    Object.entries(CATEGORY_OF).map(([cls, name]) => [name, cls]),
+  );
   for (const [status, message, expected] of cases) {
     const outcome = classifyResult(status as 'failed', message);
     const want = expected.length > 0 ? byCategory[expected[0]] : status === 'passed' ? 'passed' : 'not-run';
@@ -145,7 +198,10 @@ test('not judged is shown broken, what the note judges failed', () => {
 
 test('environment names the verdict mode, and a strict run leaves its declaration beside the results', () => {
   const dir = tempDir('meta-strict');
-  const files = writeRunMetadata(dir, { ...meta, declaredProfile: { name: 'EC200N-CN', readings: { A10: 'after-open' }, defaults: { vsn: 4 } } });
+  const files = writeRunMetadata(dir, {
+    ...meta,
+    declaredProfile: { name: 'EC200N-CN', readings: { A10: 'after-open' }, defaults: { vsn: 4 } },
+  });
   assert.match(readFileSync(files.environment, 'utf8'), /^Profile=EC200N-CN \(strict/m);
   assert.deepEqual(JSON.parse(readFileSync(files.declaredProfile, 'utf8')), {
     mode: 'strict',

@@ -23,7 +23,10 @@ function folderWithSecrets(): string {
   return dir;
 }
 
-const everything = (dir: string) => readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+const everything = (dir: string) =>
+  readdirSync(dir)
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
 
 test('no secret survives in any file, in any spelling', () => {
   const dir = folderWithSecrets();

@@ -42,7 +42,12 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[], withMetadata = true, run: SyntheticRunOptions = {}): string {
+export function writeSyntheticResults(
+  dir: string,
+  scenarios: SyntheticScenario[],
+  withMetadata = true,
+  run: SyntheticRunOptions = {},
+): string {
   mkdirSync(dir, { recursive: true });
   for (const s of scenarios) {
     const uuid = randomUUID();
@@ -83,7 +88,11 @@ export function writeSyntheticResults(dir: string, scenarios: SyntheticScenario[
       stage: 'finished',
       steps: [],
       attachments,
-      parameters: (s.readings ?? []).map((r) => ({ name: `reading ${r.split('=')[0]}`, value: r.split('=')[1], excluded: true })),
+      parameters: (s.readings ?? []).map((r) => ({
+        name: `reading ${r.split('=')[0]}`,
+        value: r.split('=')[1],
+        excluded: true,
+      })),
       labels,
       links: [],
       start,
@@ -153,10 +162,34 @@ export function twoVariantFolders(): { ec200t: string; eg912y: string } {
  */
 export function readingsFolders(): { lenient: string; strict: string } {
   const lenient = writeSyntheticResults(tempDir('lenient'), [
-    { name: 'sets after QMTOPEN', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:keepalive:set'], readings: ['A10=after-open'] },
-    { name: 'sets after QMTOPEN, version', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:version:set'], readings: ['A10=after-open', 'conn-ret-code=printed'] },
-    { name: 'sets after QMTOPEN, session', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:session:set'], readings: ['A10=after-connect'] },
-    { name: 'fresh module recv/mode', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:recv/mode:query'], readings: ['default:msgLenEnable=1'] },
+    {
+      name: 'sets after QMTOPEN',
+      variant: 'EC200N-CN',
+      status: 'passed',
+      specIds: ['3.3.1:keepalive:set'],
+      readings: ['A10=after-open'],
+    },
+    {
+      name: 'sets after QMTOPEN, version',
+      variant: 'EC200N-CN',
+      status: 'passed',
+      specIds: ['3.3.1:version:set'],
+      readings: ['A10=after-open', 'conn-ret-code=printed'],
+    },
+    {
+      name: 'sets after QMTOPEN, session',
+      variant: 'EC200N-CN',
+      status: 'passed',
+      specIds: ['3.3.1:session:set'],
+      readings: ['A10=after-connect'],
+    },
+    {
+      name: 'fresh module recv/mode',
+      variant: 'EC200N-CN',
+      status: 'passed',
+      specIds: ['3.3.1:recv/mode:query'],
+      readings: ['default:msgLenEnable=1'],
+    },
     {
       name: 'Alibaba Cloud signs the CONNECT',
       variant: 'EC200N-CN',
@@ -164,9 +197,16 @@ export function readingsFolders(): { lenient: string; strict: string } {
       specIds: ['3.3.1:aliauth:set', '3.3.4:set'],
       tags: ['@interoperability'],
       readings: ['conn-ret-code=printed'],
-      message: 'AssertionError [ERR_ASSERTION]: interoperability: the broker refused the aliauth CONNECT: expected user name dev&a1, observed dev',
+      message:
+        'AssertionError [ERR_ASSERTION]: interoperability: the broker refused the aliauth CONNECT: expected user name dev&a1, observed dev',
     },
-    { name: 'OneNET signs the CONNECT', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:onenet:set', '3.3.4:set'], tags: ['@interoperability'] },
+    {
+      name: 'OneNET signs the CONNECT',
+      variant: 'EC200N-CN',
+      status: 'passed',
+      specIds: ['3.3.1:onenet:set', '3.3.4:set'],
+      tags: ['@interoperability'],
+    },
     {
       name: 'TLS with a CA uploaded',
       variant: 'EC200N-CN',
@@ -178,19 +218,38 @@ export function readingsFolders(): { lenient: string; strict: string } {
   const strict = writeSyntheticResults(
     tempDir('strict'),
     [
-      { name: 'sets after QMTOPEN', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:keepalive:set'], readings: ['A10=after-open'] },
+      {
+        name: 'sets after QMTOPEN',
+        variant: 'EC200N-CN',
+        status: 'passed',
+        specIds: ['3.3.1:keepalive:set'],
+        readings: ['A10=after-open'],
+      },
       {
         name: 'close reports +QMTSTAT 8',
         variant: 'EC200N-CN',
         status: 'failed',
         specIds: ['3.3.3:set'],
         readings: ['close-stat=none'],
-        message: 'AssertionError [ERR_ASSERTION]: profile deviation: reading close-stat declared 8, observed none (profile EC200N-CN); AT+QMTCLOSE=0',
+        message:
+          'AssertionError [ERR_ASSERTION]: profile deviation: reading close-stat declared 8, observed none (profile EC200N-CN); AT+QMTCLOSE=0',
       },
-      { name: 'fresh module recv/mode', variant: 'EC200N-CN', status: 'passed', specIds: ['3.3.1:recv/mode:query'], readings: ['default:msgLenEnable=1'] },
+      {
+        name: 'fresh module recv/mode',
+        variant: 'EC200N-CN',
+        status: 'passed',
+        specIds: ['3.3.1:recv/mode:query'],
+        readings: ['default:msgLenEnable=1'],
+      },
     ],
     true,
-    { declaredProfile: { name: 'EC200N-CN', readings: { A10: 'after-open', 'close-stat': '8' }, defaults: { msgLenEnable: 1 } } },
+    {
+      declaredProfile: {
+        name: 'EC200N-CN',
+        readings: { A10: 'after-open', 'close-stat': '8' },
+        defaults: { msgLenEnable: 1 },
+      },
+    },
   );
   return { lenient, strict };
 }

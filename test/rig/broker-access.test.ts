@@ -17,14 +17,29 @@ import { tempDir } from '../e2e/helpers';
 
 test('allowed: loopback, the advertised /24, --broker-allow blocks; refused: the rest', () => {
   const allowed = peerFilter('192.168.7.1', ['10.20.0.0/16', '172.16.5.9']);
-  for (const a of ['127.0.0.1', '127.9.9.9', '::1', '::ffff:127.0.0.1', '192.168.7.200', '::ffff:192.168.7.3', '10.20.255.1', '172.16.5.9']) assert.equal(allowed(a), true, a);
-  for (const a of ['192.168.8.1', '10.21.0.1', '172.16.5.10', '8.8.8.8', undefined]) assert.equal(allowed(a), false, String(a));
+  for (const a of [
+    '127.0.0.1',
+    '127.9.9.9',
+    '::1',
+    '::ffff:127.0.0.1',
+    '192.168.7.200',
+    '::ffff:192.168.7.3',
+    '10.20.255.1',
+    '172.16.5.9',
+  ])
+    assert.equal(allowed(a), true, a);
+  for (const a of ['192.168.8.1', '10.21.0.1', '172.16.5.10', '8.8.8.8', undefined])
+    assert.equal(allowed(a), false, String(a));
   assert.equal(peerAllowed(peerAllowList('fd00:1:2:3::1'), 'fd00:1:2:3:abcd::9'), true);
   assert.throws(() => peerAllowList('127.0.0.1', ['10.0.0.0/40']), /not an IP address or CIDR block/);
 });
 
 test('the fixture closes a refused peer on accept and keeps serving allowed ones', async () => {
-  const broker = await BrokerFixture.start({ clock: new RealClock(), masker: new SecretMasker(), allowPeer: (a) => a === '127.0.0.1' });
+  const broker = await BrokerFixture.start({
+    clock: new RealClock(),
+    masker: new SecretMasker(),
+    allowPeer: (a) => a === '127.0.0.1',
+  });
   try {
     const refused = connect({ host: '127.0.0.1', port: broker.port, localAddress: '127.0.0.2' });
     await once(refused, 'close');

@@ -39,28 +39,35 @@ test('settings a scenario changed are put back to what the module reported at th
   }
 });
 
-test('a module wedged mid-scenario is restarted and the next scenario gets an answering module', { timeout: 60_000 }, async () => {
-  const sim = await servedModule({ faults: ['at-port-hangs-once'] });
-  const rig = await HardwareRig.create({ port: sim.url, baud: 115200 });
-  try {
-    const s1 = await rig.openSession(new SecretMasker());
-    await assert.rejects(s1.at.send('AT+QMTSUB=0,1,"t",0', { timeoutMs: 1_000 }), /no final result/);
-    const cleanup = await s1.finish([]);
-    assert.equal(cleanup?.restarted, true);
-    assert.match(cleanup?.broken ?? '', /stopped answering/);
-    assert.match(cleanup?.notes.join('\n') ?? '', /restarted with AT\+CFUN=1,1: RDY after \d+ ms/);
+test(
+  'a module wedged mid-scenario is restarted and the next scenario gets an answering module',
+  { timeout: 60_000 },
+  async () => {
+    const sim = await servedModule({ faults: ['at-port-hangs-once'] });
+    const rig = await HardwareRig.create({ port: sim.url, baud: 115200 });
+    try {
+      const s1 = await rig.openSession(new SecretMasker());
+      await assert.rejects(s1.at.send('AT+QMTSUB=0,1,"t",0', { timeoutMs: 1_000 }), /no final result/);
+      const cleanup = await s1.finish([]);
+      assert.equal(cleanup?.restarted, true);
+      assert.match(cleanup?.broken ?? '', /stopped answering/);
+      assert.match(cleanup?.notes.join('\n') ?? '', /restarted with AT\+CFUN=1,1: RDY after \d+ ms/);
 
-    const s2 = await rig.openSession(new SecretMasker());
-    assert.equal((await s2.at.send('AT', { timeoutMs: 1_000 })).final.kind, 'OK');
-    // The power-up URCs (RDY ... APP RDY) were drained by the clean-up, not left for this scenario.
-    await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(s2.at.unconsumedUrcs().map((u) => u.text), []);
-    await s2.finish([]);
-  } finally {
-    await rig.close();
-    await sim.stop();
-  }
-});
+      const s2 = await rig.openSession(new SecretMasker());
+      assert.equal((await s2.at.send('AT', { timeoutMs: 1_000 })).final.kind, 'OK');
+      // The power-up URCs (RDY ... APP RDY) were drained by the clean-up, not left for this scenario.
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(
+        s2.at.unconsumedUrcs().map((u) => u.text),
+        [],
+      );
+      await s2.finish([]);
+    } finally {
+      await rig.close();
+      await sim.stop();
+    }
+  },
+);
 
 test('a link that goes away mid-scenario: that scenario is broken, every later one fails at once', async () => {
   const sim = await servedModule();

@@ -40,7 +40,8 @@ test('0xFF in data travels doubled on the wire and arrives single, both ways', a
     const payload = Buffer.from([0x41, 0xff, 0x42, 0xff, 0xff, 0x0d]);
     await transport.write(payload);
     const deadline = Date.now() + 2_000;
-    while (Buffer.concat(got).length < payload.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (Buffer.concat(got).length < payload.length && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     assert.deepEqual(Buffer.concat(listener.received), payload);
     assert.deepEqual(Buffer.concat(got), payload);
   } finally {
@@ -52,8 +53,16 @@ test('0xFF in data travels doubled on the wire and arrives single, both ways', a
 test('the telnet reader keeps state across chunk boundaries', () => {
   const data: number[] = [];
   const subs: Buffer[] = [];
-  const reader = new TelnetReader((d) => data.push(...d), () => {}, (p) => subs.push(p));
-  const wire = Buffer.concat([Buffer.from('OK'), Buffer.from([0xff, 0xff, 0xff, 250, 44, 101, 0, 1, 0xc2, 0, 0xff, 240]), Buffer.from('\r\n')]);
+  const reader = new TelnetReader(
+    (d) => data.push(...d),
+    () => {},
+    (p) => subs.push(p),
+  );
+  const wire = Buffer.concat([
+    Buffer.from('OK'),
+    Buffer.from([0xff, 0xff, 0xff, 250, 44, 101, 0, 1, 0xc2, 0, 0xff, 240]),
+    Buffer.from('\r\n'),
+  ]);
   for (const byte of wire) reader.feed(Buffer.from([byte]));
   assert.deepEqual(Buffer.from(data), Buffer.from([0x4f, 0x4b, 0xff, 0x0d, 0x0a]));
   assert.deepEqual(subs, [Buffer.from([44, 101, 0, 1, 0xc2, 0])]);
@@ -70,19 +79,32 @@ test('a server without RFC 2217 is refused in one line', async () => {
   }
 });
 
-test('qmt run --port rfc2217:// passes against the simulator behind an RFC 2217 listener', { timeout: 120_000 }, async () => {
-  const module = createSimulatedModule({ variant: findVariant('EC200N-CN'), clock: new RealClock() });
-  const listener = await startRfc2217Listener({ attach: (uart) => module.attach(uart) });
-  try {
-    const results = path.join(tempDir('qmt-rfc2217-'), 'results');
-    // Not spawnSync: the listener lives in this process and must keep serving.
-    const run = runQmtAsync(['run', '--port', listener.url, '--tags', '@spec:5.1', '--results', results, '--no-report']);
-    const { status, output } = await run.done;
-    assert.equal(status, 0, output);
-    assert.equal(listener.settings.baud, 115200);
-    assert.deepEqual([...new Set(resultStatuses(results))], ['passed']);
-  } finally {
-    await listener.close();
-    module.close();
-  }
-});
+test(
+  'qmt run --port rfc2217:// passes against the simulator behind an RFC 2217 listener',
+  { timeout: 120_000 },
+  async () => {
+    const module = createSimulatedModule({ variant: findVariant('EC200N-CN'), clock: new RealClock() });
+    const listener = await startRfc2217Listener({ attach: (uart) => module.attach(uart) });
+    try {
+      const results = path.join(tempDir('qmt-rfc2217-'), 'results');
+      // Not spawnSync: the listener lives in this process and must keep serving.
+      const run = runQmtAsync([
+        'run',
+        '--port',
+        listener.url,
+        '--tags',
+        '@spec:5.1',
+        '--results',
+        results,
+        '--no-report',
+      ]);
+      const { status, output } = await run.done;
+      assert.equal(status, 0, output);
+      assert.equal(listener.settings.baud, 115200);
+      assert.deepEqual([...new Set(resultStatuses(results))], ['passed']);
+    } finally {
+      await listener.close();
+      module.close();
+    }
+  },
+);

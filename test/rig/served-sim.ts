@@ -5,7 +5,11 @@ import { serveTcp } from '../../src/sim/serve/tcp';
 import { findVariant } from '../../src/variants/catalog';
 
 export async function servedModule(options: { variant?: string; faults?: string[] } = {}) {
-  const module = createSimulatedModule({ variant: findVariant(options.variant ?? 'EC200N-CN'), clock: new RealClock(), faults: options.faults ?? [] });
+  const module = createSimulatedModule({
+    variant: findVariant(options.variant ?? 'EC200N-CN'),
+    clock: new RealClock(),
+    faults: options.faults ?? [],
+  });
   const server = await serveTcp(module, 0);
   return {
     url: server.url,

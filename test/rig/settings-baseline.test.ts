@@ -16,8 +16,15 @@ test('only accepted sets count as changes; restore uses the baseline, willex thr
     { command: 'AT+QMTCFG="willex",2,1,0,0,"t",5', ok: true },
     { command: 'AT+QMTCFG="qmtping",3,7', ok: true },
   ]);
-  assert.deepEqual(changed, [{ sub: 'keepalive', idx: '0' }, { sub: 'willex', idx: '2' }, { sub: 'qmtping', idx: '3' }]);
-  const baseline = new Map([['keepalive/0', '120'], ['will/2', '0']]);
+  assert.deepEqual(changed, [
+    { sub: 'keepalive', idx: '0' },
+    { sub: 'willex', idx: '2' },
+    { sub: 'qmtping', idx: '3' },
+  ]);
+  const baseline = new Map([
+    ['keepalive/0', '120'],
+    ['will/2', '0'],
+  ]);
   assert.deepEqual(restoreCommands(changed, baseline), {
     commands: ['AT+QMTCFG="keepalive",0,120', 'AT+QMTCFG="will",2,0'],
     unknown: ['"qmtping",3'],

@@ -34,7 +34,7 @@ test('UTF-8 secrets are masked in bytes; unrelated bytes are kept as they are', 
   assert.deepEqual([...masker.maskBuffer(input)], [0xff, 0x00, 0x2a, 0x2a, 0x2a, 0x80]);
 });
 
-test('maskBuffer never hands back the caller\'s buffer', () => {
+test("maskBuffer never hands back the caller's buffer", () => {
   const masker = new SecretMasker();
   const input = Buffer.from('nothing secret');
   const out = masker.maskBuffer(input);

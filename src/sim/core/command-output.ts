@@ -70,7 +70,12 @@ export class CommandOutput implements CoreSerialOut {
   }
 
   prompt(length: number, onData: (data: Buffer) => void, options: { keepExtraInChunk?: boolean } = {}): void {
-    this.capture(() => this.hooks.writer.raw(this.hooks.prompt), { length, dropExtra: true, keepExtraInChunk: options.keepExtraInChunk, onData });
+    this.capture(() => this.hooks.writer.raw(this.hooks.prompt), {
+      length,
+      dropExtra: true,
+      keepExtraInChunk: options.keepExtraInChunk,
+      onData,
+    });
   }
 
   capture(marker: () => void, request: CaptureRequest): () => void {

@@ -3,7 +3,14 @@
  * (plain ERROR). The MQTT commands go to the MQTT side's handler map; a command the MQTT side
  * does not implement is unknown too.
  */
-import { handleAt, handleAti, handleCmee, handleEcho, handleImei, handleRevision } from '../handlers/basic/basic-commands';
+import {
+  handleAt,
+  handleAti,
+  handleCmee,
+  handleEcho,
+  handleImei,
+  handleRevision,
+} from '../handlers/basic/basic-commands';
 import { handleCfun } from '../handlers/basic/cfun';
 import { handleCclk, handleCereg, handleCgact, handleCpin } from '../handlers/basic/network-status';
 import { handleQfupl } from '../handlers/basic/qfupl';
@@ -12,7 +19,10 @@ import { handleQmtcfg } from '../handlers/qmtcfg';
 import type { CommandHandler } from '../types';
 import type { CoreHandler } from './core-context';
 
-export function findHandler(name: string, mqttHandlers: Readonly<Record<string, CommandHandler>>): CoreHandler | undefined {
+export function findHandler(
+  name: string,
+  mqttHandlers: Readonly<Record<string, CommandHandler>>,
+): CoreHandler | undefined {
   switch (name) {
     case '':
       return handleAt;

@@ -46,6 +46,7 @@ export function resetVolatileState(state: ModuleState, variant: VariantProfile, 
   state.cmee = variant.at?.cmee ?? 0;
   state.fun = 1;
   // spec 3.3.1 "The parameter configurations are not saved".
-  if (!faults.has('qmtcfg-survives-reboot')) state.config.splice(0, state.config.length, ...createDefaultConfigs(variant, faults));
+  if (!faults.has('qmtcfg-survives-reboot'))
+    state.config.splice(0, state.config.length, ...createDefaultConfigs(variant, faults));
   state.sslContexts.splice(0, state.sslContexts.length, ...createDefaultSslContexts());
 }

@@ -97,7 +97,8 @@ export class ModuleRuntime implements SimulatedModule {
   attach(uart: Duplex): void {
     if (this.closed) throw new Error('simulated module is closed');
     this.detachUart?.();
-    const onData = (data: Buffer | string) => this.receive(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
+    const onData = (data: Buffer | string) =>
+      this.receive(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
     const onGone = () => {
       if (this.detachUart === detach) detach();
     };
@@ -193,7 +194,8 @@ export class ModuleRuntime implements SimulatedModule {
   private hangsOn(command: ParsedCommand | undefined): boolean {
     if (!this.faults.has('at-port-hangs-once')) return false;
     if (this.hung) {
-      const restart = command?.name === '+CFUN' && command.form === 'set' && command.args.map((a) => a.text).join(',') === '1,1';
+      const restart =
+        command?.name === '+CFUN' && command.form === 'set' && command.args.map((a) => a.text).join(',') === '1,1';
       if (!restart) return true;
       this.hung = false;
       return false;
@@ -238,7 +240,11 @@ export class ModuleRuntime implements SimulatedModule {
     } catch {
       return finish(true);
     }
-    if (result instanceof Promise) result.then(() => finish(false), () => finish(true));
+    if (result instanceof Promise)
+      result.then(
+        () => finish(false),
+        () => finish(true),
+      );
     else finish(false);
   }
 

@@ -14,8 +14,8 @@ import type { FaultDefinition } from './types';
 export const CORE_FAULTS = [
   {
     id: 'at-port-hangs-once',
-    description: 'The first AT+QMTSUB wedges the AT port: no answer to anything until AT+CFUN=1,1 restarts the ' +
-      'module.',
+    description:
+      'The first AT+QMTSUB wedges the AT port: no answer to anything until AT+CFUN=1,1 restarts the ' + 'module.',
     targets: ['3.3.6:set'],
   },
   {
@@ -85,8 +85,8 @@ export const CORE_FAULTS = [
   },
   {
     id: 'willex-ignores-will-len',
-    description: 'After the "willex" prompt the firmware keeps every byte of the input instead of the first ' +
-      '<will_len>.',
+    description:
+      'After the "willex" prompt the firmware keeps every byte of the input instead of the first ' + '<will_len>.',
     targets: ['3.3.1:willex:set'],
   },
   {
@@ -131,8 +131,8 @@ export const CORE_FAULTS = [
   },
   {
     id: 'qmtcfg-refused-set-stored',
-    description: 'An AT+QMTCFG set refused because of the connection answers ERROR but has already changed the ' +
-      'setting.',
+    description:
+      'An AT+QMTCFG set refused because of the connection answers ERROR but has already changed the ' + 'setting.',
     targets: QMTCFG_NOT_WHILE_CONNECTED,
   },
   {
@@ -167,8 +167,8 @@ export const CORE_FAULTS = [
   },
   {
     id: 'qmtcfg-rejected-set-answers-ok',
-    description: 'An AT+QMTCFG set whose value is rejected answers OK instead of ERROR (the value is silently ' +
-      'dropped).',
+    description:
+      'An AT+QMTCFG set whose value is rejected answers OK instead of ERROR (the value is silently ' + 'dropped).',
     targets: QMTCFG_SETS_AND_RANGES,
   },
   {

@@ -74,8 +74,9 @@ export const CORE_HANDLER_FAULTS: readonly HandlerFault[] = [
   {
     fault: 'qmtcfg-query-comma-space',
     commands: ['+QMTCFG'],
-    wrap: rewritingLines('set', (line) => line.replace(/^(\+QMTCFG: )(.*)$/, (_all, head: string, answer: string) =>
-      head + answer.replace(/,/g, ', '))),
+    wrap: rewritingLines('set', (line) =>
+      line.replace(/^(\+QMTCFG: )(.*)$/, (_all, head: string, answer: string) => head + answer.replace(/,/g, ', ')),
+    ),
   },
   // spec 3.3.1 "recv/mode" query: <msg_recv_mode> first, then <msg_len_enable>.
   {

@@ -144,9 +144,23 @@ export const MQTT_FAULTS = [
     id: 'mqtt-rejected-command-answers-ok',
     description: 'QMTOPEN … QMTRECV answer OK where they reject a parameter, then do nothing.',
     targets: [
-      '3.3.2:port:range', '3.3.2:host_name:length', '3.3.6:msgid:range', '3.3.6:qos:range', '3.3.7:msgid:range',
-      '3.3.8:msgid:range', '3.3.8:qos:range', '3.3.8:qos0-msgid', '3.3.8:max-input', '3.3.8:window',
-      '3.3.9:recv_id:range', '3.3.9:set', '3.3.3:set', '3.3.4:set', '3.3.6:set', '3.3.7:set', '3.3.8:set',
+      '3.3.2:port:range',
+      '3.3.2:host_name:length',
+      '3.3.6:msgid:range',
+      '3.3.6:qos:range',
+      '3.3.7:msgid:range',
+      '3.3.8:msgid:range',
+      '3.3.8:qos:range',
+      '3.3.8:qos0-msgid',
+      '3.3.8:max-input',
+      '3.3.8:window',
+      '3.3.9:recv_id:range',
+      '3.3.9:set',
+      '3.3.3:set',
+      '3.3.4:set',
+      '3.3.6:set',
+      '3.3.7:set',
+      '3.3.8:set',
     ],
   },
   {
@@ -158,7 +172,12 @@ export const MQTT_FAULTS = [
     id: 'qmtstat-always-code-1',
     description: 'Every +QMTSTAT carries err_code 1, whatever ended the link.',
     targets: [
-      '4.1:err_code=2', '4.1:err_code=3', '4.1:err_code=4', '4.1:err_code=5', '4.1:err_code=6', '4.1:err_code=7',
+      '4.1:err_code=2',
+      '4.1:err_code=3',
+      '4.1:err_code=4',
+      '4.1:err_code=5',
+      '4.1:err_code=6',
+      '4.1:err_code=7',
       '4.1:err_code=8',
     ],
   },
@@ -179,8 +198,8 @@ export const MQTT_FAULTS = [
   },
   {
     id: 'packet-id-not-msgid',
-    description: 'SUBSCRIBE, UNSUBSCRIBE and PUBLISH carry the firmware\'s own packet id instead of the host\'s ' +
-      '<msgid>.',
+    description:
+      "SUBSCRIBE, UNSUBSCRIBE and PUBLISH carry the firmware's own packet id instead of the host's " + '<msgid>.',
     targets: ['3.3.6:msgid:range', '3.3.7:msgid:range', '3.3.8:msgid:range'],
   },
   {
@@ -200,7 +219,8 @@ export const MQTT_FAULTS = [
   },
   {
     id: 'qmtrecv-read-consumes-only-first',
-    description: 'AT+QMTRECV=<idx> reading several messages empties only the first slot and keeps the rest (neither ' +
+    description:
+      'AT+QMTRECV=<idx> reading several messages empties only the first slot and keeps the rest (neither ' +
       'A30 reading: consume all read, or keep all).',
     targets: ['3.3.9:set'],
   },
@@ -208,9 +228,25 @@ export const MQTT_FAULTS = [
     id: 'urc-comma-space',
     description: 'MQTT URCs separate their parameters with ", " instead of ",".',
     targets: [
-      '3.3.2:set', '3.3.3:set', '3.3.4:set', '3.3.5:set', '3.3.6:set', '3.3.7:set', '3.3.8:set', '3.3.9:set',
-      '4.2:message', '4.2:message-with-length', '4.2:buffered', '4.1:err_code=8', '3.3.8:max-input', '3.3.6:qos:range',
-      '3.3.8:msgid:range', '2:retransmission', '2:timeout-notice', '3.3.2:port:range', '3.3.4:query',
+      '3.3.2:set',
+      '3.3.3:set',
+      '3.3.4:set',
+      '3.3.5:set',
+      '3.3.6:set',
+      '3.3.7:set',
+      '3.3.8:set',
+      '3.3.9:set',
+      '4.2:message',
+      '4.2:message-with-length',
+      '4.2:buffered',
+      '4.1:err_code=8',
+      '3.3.8:max-input',
+      '3.3.6:qos:range',
+      '3.3.8:msgid:range',
+      '2:retransmission',
+      '2:timeout-notice',
+      '3.3.2:port:range',
+      '3.3.4:query',
     ],
   },
   {
@@ -235,7 +271,8 @@ export const MQTT_FAULTS = [
   },
   {
     id: 'publish-extra-payload-bytes',
-    description: 'AT+QMTPUBEX publishes every byte typed after the > prompt, also those beyond <length> (spec 3.3.8: ' +
+    description:
+      'AT+QMTPUBEX publishes every byte typed after the > prompt, also those beyond <length> (spec 3.3.8: ' +
       'they are deleted).',
     targets: ['3.3.8:prompt'],
   },
@@ -247,19 +284,22 @@ export const MQTT_FAULTS = [
   },
   {
     id: 'qmtstat-server-loss-as-8',
-    description: 'A link the server or the network ended is reported as +QMTSTAT code 8, which table 4 keeps for the ' +
+    description:
+      'A link the server or the network ended is reported as +QMTSTAT code 8, which table 4 keeps for the ' +
       'client closing it itself.',
     targets: ['4.1:err_code=1', '4.1:err_code=4', '4.1:err_code=5', '4.1:err_code=7'],
   },
   {
     id: 'qmtdisc-unconnected-sends-disconnect',
-    description: 'AT+QMTDISC on an opened but never connected client sends DISCONNECT, the first packet on that ' +
+    description:
+      'AT+QMTDISC on an opened but never connected client sends DISCONNECT, the first packet on that ' +
       'connection (MQTT requires CONNECT first).',
     targets: ['3.3.5:result=-1'],
   },
   {
     id: 'qmtopen-bad-name-network-error',
-    description: 'A host name that is neither an IP address nor a domain name ends in +QMTOPEN result 5 "network ' +
+    description:
+      'A host name that is neither an IP address nor a domain name ends in +QMTOPEN result 5 "network ' +
       'disconnected".',
     targets: ['3.3.2:result=1'],
   },

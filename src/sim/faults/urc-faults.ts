@@ -20,7 +20,8 @@ const rewrite =
   (line: string, delayMs: number): UrcOutcome => ({ line: line.replace(pattern, replacement), delayMs });
 const drop =
   (pattern: RegExp) =>
-  (line: string, delayMs: number): UrcOutcome => (pattern.test(line) ? undefined : { line, delayMs });
+  (line: string, delayMs: number): UrcOutcome =>
+    pattern.test(line) ? undefined : { line, delayMs };
 
 /** In order; the comma layout is last, so the other patterns see the note's layout. */
 const URC_FAULTS: readonly UrcFault[] = [

@@ -60,11 +60,12 @@ export function onenetCredentials(
   // Valid for one day from now (unix seconds): long enough for any scenario, not forever.
   const et = String(Math.floor(nowMs / 1000) + 24 * 3600);
   // Fault: the access key's text is used as the HMAC key instead of its base64-decoded bytes.
-  const key = faults.has('onenet-key-not-decoded') ? Buffer.from(auth.accessKey, 'utf8') : Buffer.from(auth.accessKey, 'base64');
+  const key = faults.has('onenet-key-not-decoded')
+    ? Buffer.from(auth.accessKey, 'utf8')
+    : Buffer.from(auth.accessKey, 'base64');
   const sign = createHmac(method, key).update(`${et}\n${method}\n${res}\n${version}`, 'utf8').digest('base64');
   const token =
-    `version=${version}&res=${encodeURIComponent(res)}&et=${et}` +
-    `&method=${method}&sign=${encodeURIComponent(sign)}`;
+    `version=${version}&res=${encodeURIComponent(res)}&et=${et}` + `&method=${method}&sign=${encodeURIComponent(sign)}`;
   return { clientId: deviceName, username: auth.productId, password: token };
 }
 
@@ -98,11 +99,17 @@ export function huaweiCredentials(
  * Picks the platform credentials for a CONNECT without a user name, in the order the sub-options
  * are listed in spec 3.3.1. Undefined when no cloud platform is configured.
  */
-export function cloudCredentials(config: ClientConfig, clientId: string, nowMs: number, faults: FaultSet): MqttCredentials | undefined {
+export function cloudCredentials(
+  config: ClientConfig,
+  clientId: string,
+  nowMs: number,
+  faults: FaultSet,
+): MqttCredentials | undefined {
   if (config.aliauth) return aliyunCredentials(config.aliauth, clientId, config.sslEnable === 1, nowMs, faults);
   if (config.onenet) return onenetCredentials(config.onenet, clientId, nowMs, faults);
   const checkTime = config.hwTimeEnable === 1;
-  if (config.hwauth) return huaweiCredentials(config.hwauth.productId, clientId, config.hwauth.deviceSecret, checkTime, nowMs, faults);
+  if (config.hwauth)
+    return huaweiCredentials(config.hwauth.productId, clientId, config.hwauth.deviceSecret, checkTime, nowMs, faults);
   if (config.hwprodid) {
     const p = config.hwprodid;
     return huaweiCredentials(p.productId, p.nodeId, p.productSecret, checkTime, nowMs, faults);

@@ -22,7 +22,9 @@ export function buildConnectPacket(
   const v311 = config.vsn === 4;
   // spec 3.3.1 note 5 / example 5.1: with cloud device info configured, user name and password may be omitted.
   const credentials =
-    request.username === undefined ? (cloudCredentials(config, request.clientId, calendarNowMs, faults) ?? request) : request;
+    request.username === undefined
+      ? (cloudCredentials(config, request.clientId, calendarNowMs, faults) ?? request)
+      : request;
   const packet: IConnectPacket = {
     cmd: 'connect',
     protocolId: v311 ? 'MQTT' : 'MQIsdp',

@@ -18,7 +18,8 @@ export function handleInbound(session: ClientSession, packet: Packet): void {
       return;
     case 'suback': {
       const request = session.requests.acknowledge('subscribe', id);
-      if (request) session.urc(`+QMTSUB: ${idx},${id},${PACKET_RESULT.acked},${granted(session, packet, request.packet)}`);
+      if (request)
+        session.urc(`+QMTSUB: ${idx},${id},${PACKET_RESULT.acked},${granted(session, packet, request.packet)}`);
       return;
     }
     case 'unsuback': {

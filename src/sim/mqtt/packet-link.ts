@@ -96,7 +96,12 @@ export class PacketLink {
       const release = this.clock.hold('MQTT packet on the wire');
       const guard = setTimeout(release, REPLY_GRACE_MS);
       guard.unref();
-      this.socket.write(mqttPacket.generate(packet), () => setTimeout(() => { clearTimeout(guard); release(); }, WIRE_GRACE_MS).unref());
+      this.socket.write(mqttPacket.generate(packet), () =>
+        setTimeout(() => {
+          clearTimeout(guard);
+          release();
+        }, WIRE_GRACE_MS).unref(),
+      );
       return true;
     }
     this.socket.write(mqttPacket.generate(packet));
@@ -139,7 +144,13 @@ export class PacketLink {
     const guard = setTimeout(release, REPLY_GRACE_MS);
     guard.unref();
     if (this.socket.destroyed) release();
-    else this.socket.once('close', () => setTimeout(() => { clearTimeout(guard); release(); }, 5).unref());
+    else
+      this.socket.once('close', () =>
+        setTimeout(() => {
+          clearTimeout(guard);
+          release();
+        }, 5).unref(),
+      );
     if (graceful && !this.socket.destroyed) this.socket.end();
     else this.socket.destroy();
     // end() leaves the socket half-open until the peer answers; never let it linger.

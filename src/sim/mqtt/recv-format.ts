@@ -23,7 +23,9 @@ export function formatReceived(
   faults: FaultSet,
 ): string {
   const full =
-    config.dataformat.recvMode === 1 ? message.payload.toString('hex').toUpperCase() : message.payload.toString('latin1');
+    config.dataformat.recvMode === 1
+      ? message.payload.toString('hex').toUpperCase()
+      : message.payload.toString('latin1');
   // Fault: a firmware that loses the payload's last byte, whatever layout it prints.
   const text = faults.has('recv-payload-last-byte-lost') ? full.slice(0, -1) : full;
   const printedLength = full.length;

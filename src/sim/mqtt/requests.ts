@@ -15,13 +15,21 @@ export interface Subscription {
 
 /** spec 3.3.6: SUBSCRIBE; +QMTSUB: idx,msgid,0,<granted QoS, comma-separated> on SUBACK. */
 export function subscribe(session: ClientSession, msgid: number, subscriptions: Subscription[]): void {
-  const packet: ISubscribePacket = { cmd: 'subscribe', messageId: wireId(session, msgid), subscriptions: firstOnly(session, subscriptions) };
+  const packet: ISubscribePacket = {
+    cmd: 'subscribe',
+    messageId: wireId(session, msgid),
+    subscriptions: firstOnly(session, subscriptions),
+  };
   session.requests.start('subscribe', msgid, packet, session.retryPolicy(), hooks(session, '+QMTSUB', msgid));
 }
 
 /** spec 3.3.7: UNSUBSCRIBE; +QMTUNS: idx,msgid,0 on UNSUBACK. */
 export function unsubscribe(session: ClientSession, msgid: number, topics: string[]): void {
-  const packet: Packet = { cmd: 'unsubscribe', messageId: wireId(session, msgid), unsubscriptions: firstOnly(session, topics) };
+  const packet: Packet = {
+    cmd: 'unsubscribe',
+    messageId: wireId(session, msgid),
+    unsubscriptions: firstOnly(session, topics),
+  };
   session.requests.start('unsubscribe', msgid, packet, session.retryPolicy(), hooks(session, '+QMTUNS', msgid));
 }
 
@@ -46,7 +54,8 @@ export function publish(
     const sent = session.send(packet);
     // A4 "urc": example 5.1 reports +QMTPUBEX: idx,msgid,0 for QoS 0; "no-urc": figure 1 shows none.
     if (!sent) session.urc(`+QMTPUBEX: ${session.idx},${msgid},${PACKET_RESULT.failed}`);
-    else if (session.env.variant.readings.A4 === 'urc') session.urc(`+QMTPUBEX: ${session.idx},${msgid},${PACKET_RESULT.acked}`);
+    else if (session.env.variant.readings.A4 === 'urc')
+      session.urc(`+QMTPUBEX: ${session.idx},${msgid},${PACKET_RESULT.acked}`);
     return;
   }
   packet.messageId = wireId(session, msgid);
@@ -79,7 +88,9 @@ function hooks(session: ClientSession, urcName: string, msgid: number): RequestH
     },
     exhausted: () => {
       // Fault: giving up is reported as success (result 0) instead of "failed to send" (2).
-      const result = session.env.faults.has('exhausted-send-reports-success') ? PACKET_RESULT.acked : PACKET_RESULT.failed;
+      const result = session.env.faults.has('exhausted-send-reports-success')
+        ? PACKET_RESULT.acked
+        : PACKET_RESULT.failed;
       session.urc(`${urcName}: ${session.idx},${msgid},${result}`);
       // spec 4.1 code 6: "the client actively closed the MQTT connection because sending kept failing".
       session.teardown(QMTSTAT.sendKeptFailing);

@@ -161,7 +161,8 @@ export class ClientSession {
     this.state = 'connected';
     // spec figure 1 T2; the PINGREQ wait follows <qmtping_interval> (reading of A31, README).
     // Fault: keep-alive 0 ("never disconnected", spec 3.3.1) is taken as 60 s, so PINGREQs still go out.
-    const keepAliveS = this.config.keepAlive === 0 && this.env.faults.has('keepalive-zero-still-pings') ? 60 : this.config.keepAlive;
+    const keepAliveS =
+      this.config.keepAlive === 0 && this.env.faults.has('keepalive-zero-still-pings') ? 60 : this.config.keepAlive;
     if (!this.env.faults.has('pingreq-never-sent')) this.keepAlive.start(keepAliveS, this.config.qmtpingInterval);
   }
 
@@ -177,7 +178,8 @@ export class ClientSession {
    */
   disconnect(): void {
     // Fault: DISCONNECT goes out as the first packet of a never connected link (MQTT 3.1.1 §3.1: CONNECT first).
-    if (this.state === 'opened' && this.env.faults.has('qmtdisc-unconnected-sends-disconnect')) this.send({ cmd: 'disconnect' });
+    if (this.state === 'opened' && this.env.faults.has('qmtdisc-unconnected-sends-disconnect'))
+      this.send({ cmd: 'disconnect' });
     // disc-unconnected "0": an opened, never connected client has nothing to disconnect.
     if (this.state === 'opened' && this.env.variant.readings['disc-unconnected'] === '0') {
       this.urc(`+QMTDISC: ${this.idx},0`);
@@ -281,11 +283,16 @@ export class ClientSession {
         // Every send of CONNECT timed out: table 4 code 3 "sending CONNECT timed out or failed"
         // (with A3 "excep1" no resend happens, and the lone CONNACK timeout is code 4).
         this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
-        this.teardown(this.env.variant.readings['stat-connect-exhausted'] === '3' ? QMTSTAT.connectSendFailed : QMTSTAT.connackTimeout);
+        this.teardown(
+          this.env.variant.readings['stat-connect-exhausted'] === '3'
+            ? QMTSTAT.connectSendFailed
+            : QMTSTAT.connackTimeout,
+        );
         return;
       }
       this.send(packet);
-      if (this.config.timeoutNotice === 1) this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.retransmission},${retransmissions + 1}`);
+      if (this.config.timeoutNotice === 1)
+        this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.retransmission},${retransmissions + 1}`);
       this.armConnack(packet, retransmissions + 1);
     }, policy.timeoutMs);
   }
@@ -301,7 +308,8 @@ export class ClientSession {
     const code = this.serverLossAs8(this.lossCode(loss));
     const disconnecting = this.state === 'disconnecting';
     // stat-no-connack "1": the exchange is reported failed, then the server's close as code 1.
-    if (this.state === 'connecting' && this.env.variant.readings['stat-no-connack'] === '1') this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
+    if (this.state === 'connecting' && this.env.variant.readings['stat-no-connack'] === '1')
+      this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
     // disc-stat "none": the server's close after our DISCONNECT completes the disconnect silently.
     const quiet = disconnecting && this.env.variant.readings['disc-stat'] === 'none';
     this.teardown(quiet ? undefined : code);
@@ -312,7 +320,8 @@ export class ClientSession {
 
   private lossCode(loss: LinkLoss): number {
     const readings = this.env.variant.readings;
-    if (this.state === 'connecting') return readings['stat-no-connack'] === '4' ? QMTSTAT.connackTimeout : QMTSTAT.serverClosed;
+    if (this.state === 'connecting')
+      return readings['stat-no-connack'] === '4' ? QMTSTAT.connackTimeout : QMTSTAT.serverClosed;
     if (this.state === 'disconnecting') return QMTSTAT.closedAfterDisconnect;
     if (this.refused && readings['stat-refused'] === '4') return QMTSTAT.connackTimeout;
     if (loss.errorCode === undefined || loss.errorCode === 'ECONNRESET') return QMTSTAT.serverClosed;

@@ -72,7 +72,13 @@ function splitArgs(line: string): string[] {
 }
 
 function maskPattern(token: string): RegExp {
-  return new RegExp(`^${token.split(SECRET_MASK).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+  return new RegExp(
+    `^${token
+      .split(SECRET_MASK)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    's',
+  );
 }
 
 function unquote(token: string): string {
@@ -81,7 +87,7 @@ function unquote(token: string): string {
 
 function isIpLiteral(token: string): boolean {
   const t = unquote(token);
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(t) || /^[0-9a-f:]+$/i.test(t) && t.includes(':');
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(t) || (/^[0-9a-f:]+$/i.test(t) && t.includes(':'));
 }
 
 function isPort(token: string): boolean {

@@ -100,10 +100,13 @@ function loadResultsFolder(dir: string): Recording {
       results.push({ name: result.name ?? file, start: result.start ?? 0, file: path.join(dir, attachment) });
     }
   }
-  if (results.length === 0) throw new Error(`--replay ${dir}: no Allure result with an "AT transcript" attachment in this folder`);
+  if (results.length === 0)
+    throw new Error(`--replay ${dir}: no Allure result with an "AT transcript" attachment in this folder`);
   // Run order, so the first recorded scenario that fits is the one that ran first.
   results.sort((a, b) => a.start - b.start);
-  const tracks = results.map((r) => parseTranscript(readFileSync(r.file, 'utf8'), r.name, r.file)).filter((t) => t.steps.length > 0);
+  const tracks = results
+    .map((r) => parseTranscript(readFileSync(r.file, 'utf8'), r.name, r.file))
+    .filter((t) => t.steps.length > 0);
   return { source: dir, tracks, identity: readIdentity(path.join(dir, 'environment.properties')) };
 }
 
@@ -174,7 +177,7 @@ export function parseTranscript(text: string, name: string, file: string): Track
 /** The inverse of the transcript's escaping: `<CR>`, `<LF>`, `<0xNN>`, printable ASCII as is. */
 export function unescapeBytes(text: string): Buffer {
   const out: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text.startsWith('<CR>', i)) {
       out.push(0x0d);
       i += 4;

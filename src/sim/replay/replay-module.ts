@@ -35,7 +35,8 @@ export interface ReplayModuleOptions {
 
 // The rig's settings snapshot (src/rig/settings-baseline.ts) queries every AT+QMTCFG sub-option
 // of every client between scenarios; a recording of the built-in simulator holds none of them.
-const HOUSEKEEPING = /^(AT|ATI|AT\+GMR|AT\+QGMR|AT\+CGSN|AT\+CGMM|AT\+QMTOPEN\?|AT\+QMTCONN\?|AT\+CMEE\?|AT\+QMTCFG="[^"]+",\d)$/i;
+const HOUSEKEEPING =
+  /^(AT|ATI|AT\+GMR|AT\+QGMR|AT\+CGSN|AT\+CGMM|AT\+QMTOPEN\?|AT\+QMTCONN\?|AT\+CMEE\?|AT\+QMTCFG="[^"]+",\d)$/i;
 const ERROR = Buffer.from('\r\nERROR\r\n', 'latin1');
 const OK = Buffer.from('\r\nOK\r\n', 'latin1');
 
@@ -59,7 +60,8 @@ export class ReplayModule {
 
   attach(uart: Duplex): void {
     this.detach?.();
-    const onData = (data: Buffer | string) => this.receive(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
+    const onData = (data: Buffer | string) =>
+      this.receive(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
     uart.on('data', onData);
     this.sink = (bytes) => {
       if (!uart.destroyed && uart.writable) uart.write(bytes);
@@ -91,7 +93,10 @@ export class ReplayModule {
       }
       const cr = this.input.indexOf(0x0d);
       if (cr < 0) return;
-      const line = this.input.subarray(0, cr).toString('latin1').replace(/^[\r\n]+/, '');
+      const line = this.input
+        .subarray(0, cr)
+        .toString('latin1')
+        .replace(/^[\r\n]+/, '');
       this.input = this.input.subarray(cr + 1);
       if (line.length > 0) this.onLine(line);
     }
@@ -107,7 +112,11 @@ export class ReplayModule {
 
   private onLine(line: string): void {
     this.flushPending();
-    if (this.mode === 'track' && this.advance((step) => step.kind === 'line' && sameCommand(step.text, line, this.addresses))) return;
+    if (
+      this.mode === 'track' &&
+      this.advance((step) => step.kind === 'line' && sameCommand(step.text, line, this.addresses))
+    )
+      return;
     if (/^ATE0$/i.test(line)) return this.startSession();
     if (HOUSEKEEPING.test(line)) return this.write(this.housekeeping(line));
     // A rig sends ATE0 once per run and after restarts (src/rig/lifecycle.ts), not before every
@@ -166,14 +175,23 @@ export class ReplayModule {
       const expected = track.steps[position];
       if (!expected) {
         this.mode = 'ended';
-        this.report('outside', `"${line}" came after the end of recorded scenario "${track.name}": not in the recording, answered ERROR`);
+        this.report(
+          'outside',
+          `"${line}" came after the end of recorded scenario "${track.name}": not in the recording, answered ERROR`,
+        );
       } else {
         this.mode = 'diverged';
         const shown = expected.kind === 'line' ? expected.text : `<${expected.bytes.length} bytes of data>`;
-        this.report('diverged', `diverged at line ${expected.line} of ${track.file} (scenario "${track.name}"): the recording has ${shown}, the host sent ${line}`);
+        this.report(
+          'diverged',
+          `diverged at line ${expected.line} of ${track.file} (scenario "${track.name}"): the recording has ${shown}, the host sent ${line}`,
+        );
       }
     } else {
-      this.report('outside', `"${line}" is not in the recording (${this.mode === 'diverged' ? 'after the divergence above' : 'outside any recorded scenario'}), answered ERROR`);
+      this.report(
+        'outside',
+        `"${line}" is not in the recording (${this.mode === 'diverged' ? 'after the divergence above' : 'outside any recorded scenario'}), answered ERROR`,
+      );
     }
     this.write(ERROR);
   }
@@ -190,9 +208,11 @@ export class ReplayModule {
     }
     const { model, firmware } = this.options.recording.identity;
     const upper = line.toUpperCase();
-    if (upper === 'ATI' && model) return Buffer.from(`\r\nQuectel\r\n${model}\r\nRevision: ${firmware ?? 'unknown'}\r\n\r\nOK\r\n`, 'latin1');
+    if (upper === 'ATI' && model)
+      return Buffer.from(`\r\nQuectel\r\n${model}\r\nRevision: ${firmware ?? 'unknown'}\r\n\r\nOK\r\n`, 'latin1');
     if (upper === 'AT+GMR' && firmware) return Buffer.from(`\r\n${firmware}\r\n\r\nOK\r\n`, 'latin1');
-    if (upper === 'AT+CGSN' || upper === 'ATI' || upper === 'AT+GMR' || upper === 'AT+QGMR' || upper === 'AT+CGMM') return ERROR;
+    if (upper === 'AT+CGSN' || upper === 'ATI' || upper === 'AT+GMR' || upper === 'AT+QGMR' || upper === 'AT+CGMM')
+      return ERROR;
     // AT, AT+QMTOPEN?, AT+QMTCONN?, AT+CMEE?: a module between scenarios, no client open.
     return OK;
   }
@@ -205,10 +225,13 @@ export class ReplayModule {
         this.write(bytes);
         continue;
       }
-      const entry = { bytes, handle: this.options.clock.setTimeout(() => {
-        this.pending = this.pending.filter((p) => p !== entry);
-        this.write(bytes);
-      }, output.afterMs) };
+      const entry = {
+        bytes,
+        handle: this.options.clock.setTimeout(() => {
+          this.pending = this.pending.filter((p) => p !== entry);
+          this.write(bytes);
+        }, output.afterMs),
+      };
       this.pending.push(entry);
     }
   }

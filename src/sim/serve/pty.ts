@@ -23,7 +23,8 @@ async function readPath(child: ChildProcessWithoutNullStreams): Promise<{ path: 
   let collected = Buffer.alloc(0);
   for (;;) {
     const newline = collected.indexOf(0x0a);
-    if (newline >= 0) return { path: collected.subarray(0, newline).toString().trim(), rest: collected.subarray(newline + 1) };
+    if (newline >= 0)
+      return { path: collected.subarray(0, newline).toString().trim(), rest: collected.subarray(newline + 1) };
     const [chunk] = (await Promise.race([
       once(child.stdout, 'data'),
       once(child, 'exit').then(() => {

@@ -42,7 +42,12 @@ test('a profile with echo off at power-up: ATE1 echoes the line plus <CR>; ATE0 
 test('ATI, AT+GMR and AT+CGMR report the profile model and revision', async () => {
   const d = new ModuleDriver({ variant: 'EG912Y' });
   try {
-    assert.deepEqual(ModuleDriver.lines(await d.command('ATI')), ['Quectel', 'EG912Y', 'Revision: EG912YEUAAR01A04M08', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('ATI')), [
+      'Quectel',
+      'EG912Y',
+      'Revision: EG912YEUAAR01A04M08',
+      'OK',
+    ]);
     assert.deepEqual(ModuleDriver.lines(await d.command('AT+GMR')), ['EG912YEUAAR01A04M08', 'OK']);
     assert.deepEqual(ModuleDriver.lines(await d.command('AT+CGMR')), ['EG912YEUAAR01A04M08', 'OK']);
   } finally {

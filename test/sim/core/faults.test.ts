@@ -25,7 +25,10 @@ async function exchange(d: ModuleDriver, lines: string[], pauseMs = 15): Promise
 }
 
 type Probe = (d: ModuleDriver) => Promise<string>;
-const q = (...lines: string[]): Probe => (d) => exchange(d, lines);
+const q =
+  (...lines: string[]): Probe =>
+  (d) =>
+    exchange(d, lines);
 
 const PROBES: Record<string, Probe> = {
   'keepalive-accepts-3601': q('AT+QMTCFG="keepalive",1,3601'),
@@ -99,7 +102,8 @@ test('fault ids are unique and every target is a spec item id', () => {
 
 test('an unknown fault id throws, naming the id and the known ones', () => {
   assert.throws(
-    () => createSimulatedModule({ variant: findVariant('EC200T'), clock: new VirtualClock(), faults: ['no-such-fault'] }),
+    () =>
+      createSimulatedModule({ variant: findVariant('EC200T'), clock: new VirtualClock(), faults: ['no-such-fault'] }),
     /unknown fault "no-such-fault".*keepalive-accepts-3601/,
   );
 });

@@ -31,7 +31,10 @@ test(`a line over ${MAX_LINE_BYTES} bytes is reported overlong, the next line is
   const a = new LineAssembler();
   const long = 'A'.repeat(MAX_LINE_BYTES + 1);
   assert.deepEqual(lines(a, Buffer.from(`${long}\rAT\r`)), ['<overlong>', 'AT']);
-  assert.deepEqual(lines(a, Buffer.from(`${'A'.repeat(MAX_LINE_BYTES)}\r`)).map((l) => l.length), [MAX_LINE_BYTES]);
+  assert.deepEqual(
+    lines(a, Buffer.from(`${'A'.repeat(MAX_LINE_BYTES)}\r`)).map((l) => l.length),
+    [MAX_LINE_BYTES],
+  );
 });
 
 test('command forms: exec, read, test, set; names upper-cased', () => {

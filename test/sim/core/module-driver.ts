@@ -57,9 +57,18 @@ export class ModuleDriver {
 
   constructor(options: DriverOptions = {}) {
     this.clock = options.clock ?? new VirtualClock();
-    const chosen = typeof options.variant === 'string' ? findVariant(options.variant) : (options.variant ?? findVariant('EC200N-CN'));
+    const chosen =
+      typeof options.variant === 'string'
+        ? findVariant(options.variant)
+        : (options.variant ?? findVariant('EC200N-CN'));
     const variant = options.atHabits === 'profile' ? chosen : withNoteAtHabits(chosen);
-    this.module = createSimulatedModule({ variant, clock: this.clock, faults: options.faults, hosts: options.hosts, mqttSide: options.mqttSide });
+    this.module = createSimulatedModule({
+      variant,
+      clock: this.clock,
+      faults: options.faults,
+      hosts: options.hosts,
+      mqttSide: options.mqttSide,
+    });
     const [host, uart] = duplexPair();
     this.host = host;
     this.module.attach(uart);

@@ -29,7 +29,10 @@ test('at.prompt "\\r\\n> " frames the willex prompt as EC200U does, and the payl
     d.take();
     d.send('HELLO');
     assert.equal(await d.waitFor(/OK\r\n$/), '\r\nOK\r\n');
-    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="will",2')), ['+QMTCFG: "will",1,1,1,"w/t","HELLO"', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="will",2')), [
+      '+QMTCFG: "will",1,1,1,"w/t","HELLO"',
+      'OK',
+    ]);
   } finally {
     d.close();
   }

@@ -14,10 +14,19 @@ test('A10 error: set refused while connected, query still answered, other client
   const fake = fakeMqttSide(new Set([1]));
   const d = new ModuleDriver({ mqttSide: fake.factory });
   try {
-    for (const set of ['"keepalive",1,60', '"version",1,3', '"timeout",1,10,3,0', '"will",1,0', '"aliauth",1,"a","b","c"']) {
+    for (const set of [
+      '"keepalive",1,60',
+      '"version",1,3',
+      '"timeout",1,10,3,0',
+      '"will",1,0',
+      '"aliauth",1,"a","b","c"',
+    ]) {
       assert.equal(await d.command(`AT+QMTCFG=${set}`), '\r\nERROR\r\n', set);
     }
-    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="keepalive",1')), ['+QMTCFG: "keepalive",120', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="keepalive",1')), [
+      '+QMTCFG: "keepalive",120',
+      'OK',
+    ]);
     assert.equal(await d.command('AT+QMTCFG="keepalive",2,60'), '\r\nOK\r\n');
     // "willex" has no "connection not created" condition in the note.
     d.take();
@@ -32,7 +41,10 @@ test('A10 error: set refused while connected, query still answered, other client
 });
 
 test('A10 after-connect: every reading refuses a set once CONNECT went out', async () => {
-  const d = new ModuleDriver({ variant: withReadings({ A10: 'after-connect' }), mqttSide: fakeMqttSide(new Set([0])).factory });
+  const d = new ModuleDriver({
+    variant: withReadings({ A10: 'after-connect' }),
+    mqttSide: fakeMqttSide(new Set([0])).factory,
+  });
   try {
     assert.equal(await d.command('AT+QMTCFG="keepalive",0,60'), '\r\nERROR\r\n');
   } finally {
@@ -88,9 +100,15 @@ test('A15: independent by default, shared when the profile says so', async () =>
   const shared = new ModuleDriver({ variant: withReadings({ A15: 'shared' }) });
   try {
     await independent.command('AT+QMTCFG="send/mode",0,1');
-    assert.deepEqual(ModuleDriver.lines(await independent.command('AT+QMTCFG="dataformat",0')), ['+QMTCFG: "dataformat",0,0', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await independent.command('AT+QMTCFG="dataformat",0')), [
+      '+QMTCFG: "dataformat",0,0',
+      'OK',
+    ]);
     await shared.command('AT+QMTCFG="send/mode",0,1');
-    assert.deepEqual(ModuleDriver.lines(await shared.command('AT+QMTCFG="dataformat",0')), ['+QMTCFG: "dataformat",1,0', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await shared.command('AT+QMTCFG="dataformat",0')), [
+      '+QMTCFG: "dataformat",1,0',
+      'OK',
+    ]);
   } finally {
     independent.close();
     shared.close();
@@ -100,9 +118,15 @@ test('A15: independent by default, shared when the profile says so', async () =>
 test('A17 when-enabled: <edit_time> printed only while <edit_mode>=1', async () => {
   const d = new ModuleDriver({ variant: withReadings({ A17: 'when-enabled' }) });
   try {
-    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="edit/timeout",0')), ['+QMTCFG: "edit/timeout",0', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="edit/timeout",0')), [
+      '+QMTCFG: "edit/timeout",0',
+      'OK',
+    ]);
     await d.command('AT+QMTCFG="edit/timeout",0,1,9');
-    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="edit/timeout",0')), ['+QMTCFG: "edit/timeout",1,9', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="edit/timeout",0')), [
+      '+QMTCFG: "edit/timeout",1,9',
+      'OK',
+    ]);
   } finally {
     d.close();
   }
@@ -135,14 +159,20 @@ test('A14query omitted: the Huawei queries leave out <hw_time_enable>', async ()
   try {
     assert.equal(await d.command('AT+QMTCFG="hwauth",0,"p","s"'), '\r\nOK\r\n');
     assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="hwauth",0')), ['+QMTCFG: "hwauth","p","s"', 'OK']);
-    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="hwprodid",0')), ['+QMTCFG: "hwprodid","","",""', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="hwprodid",0')), [
+      '+QMTCFG: "hwprodid","","",""',
+      'OK',
+    ]);
   } finally {
     d.close();
   }
 });
 
 test('A10willex refused: "willex" is refused once CONNECT went out, like the other sub-options', async () => {
-  const d = new ModuleDriver({ variant: withReadings({ A10willex: 'refused' }), mqttSide: fakeMqttSide(new Set([0])).factory });
+  const d = new ModuleDriver({
+    variant: withReadings({ A10willex: 'refused' }),
+    mqttSide: fakeMqttSide(new Set([0])).factory,
+  });
   try {
     assert.equal(await d.command('AT+QMTCFG="willex",0,1,0,0,"t",1'), '\r\nERROR\r\n');
     assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="willex",0')), ['+QMTCFG: "willex",0', 'OK']);

@@ -42,7 +42,10 @@ test('AT+QMTCFG=? lists all 18 sub-options with ranges in spec order (spec 3.3.1
 test('a variant without a sub-option neither lists nor accepts it', async () => {
   const base = findVariant('EC200T');
   const variant = parseVariantProfile(
-    { ...base, capabilities: { ...base.capabilities, subOptions: base.capabilities.subOptions.filter((s) => s !== 'onenet') } },
+    {
+      ...base,
+      capabilities: { ...base.capabilities, subOptions: base.capabilities.subOptions.filter((s) => s !== 'onenet') },
+    },
     'test',
   );
   const d = new ModuleDriver({ variant });

@@ -8,7 +8,10 @@ test('"will": will_fg=1 needs all four; topic 1..256, message 0..256 bytes (spec
     assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="will",0')), ['+QMTCFG: "will",0', 'OK']);
     const topic = 't'.repeat(256);
     assert.equal(await d.command(`AT+QMTCFG="will",0,1,2,1,"${topic}",""`), '\r\nOK\r\n');
-    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="will",0')), [`+QMTCFG: "will",1,2,1,"${topic}",""`, 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="will",0')), [
+      `+QMTCFG: "will",1,2,1,"${topic}",""`,
+      'OK',
+    ]);
     assert.equal(await d.command(`AT+QMTCFG="will",0,1,1,0,"a","${'m'.repeat(256)}"`), '\r\nOK\r\n');
     for (const bad of [
       `1,1,0,"${'t'.repeat(257)}","m"`,
@@ -48,9 +51,15 @@ test('"willex": `>` prompt, reads <will_len> bytes, drops the extra bytes of tha
     d.take();
     d.send('HELLOWORLD');
     assert.equal(await d.waitFor(/OK\r\n$/), '\r\nOK\r\n');
-    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="willex",2')), ['+QMTCFG: "willex",1,1,1,"w/t",5', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="willex",2')), [
+      '+QMTCFG: "willex",1,1,1,"w/t",5',
+      'OK',
+    ]);
     // Both sub-options describe the same Will.
-    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="will",2')), ['+QMTCFG: "will",1,1,1,"w/t","HELLO"', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="will",2')), [
+      '+QMTCFG: "will",1,1,1,"w/t","HELLO"',
+      'OK',
+    ]);
   } finally {
     d.close();
   }
@@ -67,7 +76,10 @@ test('"willex": input split over several writes is waited for; fewer bytes keep 
     assert.equal(d.peek(), '', 'still waiting for 2 more bytes');
     d.send('c\r');
     assert.equal(await d.waitFor(/OK\r\n$/), '\r\nOK\r\n');
-    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="willex",0')), ['+QMTCFG: "willex",1,0,0,"t",4', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="willex",0')), [
+      '+QMTCFG: "willex",1,0,0,"t",4',
+      'OK',
+    ]);
   } finally {
     d.close();
   }

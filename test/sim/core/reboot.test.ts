@@ -18,7 +18,10 @@ test('AT+CFUN=1,1: OK, deaf until RDY, power-up URCs, QMTCFG/echo/CMEE back to d
     const urcs = ModuleDriver.lines(d.take());
     assert.deepEqual(urcs, ['RDY', '+CFUN: 1', '+CPIN: READY', '+QUSIM: 1', '+QIND: SMS DONE', 'APP RDY']);
     assert.ok(d.clock.now() - before >= 2000, 'RDY comes about 2 s after OK on the module clock');
-    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="keepalive",2')), ['+QMTCFG: "keepalive",120', 'OK']);
+    assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="keepalive",2')), [
+      '+QMTCFG: "keepalive",120',
+      'OK',
+    ]);
     assert.deepEqual(ModuleDriver.lines(await d.command('AT+QMTCFG="will",2')), ['+QMTCFG: "will",0', 'OK']);
     assert.deepEqual(ModuleDriver.lines(await d.command('AT+CMEE?')), ['+CMEE: 0', 'OK']);
   } finally {

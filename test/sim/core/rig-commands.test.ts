@@ -37,7 +37,11 @@ test('at-port-hangs-once: the first AT+QMTSUB wedges the port until AT+CFUN=1,1,
     await d.waitFor(/APP RDY\r\n$/, 5000);
     d.take();
     assert.deepEqual(ModuleDriver.lines(await d.command('AT')), ['OK']);
-    assert.notEqual(await d.command('AT+QMTSUB=0,2,"t",0').catch(() => 'no answer'), 'no answer', 'the fault fires once');
+    assert.notEqual(
+      await d.command('AT+QMTSUB=0,2,"t",0').catch(() => 'no answer'),
+      'no answer',
+      'the fault fires once',
+    );
   } finally {
     d.close();
   }

@@ -30,7 +30,9 @@ test('OneNET token has the documented fields, URL-encoded, and a verifiable sign
   assert.equal(params.get('et'), '1537255523');
   assert.equal(params.get('method'), 'sha1');
   assert.match(c.password ?? '', /res=products%2F123123/);
-  const expected = createHmac('sha1', Buffer.from('secret-key')).update('1537255523\nsha1\nproducts/123123\n2018-10-31').digest('base64');
+  const expected = createHmac('sha1', Buffer.from('secret-key'))
+    .update('1537255523\nsha1\nproducts/123123\n2018-10-31')
+    .digest('base64');
   assert.equal(params.get('sign'), expected);
 });
 

@@ -17,7 +17,11 @@ function sources(dir: string, skip: ReadonlySet<string>): string {
 }
 
 test('at least 14 MQTT faults with unique ids, each targeting existing spec items', () => {
-  const items = new Set((JSON.parse(readFileSync(join(root, 'spec/quectel-mqtt-at.json'), 'utf8')).items as { id: string }[]).map((i) => i.id));
+  const items = new Set(
+    (JSON.parse(readFileSync(join(root, 'spec/quectel-mqtt-at.json'), 'utf8')).items as { id: string }[]).map(
+      (i) => i.id,
+    ),
+  );
   assert.ok(MQTT_FAULTS.length >= 14);
   assert.equal(new Set(MQTT_FAULTS.map((f) => f.id)).size, MQTT_FAULTS.length);
   for (const fault of MQTT_FAULTS) {

@@ -134,7 +134,12 @@ export function makeModule(
     resolveHost: (name) => hosts[name],
     radioOn: () => true,
     files: new Map(),
-    sslContexts: Array.from({ length: 6 }, () => ({ seclevel: 0, sslversion: 4, ciphersuite: '0xFFFF', ignorelocaltime: 1 })),
+    sslContexts: Array.from({ length: 6 }, () => ({
+      seclevel: 0,
+      sslversion: 4,
+      ciphersuite: '0xFFFF',
+      ignorelocaltime: 1,
+    })),
     latency: new NetworkLatency(latency),
   };
   const mqtt = createMqttSide(env);
@@ -202,7 +207,12 @@ export async function startBroker(): Promise<Broker> {
 }
 
 /** A server that parses MQTT but answers only CONNECT (with CONNACK 0): for retransmission tests. */
-export async function startSilentServer(): Promise<{ port: number; packets: mqttPacket.Packet[]; sockets: net.Socket[]; close(): Promise<void> }> {
+export async function startSilentServer(): Promise<{
+  port: number;
+  packets: mqttPacket.Packet[];
+  sockets: net.Socket[];
+  close(): Promise<void>;
+}> {
   const packets: mqttPacket.Packet[] = [];
   const sockets: net.Socket[] = [];
   const server = net.createServer((socket) => {
@@ -210,7 +220,8 @@ export async function startSilentServer(): Promise<{ port: number; packets: mqtt
     const parser = mqttPacket.parser({ protocolVersion: 4 });
     parser.on('packet', (packet) => {
       packets.push(packet);
-      if (packet.cmd === 'connect') socket.write(mqttPacket.generate({ cmd: 'connack', returnCode: 0, sessionPresent: false }));
+      if (packet.cmd === 'connect')
+        socket.write(mqttPacket.generate({ cmd: 'connack', returnCode: 0, sessionPresent: false }));
     });
     socket.on('data', (chunk: Buffer) => parser.parse(chunk));
     socket.on('error', () => {});

@@ -15,12 +15,30 @@ test('--latency syntax: off, field, a fixed delay, a range, a seed; nonsense is 
 
 test('samples stay inside the range, spread over it, and repeat for the same seed', () => {
   const spec = parseLatency('150-900')!;
-  const a = Array.from({ length: 500 }, ((l) => () => l.sample())(new NetworkLatency(spec)));
-  const b = Array.from({ length: 500 }, ((l) => () => l.sample())(new NetworkLatency(spec)));
+  const a = Array.from(
+    { length: 500 },
+    (
+      (l) => () =>
+        l.sample()
+    )(new NetworkLatency(spec)),
+  );
+  const b = Array.from(
+    { length: 500 },
+    (
+      (l) => () =>
+        l.sample()
+    )(new NetworkLatency(spec)),
+  );
   assert.deepEqual(a, b);
   assert.ok(a.every((ms) => ms >= 150 && ms <= 900));
   assert.ok(Math.min(...a) < 250 && Math.max(...a) > 800, `spread ${Math.min(...a)}..${Math.max(...a)}`);
-  const other = Array.from({ length: 20 }, ((l) => () => l.sample())(new NetworkLatency({ ...spec, seed: 2 })));
+  const other = Array.from(
+    { length: 20 },
+    (
+      (l) => () =>
+        l.sample()
+    )(new NetworkLatency({ ...spec, seed: 2 })),
+  );
   assert.notDeepEqual(other, a.slice(0, 20));
 });
 
@@ -30,7 +48,10 @@ test('a delay line keeps the order of events and drops them when cancelled', asy
   const seen: number[] = [];
   for (let i = 0; i < 20; i++) line.deliver(() => seen.push(i));
   await clock.sleep(20_000);
-  assert.deepEqual(seen, Array.from({ length: 20 }, (_, i) => i));
+  assert.deepEqual(
+    seen,
+    Array.from({ length: 20 }, (_, i) => i),
+  );
   line.deliver(() => seen.push(99));
   line.cancel();
   await clock.sleep(2_000);

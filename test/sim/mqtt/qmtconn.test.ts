@@ -99,7 +99,10 @@ test('QMTDISC sends DISCONNECT and reports 0 once the server closes (disc-stat "
   await disconnected;
   assert.equal(m.mqtt.hasConnection(0), false);
   // Aedes closes the connection on DISCONNECT: table 4 code 5, "a normal process".
-  assert.deepEqual(m.out.urcs().filter((u) => u.startsWith('+QMTSTAT')), ['+QMTSTAT: 0,5']);
+  assert.deepEqual(
+    m.out.urcs().filter((u) => u.startsWith('+QMTSTAT')),
+    ['+QMTSTAT: 0,5'],
+  );
   m.stop();
   await broker.close();
 });
@@ -108,7 +111,10 @@ test('the broker dropping a connected client gives +QMTSTAT: idx,1', async () =>
   const broker = await startBroker();
   const m = makeModule();
   await connectClient(m, broker.port);
-  for (const client of Object.values((broker.aedes as unknown as { clients: Record<string, { close(): void }> }).clients)) client.close();
+  for (const client of Object.values(
+    (broker.aedes as unknown as { clients: Record<string, { close(): void }> }).clients,
+  ))
+    client.close();
   assert.equal(await m.out.waitUrc(/^\+QMTSTAT: 0,/), '+QMTSTAT: 0,1');
   m.stop();
   await broker.close();

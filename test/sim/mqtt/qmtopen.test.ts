@@ -62,7 +62,11 @@ test('QMTOPEN result 4 for a name that does not resolve, 5 for an off-machine ad
 });
 
 test('QMTOPEN with a host name that is no name follows the profile reading open-bad-host', async () => {
-  for (const [value, expected] of [['1', '+QMTOPEN: 0,1'], ['-1', '+QMTOPEN: 0,-1'], ['4', '+QMTOPEN: 0,4']] as const) {
+  for (const [value, expected] of [
+    ['1', '+QMTOPEN: 0,1'],
+    ['-1', '+QMTOPEN: 0,-1'],
+    ['4', '+QMTOPEN: 0,4'],
+  ] as const) {
     const m = makeModule('EC200N-CN', { 'open-bad-host': value });
     m.at('AT+QMTOPEN=0,"bad host!",1883');
     assert.equal(await m.out.waitUrc(/^\+QMTOPEN: 0,/), expected, value);

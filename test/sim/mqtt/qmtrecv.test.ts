@@ -4,8 +4,9 @@ import { connectClient, makeModule, startBroker, type Broker } from './helpers';
 
 function inject(broker: Broker, topic: string, payload: string, qos: 0 | 1 | 2 = 0): Promise<void> {
   return new Promise((resolve, reject) =>
-    broker.aedes.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos, retain: false, dup: false }, (e) =>
-      e ? reject(e) : resolve(),
+    broker.aedes.publish(
+      { cmd: 'publish', topic, payload: Buffer.from(payload), qos, retain: false, dup: false },
+      (e) => (e ? reject(e) : resolve()),
     ),
   );
 }
@@ -24,7 +25,11 @@ test('msg_recv_mode 0: +QMTRECV with length and quoted payload (A33), QoS 1 deli
   await inject(broker, 'topic/example', 'This is the payload related to topic', 1);
   const line = await m.out.waitUrc(/^\+QMTRECV: /);
   assert.match(line, /^\+QMTRECV: 0,\d+,"topic\/example",36,"This is the payload related to topic"$/);
-  assert.notEqual(line, '+QMTRECV: 0,0,"topic/example",36,"This is the payload related to topic"', 'QoS 1 carries a packet id');
+  assert.notEqual(
+    line,
+    '+QMTRECV: 0,0,"topic/example",36,"This is the payload related to topic"',
+    'QoS 1 carries a packet id',
+  );
   m.stop();
   await broker.close();
 });

@@ -16,7 +16,10 @@ test('T1: an unacknowledged QoS 1 PUBLISH is resent with DUP, notices each retry
   const notices = m.out.urcs().filter((u) => u.startsWith('+QMTPUBEX: 0,7,1,'));
   assert.deepEqual(notices, ['+QMTPUBEX: 0,7,1,1', '+QMTPUBEX: 0,7,1,2', '+QMTPUBEX: 0,7,1,3']);
   const publishes = server.packets.filter((p): p is IPublishPacket => p.cmd === 'publish');
-  assert.deepEqual(publishes.map((p) => p.dup), [false, true, true, true]); // A20 "after-first": 1 + 3
+  assert.deepEqual(
+    publishes.map((p) => p.dup),
+    [false, true, true, true],
+  ); // A20 "after-first": 1 + 3
   assert.equal(m.clock.now(), 4 * 5000, 'gives up after 4 x pkt_timeout of virtual time');
   assert.ok(Date.now() - wallStart < 2500, 'virtual time, not wall time');
   m.stop();

@@ -31,24 +31,40 @@ function harness() {
     log: (e) => events.push(e),
   });
   let received = '';
-  const uart = new Duplex({ read() {}, write(chunk, _e, done) { received += chunk.toString('latin1'); done(); } });
+  const uart = new Duplex({
+    read() {},
+    write(chunk, _e, done) {
+      received += chunk.toString('latin1');
+      done();
+    },
+  });
   module.attach(uart);
   const send = (text: string) => module.receive(Buffer.from(text, 'latin1'));
-  const take = () => { const r = received; received = ''; return r; };
+  const take = () => {
+    const r = received;
+    received = '';
+    return r;
+  };
   return { clock, events, send, take, module };
 }
 
 test('the transcript becomes host steps with the outputs after each, data after the prompt included', () => {
   const track = parseTranscript(TRANSCRIPT, 'a scenario', 'rec.txt');
-  assert.deepEqual(track.steps.map((s) => [s.kind, s.text, s.line]), [
-    ['line', 'ATE0', 2],
-    ['line', 'AT+QMTOPEN=0,"127.0.0.1",42203', 4],
-    ['line', 'AT+QMTOPEN?', 7],
-    ['line', 'AT+QMTPUBEX=0,1,1,0,"t",5', 10],
-    ['data', 'hello', 12],
-    ['line', 'AT+QMTCONN=0,"c","u","***"', 14],
-  ]);
-  assert.deepEqual(track.steps[1].outputs.map((o) => o.afterMs), [0, 772]);
+  assert.deepEqual(
+    track.steps.map((s) => [s.kind, s.text, s.line]),
+    [
+      ['line', 'ATE0', 2],
+      ['line', 'AT+QMTOPEN=0,"127.0.0.1",42203', 4],
+      ['line', 'AT+QMTOPEN?', 7],
+      ['line', 'AT+QMTPUBEX=0,1,1,0,"t",5', 10],
+      ['data', 'hello', 12],
+      ['line', 'AT+QMTCONN=0,"c","u","***"', 14],
+    ],
+  );
+  assert.deepEqual(
+    track.steps[1].outputs.map((o) => o.afterMs),
+    [0, 772],
+  );
 });
 
 test('answers as recorded, with the recorded delay, the fixture port and a masked secret mapped to this run', async () => {
@@ -88,7 +104,10 @@ test('a command the recording does not hold gets ERROR and "diverged at line N"'
   assert.equal(h.take(), '\r\n+QMTOPEN: 0,0\r\n\r\nERROR\r\n');
   assert.equal(h.events.length, 1);
   assert.equal(h.events[0].kind, 'diverged');
-  assert.match(h.events[0].message, /^diverged at line 7 of rec\.txt \(scenario "a scenario"\): the recording has AT\+QMTOPEN\?, the host sent AT\+QMTCFG="keepalive",0,60$/);
+  assert.match(
+    h.events[0].message,
+    /^diverged at line 7 of rec\.txt \(scenario "a scenario"\): the recording has AT\+QMTOPEN\?, the host sent AT\+QMTCFG="keepalive",0,60$/,
+  );
   // Different data after the prompt is a divergence too; a new session starts over.
   h.send('ATE0\r');
   h.send('AT+QMTOPEN=0,"127.0.0.1",5555\r');

@@ -18,7 +18,8 @@ export const handleCfun: CoreHandler = (command, ctx) => {
   const [funArg, rstArg] = command.args;
   const fun = funArg && !funArg.quoted && /^[014]$/.test(funArg.text) ? Number(funArg.text) : undefined;
   const rst = rstArg === undefined ? 0 : !rstArg.quoted && /^[01]$/.test(rstArg.text) ? Number(rstArg.text) : undefined;
-  if (command.form !== 'set' || command.args.length > 2 || fun === undefined || rst === undefined) return ctx.out.error();
+  if (command.form !== 'set' || command.args.length > 2 || fun === undefined || rst === undefined)
+    return ctx.out.error();
   if (rst === 1 && (fun !== 1 || !ctx.variant.capabilities.reboot)) return ctx.out.error();
   ctx.out.ok();
   if (rst === 1) ctx.reboot();

@@ -27,7 +27,8 @@ export const handleQfupl: CoreHandler = (command, ctx) => {
   }
   const name = normaliseUfsName(nameArg.text);
   const size = sizeArg.quoted ? undefined : readUint(sizeArg.text, 1, MAX_UPLOAD_BYTES);
-  const timeoutS = timeoutArg === undefined ? DEFAULT_TIMEOUT_S : timeoutArg.quoted ? undefined : readUint(timeoutArg.text, 1, 65535);
+  const timeoutS =
+    timeoutArg === undefined ? DEFAULT_TIMEOUT_S : timeoutArg.quoted ? undefined : readUint(timeoutArg.text, 1, 65535);
   const ackOk = ackArg === undefined || (!ackArg.quoted && ackArg.text === '0');
   if (!name || size === undefined || timeoutS === undefined || !ackOk) return ctx.out.error();
 

@@ -18,7 +18,9 @@ const INT_RANGES: Partial<Record<Option, [number, number]>> = {
 };
 
 function isOption(name: string): name is Option {
-  return ['cacert', 'clientcert', 'clientkey', 'seclevel', 'sslversion', 'ciphersuite', 'ignorelocaltime'].includes(name);
+  return ['cacert', 'clientcert', 'clientkey', 'seclevel', 'sslversion', 'ciphersuite', 'ignorelocaltime'].includes(
+    name,
+  );
 }
 
 function format(option: Option, ssl: SslContext): string {

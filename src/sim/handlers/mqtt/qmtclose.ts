@@ -18,7 +18,8 @@ export function qmtCloseHandler(sessions: readonly ClientSession[]): CommandHand
     if (command.form !== 'set' || command.args.length !== 1 || idx === undefined) return ctx.out.error();
     // Reading close-after-disc "none" (FIELD-NOTES, EC200U): after a completed AT+QMTDISC the close
     // gets its OK and nothing more, whatever close-unopened says of a never-opened client.
-    if (sessions[idx].closedByCompletedDisc() && ctx.variant.readings['close-after-disc'] === 'none') return ctx.out.ok();
+    if (sessions[idx].closedByCompletedDisc() && ctx.variant.readings['close-after-disc'] === 'none')
+      return ctx.out.ok();
     // Reading close-unopened "error": nothing to close is "any error".
     if (!sessions[idx].hasConnection() && ctx.variant.readings['close-unopened'] === 'error') return ctx.out.error();
     ctx.out.ok();

@@ -28,7 +28,11 @@ const HOST_SYNTAX = /^[A-Za-z0-9._-]+$/;
 const NETWORK_DOWN = new Set(['ENETUNREACH', 'ENETDOWN', 'EHOSTUNREACH', 'EHOSTDOWN']);
 
 /** Reading open-bad-host: the <result> for a host name that is neither an IP address nor a domain name. */
-const BAD_HOST_RESULT: Record<string, number> = { '4': OPEN_RESULT.dnsFailed, '1': OPEN_RESULT.wrongParameter, '-1': OPEN_RESULT.failed };
+const BAD_HOST_RESULT: Record<string, number> = {
+  '4': OPEN_RESULT.dnsFailed,
+  '1': OPEN_RESULT.wrongParameter,
+  '-1': OPEN_RESULT.failed,
+};
 
 function isWellFormedHost(host: string): boolean {
   return isIP(host) !== 0 || HOST_SYNTAX.test(host);
@@ -44,7 +48,8 @@ export function qmtOpenHandler(sessions: readonly ClientSession[]): CommandHandl
     if (command.form === 'read') {
       // A22: "quoted" prints the host as the examples do; "bare" as the syntax line does.
       const quote = ctx.variant.readings.A22 === 'quoted' ? '"' : '';
-      for (const s of sessions) if (s.hasConnection()) ctx.out.line(`+QMTOPEN: ${s.idx},${quote}${s.host}${quote},${s.port}`);
+      for (const s of sessions)
+        if (s.hasConnection()) ctx.out.line(`+QMTOPEN: ${s.idx},${quote}${s.host}${quote},${s.port}`);
       ctx.out.ok();
       return;
     }

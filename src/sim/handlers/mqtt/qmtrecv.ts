@@ -16,7 +16,9 @@ export function qmtRecvHandler(sessions: readonly ClientSession[]): CommandHandl
     if (command.form === 'test') return ctx.out.ok();
     if (command.form === 'read') {
       // Fault: clients without an MQTT connection are listed too (spec 3.3.9: only OK then).
-      const listed = ctx.faults.has('qmtrecv-query-lists-idle-clients') ? sessions : sessions.filter((s) => s.hasConnection());
+      const listed = ctx.faults.has('qmtrecv-query-lists-idle-clients')
+        ? sessions
+        : sessions.filter((s) => s.hasConnection());
       for (const s of listed) ctx.out.line(`+QMTRECV: ${s.idx},${s.received.status().join(',')}`);
       ctx.out.ok();
       return;
@@ -24,11 +26,18 @@ export function qmtRecvHandler(sessions: readonly ClientSession[]): CommandHandl
     const count = command.args.length;
     const idx = clientIdxArg(command.args[0]);
     const recvId = count === 2 ? intArg(command.args[1], 0, 4) : undefined;
-    if (command.form !== 'set' || idx === undefined || count < 1 || count > 2 || (count === 2 && recvId === undefined)) {
+    if (
+      command.form !== 'set' ||
+      idx === undefined ||
+      count < 1 ||
+      count > 2 ||
+      (count === 2 && recvId === undefined)
+    ) {
       return ctx.out.error();
     }
     const session = sessions[idx];
-    if (!session.hasConnection()) return ctx.faults.has('qmtrecv-without-connection-ok') ? ctx.out.ok() : ctx.out.error();
+    if (!session.hasConnection())
+      return ctx.faults.has('qmtrecv-without-connection-ok') ? ctx.out.ok() : ctx.out.error();
     let first = true;
     for (const { recvId: id, message } of session.received.read(recvId)) {
       ctx.out.line(formatReceived(idx, message, ctx.config[idx], ctx.variant, ctx.faults));

@@ -14,7 +14,12 @@ const IDX = f(RANGE.clientIdx);
  * Reads `count` quoted strings; undefined on a wrong count or type. A9: fewer than `count`
  * ("aliauth",0,"pk","dev") keep the previous values of the omitted ones (spec 3.1.1), or ERROR.
  */
-function readStrings(args: readonly AtArgument[], count: number, previous: readonly string[], ctx: CoreHandlerContext): string[] | undefined {
+function readStrings(
+  args: readonly AtArgument[],
+  count: number,
+  previous: readonly string[],
+  ctx: CoreHandlerContext,
+): string[] | undefined {
   const given = args.slice(0, count).map((a) => readString(a));
   if (given.length === 0 || given.some((v) => v === undefined)) return undefined;
   if (given.length < count && ctx.variant.readings.A9 === 'error') return undefined;

@@ -31,7 +31,9 @@ export const ssl: SubOption = {
   testLine: () => `"ssl",${IDX},${f(RANGE.sslEnable)},${f(RANGE.sslCtxIdx)}`,
   // ssl-query: "[,<SSL_ctx_idx>]" printed always, or only while SSL is on.
   query: (c, ctx) =>
-    ctx.variant.readings['ssl-query'] === 'ctx-when-enabled' && c.sslEnable === 0 ? `"ssl",0` : `"ssl",${c.sslEnable},${c.sslCtxIdx}`,
+    ctx.variant.readings['ssl-query'] === 'ctx-when-enabled' && c.sslEnable === 0
+      ? `"ssl",0`
+      : `"ssl",${c.sslEnable},${c.sslCtxIdx}`,
   set(args, c, ctx) {
     if (args.length > 2) return false;
     const enable = readIntIn(args[0], RANGE.sslEnable);

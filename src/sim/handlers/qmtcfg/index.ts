@@ -38,7 +38,11 @@ function layoutTestLines(lines: string[], ctx: CoreHandlerContext): string[] {
   if (ctx.variant.readings['test-form-layout'] !== 'reformatted') return lines;
   const compact = lines.map((l) => l.replace(/, /g, ','));
   const moved = compact.filter((l) => l.startsWith('"keepalive"'));
-  return [...compact.filter((l) => !l.startsWith('"keepalive"')), '"CTWing",(0-5),"client_id","feature_string"', ...moved];
+  return [
+    ...compact.filter((l) => !l.startsWith('"keepalive"')),
+    '"CTWing",(0-5),"client_id","feature_string"',
+    ...moved,
+  ];
 }
 
 function clientIdxValid(idx: number | undefined, ctx: CoreHandlerContext): idx is number {
@@ -52,7 +56,10 @@ export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerConte
   const [nameArg, idxArg, ...rest] = command.args;
   const option = nameArg?.quoted ? findSubOption(nameArg.text, ctx) : undefined;
   // Fault: a C-style lenient read of <client_idx> ("x" → 0, "-1" → 1) instead of ERROR.
-  const lenient = ctx.faults.has('client-idx-lenient-parse') && idxArg && !idxArg.quoted ? Math.abs(parseInt(idxArg.text, 10) || 0) : undefined;
+  const lenient =
+    ctx.faults.has('client-idx-lenient-parse') && idxArg && !idxArg.quoted
+      ? Math.abs(parseInt(idxArg.text, 10) || 0)
+      : undefined;
   const idx = readInt(idxArg) ?? lenient;
   if (!option || !clientIdxValid(idx, ctx)) return ctx.out.error();
   const config = configFor(idx, ctx);
@@ -66,7 +73,8 @@ export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerConte
 
   // spec 3.3.1: sets only "if the MQTT connection has not been created". A10: created by a successful
   // AT+QMTOPEN, or by the CONNECT of AT+QMTCONN; after CONNECT every reading refuses.
-  const created = ctx.variant.readings.A10 === 'after-open' ? ctx.mqtt.hasConnection(idx) : ctx.mqtt.hasSentConnect(idx);
+  const created =
+    ctx.variant.readings.A10 === 'after-open' ? ctx.mqtt.hasConnection(idx) : ctx.mqtt.hasSentConnect(idx);
   // A10willex: "willex" has no such condition in the note; accepted while connected, or refused like the others.
   const exempt = option.allowedWhileConnected && ctx.variant.readings.A10willex === 'accepted';
   const refuse =

@@ -6,6 +6,22 @@ import type { SubOption } from './sub-option';
 import { will, willex } from './will-options';
 
 export const SUB_OPTIONS: readonly SubOption[] = [
-  version, pdpcid, ssl, keepalive, session, timeout, will, willex, recvMode,
-  aliauth, qmtping, sendMode, onenet, hwauth, hwprodid, dataformat, viewMode, editTimeout,
+  version,
+  pdpcid,
+  ssl,
+  keepalive,
+  session,
+  timeout,
+  will,
+  willex,
+  recvMode,
+  aliauth,
+  qmtping,
+  sendMode,
+  onenet,
+  hwauth,
+  hwprodid,
+  dataformat,
+  viewMode,
+  editTimeout,
 ];

@@ -43,7 +43,8 @@ function willQuery(name: string, c: ClientConfig, last: string): string {
 
 export const will: SubOption = {
   name: 'will',
-  testLine: () => `"will",${IDX},${f(RANGE.willFg)},${f(RANGE.willQos)},${f(RANGE.willRetain)},"willtopic","willmessage"`,
+  testLine: () =>
+    `"will",${IDX},${f(RANGE.willFg)},${f(RANGE.willQos)},${f(RANGE.willRetain)},"willtopic","willmessage"`,
   query: (c) => willQuery('will', c, q(c.will.message.toString('latin1'))),
   set(args, c, ctx) {
     const flag = readIntIn(args[0], RANGE.willFg);
@@ -77,7 +78,11 @@ export const willex: SubOption = {
         const len = readIntIn(args[4], RANGE.willLen);
         if (len === undefined) return false;
         c.will.flag = 0;
-        ctx.out.capture(() => ctx.out.raw(promptBytes(ctx.variant.at?.prompt)), { length: len, dropExtra: true, onData: () => ctx.out.ok() });
+        ctx.out.capture(() => ctx.out.raw(promptBytes(ctx.variant.at?.prompt)), {
+          length: len,
+          dropExtra: true,
+          onData: () => ctx.out.ok(),
+        });
         return 'pending';
       }
       return clearWill(args, c, ctx);
