@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import { writeComplianceReport } from '../report/compliance-report';
 import { generateReport } from '../report/generate';
+import { foldTeardownFailures } from '../report/fold-teardown-failures';
 import { scrubResultsDir } from '../report/scrub-results';
 import { writeTraceabilityResult } from '../report/traceability-result';
 import { PROJECT_ROOT, runSuite } from './cucumber-runner';
@@ -149,6 +150,8 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   } finally {
     uninstall();
   }
+  // A failing After hook (a conformance check) fails the scenario in Allure too, as in Cucumber.
+  foldTeardownFailures(resultsDir);
   // Belt and braces: secrets are masked where they are recorded; this catches any that slipped through.
   if (!maskingDisabled()) scrubResultsDir(resultsDir, [...config.secrets, ...Object.values(config.runSecrets)]);
   if (options.report) {

@@ -14,6 +14,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { scenarioLabels } from '../report/labels';
+import { foldTeardownFailures } from '../report/fold-teardown-failures';
 import { scrubResultsDir } from '../report/scrub-results';
 
 /** Exit codes: 130 / 143 as a shell reports signals; 3 = the run was stopped by rig or disk trouble. */
@@ -158,6 +159,7 @@ export class RunGuard {
       this.finished--;
     }
     try {
+      foldTeardownFailures(this.resultsDir);
       scrubResultsDir(this.resultsDir, this.secrets());
     } catch {
       // A full disk may refuse the rewrite too; the results were masked when recorded.

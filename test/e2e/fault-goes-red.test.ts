@@ -34,3 +34,27 @@ test(
     assert.match(bad.output, /keep-alive: expected 60, got 0/);
   },
 );
+
+// The echo check runs in an After hook, which allure-cucumberjs files as a teardown fixture and
+// would leave the scenario "passed" (src/report/fold-teardown-failures.ts).
+test(
+  'a module that keeps echoing after ATE0 fails in the Allure results too, as non-conformance',
+  { timeout: 240_000 },
+  () => {
+    const results = path.join(tempDir('qmt-echo-'), 'results');
+    const run = runQmt([
+      'run',
+      '--tags',
+      '@spec:3.3.7:set',
+      '--results',
+      results,
+      '--no-report',
+      '--fault',
+      'echo-stuck-on',
+    ]);
+    assert.equal(run.status, 1, run.output);
+    const statuses = resultStatuses(results);
+    assert.ok(statuses.filter((s) => s === 'failed').length >= 1, statuses.join(', '));
+    assert.equal(statuses.filter((s) => s === 'passed').length, 1, 'only the traceability result passes');
+  },
+);
