@@ -7,6 +7,7 @@
  */
 import { READINGS, UNSTATED_DEFAULTS } from '../variants/readings';
 import type { VariantProfile } from '../variants/profile';
+import type { ObservedAtHabits } from './observed-at-habits';
 import type { ObservedReadings, ObservedValue } from './observed-readings';
 
 export interface CharacterisedProfile {
@@ -21,11 +22,18 @@ export function characterisedProfile(
   base: VariantProfile,
   observed: ObservedReadings,
   identity: { model?: string; revision?: string; how: string },
+  habits: ObservedAtHabits = { echo: [], prompt: [] },
 ): CharacterisedProfile {
   const unobserved: string[] = [];
   const inconsistent: string[] = [];
+  // The AT habits are kept as profile paths (at.echo, at.prompt) beside the readings' ids.
+  const seen: ObservedReadings = new Map([
+    ...observed,
+    ['at.echo', habits.echo.map((h) => ({ ...h, value: String(h.value) }))],
+    ['at.prompt', habits.prompt.map((h) => ({ ...h, value: h.value }))],
+  ]);
   const entry = (id: string, fallback: string | number, parse: (v: string) => string | number) => {
-    const values = observed.get(id);
+    const values = seen.get(id);
     if (!values?.length) {
       unobserved.push(id);
       return { value: fallback, source: `not observed by any scenario; kept from profile ${base.name}` };
@@ -53,6 +61,9 @@ export function characterisedProfile(
       entry(`default:${name}`, base.defaults[name as keyof typeof UNSTATED_DEFAULTS], Number),
     ]),
   );
+  const baseAt = base.at ?? { echo: 0, cmee: 0, rebootMs: 2000 };
+  const echo = entry('at.echo', baseAt.echo, Number);
+  const prompt = entry('at.prompt', baseAt.prompt ?? '>', String);
   const { sources: _sources, readings: _r, defaults: _d, ...rest } = base;
   const json = {
     $comment: `Characterised ${identity.how} by qmt characterize on ${new Date().toISOString().slice(0, 10)}; identity and capabilities from profile ${base.name}.`,
@@ -61,6 +72,8 @@ export function characterisedProfile(
     revision: identity.revision ?? base.revision,
     readings,
     defaults,
+    sources: { 'at.echo': echo.source, 'at.prompt': prompt.source },
+    at: { ...baseAt, echo: echo.value, prompt: prompt.value },
   };
   return { json, unobserved, inconsistent };
 }

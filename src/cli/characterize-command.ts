@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { characterisedProfile } from '../characterize/characterised-profile';
+import { observedAtHabits } from '../characterize/observed-at-habits';
 import { observedReadings } from '../characterize/observed-readings';
 import { probeScenarioNames } from '../characterize/probe-scenarios';
 import { checkPortOpens } from '../rig/preflight';
@@ -56,7 +57,7 @@ export async function characterizeCommand(options: CharacterizeOptions): Promise
     });
     const base = config.simProfile ? resolveProfile(config.simProfile) : findVariant(config.variant ?? 'EC200N-CN');
     const how = config.port ? `on ${config.port}` : `on the built-in simulator (${config.simProfile ?? base.name})`;
-    const result = characterisedProfile(base, observedReadings(resultsDir), { how });
+    const result = characterisedProfile(base, observedReadings(resultsDir), { how }, observedAtHabits(resultsDir));
     const out = path.resolve(options.out);
     writeFileSync(out, JSON.stringify(result.json, null, 2) + '\n');
     console.log(

@@ -64,6 +64,11 @@ test(
       const written = loadProfileFile(out);
       assert.deepEqual(written.readings, declared.readings, `${name}: readings differ`);
       assert.deepEqual(written.defaults, declared.defaults, `${name}: defaults differ`);
+      // The AT habits outside the note, read from the transcripts (a twin greets a host the same way).
+      const habits = (p: typeof written) => [p.at?.echo, p.at?.prompt ?? '>'];
+      assert.deepEqual(habits(written), habits(declared), `${name}: power-up echo and prompt framing`);
+      for (const key of ['at.echo', 'at.prompt'])
+        assert.match(written.sources[key] ?? '', /^observed /, `${name}: ${key}`);
       const json = JSON.parse(readFileSync(out, 'utf8')) as Record<
         'readings' | 'defaults',
         Record<string, { source: string }>
