@@ -13,9 +13,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '@cucumber/messages';
-import { scenarioLabels } from '../report/labels';
+import { scenarioLabels, type ScenarioLabelInfo } from '../report/labels';
 import { foldTeardownFailures } from '../report/fold-teardown-failures';
 import { scrubResultsDir } from '../report/scrub-results';
+
+/** What identifies the run on every result: the label contract without the scenario's own parts. */
+type RunLabels = Omit<ScenarioLabelInfo, 'featureName' | 'ruleName' | 'tags'>;
 
 /** Exit codes: 130 / 143 as a shell reports signals; 3 = the run was stopped by rig or disk trouble. */
 export const EXIT_INTERRUPTED = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -218,14 +221,7 @@ export class RunGuard {
   }
 
   /** Variant, firmware, rig … as the finished scenarios of this run carry them. */
-  private runLabels(): {
-    variant: string;
-    firmware: string;
-    model: string;
-    imei?: string;
-    rig: string;
-    harness: string;
-  } {
+  private runLabels(): RunLabels {
     const found: Record<string, string> = {};
     try {
       const file = readdirSync(this.resultsDir).find((f) => f.endsWith('-result.json'));
