@@ -21,12 +21,16 @@ test(
       /^qmt: the module's port \/dev\/\S+ @115200 closed \(unplugged, or the far end went away\); .*results of the \d+ finished scenarios are kept in /,
     );
     const all = results(dir);
+    // The scenario running when the port went, and, if the loss came during the clean-up of the one
+    // before it (its After hook met the closed port, so Cucumber failed it), that one too.
     const broken = all.filter((r) => r.status === 'broken');
-    assert.equal(broken.length, 1, JSON.stringify(all.map((r) => [r.name, r.status])));
-    assert.match(
-      broken[0].statusDetails?.message ?? '',
-      /rig: \/dev\/\S+ @115200 (closed|is gone)|port \/dev\/\S+ @115200 closed/,
-    );
+    assert.ok(broken.length === 1 || broken.length === 2, JSON.stringify(all.map((r) => [r.name, r.status])));
+    for (const result of broken) {
+      assert.match(
+        result.statusDetails?.message ?? '',
+        /rig: \/dev\/\S+ @115200 (closed|is gone)|port \/dev\/\S+ @115200 closed|rig: module lost during this scenario: the link went away/,
+      );
+    }
     assert.ok(all.length >= 4);
   },
 );
