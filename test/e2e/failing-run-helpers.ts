@@ -24,11 +24,20 @@ export function results(dir: string): Result[] {
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Result);
 }
 
-export function startRun(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), 'run', '--no-report', ...args], {
+/** `qmt run --no-report <args>` without blocking. */
+export function startRun(args: string[], env: NodeJS.ProcessEnv = {}): RunningQmt {
+  return spawnQmt(['run', '--no-report', ...args], env);
+}
+
+export interface RunningQmt {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `qmt <args>` without blocking: its output so far, and its exit code once it ends. */
+export function spawnQmt(args: string[], env: NodeJS.ProcessEnv = {}): RunningQmt {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

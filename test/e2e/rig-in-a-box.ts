@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { spawnQmt } from './failing-run-helpers';
 import { ROOT } from './helpers';
 
 export interface SimulatedBox {
@@ -41,16 +42,6 @@ export function runQmtAsync(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): { child: ChildProcess; done: Promise<{ status: number | null; output: string }> } {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const done = new Promise<{ status: number | null; output: string }>((resolve) =>
-    child.once('exit', (status) => resolve({ status, output })),
-  );
-  return { child, done };
+  const { child, output, exited } = spawnQmt(args, env);
+  return { child, done: exited.then((status) => ({ status, output: output() })) };
 }
