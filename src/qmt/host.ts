@@ -13,7 +13,15 @@ import { sendOpenEnded, type OpenEndedAnswer } from './open-ended-query';
 import type { ReadingObserver } from './readings-observer';
 import { DEFAULT_TIMING, responseTimeLimit, type ClientTiming, type ResponseTimeLimit } from './timing';
 import { describeMargin, withMargin, type TimingMargin } from './timing-margin';
-import { describeUrc, omittedOptionalFields, parseExpectedUrc, urcConflicts, urcMatches } from './urc-match';
+import { allowedInterleaving, type Interleaving } from './allowed-interleavings';
+import {
+  describeUrc,
+  omittedOptionalFields,
+  parseExpectedUrc,
+  type ExpectedUrc,
+  urcConflicts,
+  urcMatches,
+} from './urc-match';
 import { nonConformance, preconditionFailed } from './verdict';
 
 /**
@@ -79,6 +87,8 @@ export interface Exchange {
 export class QmtHost {
   private readonly timing = new Map<number, ClientTiming>();
   private readonly exchanges: Exchange[] = [];
+  /** URCs the note allows that arrived between a reading's rows, with the note's words (for the report). */
+  private readonly interleavings: string[] = [];
 
   constructor(
     private readonly at: AtClient,
@@ -104,6 +114,11 @@ export class QmtHost {
     this.exchanges.push(exchange);
     this.track(exchange);
     return exchange;
+  }
+
+  /** The allowed interleavings recorded since the last call, for the step to attach to the result. */
+  takeInterleavings(): string[] {
+    return this.interleavings.splice(0);
   }
 
   get last(): Exchange {
@@ -230,10 +245,10 @@ export class QmtHost {
         (e) =>
           urcConflicts(u, e.urc) || (LINK_URCS.has(u.name) && u.name === e.urc.name && u.fields[0] === e.urc.fields[0]),
       );
-    const seen = await this.at
-      .waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)) || sameQuestion(u), waitMs, since)
-      .catch(() => undefined);
     const declared = this.observer.preferredValue(id);
+    const { seen, interleaved } = await this.awaitRows(expected, declared, sameQuestion, waitMs, since);
+    this.interleavings.push(...interleaved.map((i) => `allowed before reading ${id}: ${i.why}`));
+    const before = interleaved.length ? ` (after ${interleaved.map((i) => i.text).join(', ')})` : '';
     if (seen && !expected.some((e) => urcMatches(seen, e.urc))) {
       throw nonConformance(
         `${seen.text} arrived; the note allows (reading ${id}): ${alternatives.map((a) => `${a.lines[0] ?? 'none'} (${a.value})`).join(' or ')}`,
@@ -255,7 +270,9 @@ export class QmtHost {
       }
       for (const omitted of omittedOptionalFields(seen, chosen.urc))
         this.observer.observe(omitted.reading, omitted.value, `${seen.text} arrived`);
-      this.observer.observe(id, chosen.alt.value, `${seen.text} arrived`);
+      this.observer.observe(id, chosen.alt.value, `${seen.text} arrived${before}`);
+      for (const { reading } of interleaved)
+        if (reading) this.observer.observe(reading.id, reading.value, `${seen.text} arrived${before}`);
       return chosen.alt.value;
     }
     if (!none) {
@@ -266,9 +283,48 @@ export class QmtHost {
     this.observer.observe(
       id,
       none.value,
-      `no ${expected.map((e) => describeUrc(e.urc)).join(' / ')} within ${seconds(waitMs)}`,
+      `no ${expected.map((e) => describeUrc(e.urc)).join(' / ')} within ${seconds(waitMs)}${before}`,
     );
     return none.value;
+  }
+
+  /**
+   * The first URC that matches a row or settles the question otherwise, past the URCs the note
+   * allows there though no row names them (src/qmt/allowed-interleavings.ts), which are returned
+   * with the note's words. A URC that matches another reading's row but may also come before the
+   * declared (or already shown) reading's row counts as such: the two readings print alike up to
+   * there (A3: `+QMTCONN: 0,2` is "retransmit" with no retries left, or Excep1's own result).
+   */
+  private async awaitRows(
+    expected: readonly { alt: ReadingAlternative; urc: ExpectedUrc }[],
+    declared: string | undefined,
+    sameQuestion: (u: Urc) => boolean,
+    waitMs: number,
+    since: number,
+  ): Promise<{ seen?: Urc; interleaved: (Interleaving & { text: string })[] }> {
+    const pending = new Set(this.exchanges.filter((e) => e.response.final.kind === 'OK').map((e) => e.line.name));
+    const preferred = expected.filter((e) => e.alt.value === declared).map((e) => e.urc);
+    const interleaves = (u: Urc): Interleaving | undefined => {
+      if (preferred.some((e) => urcMatches(u, e))) return undefined;
+      if (!expected.some((e) => urcMatches(u, e.urc)))
+        return allowedInterleaving(
+          u,
+          expected.map((e) => e.urc),
+          pending,
+        );
+      return preferred.length ? allowedInterleaving(u, preferred, pending) : undefined;
+    };
+    const interleaved: (Interleaving & { text: string })[] = [];
+    const waitStart = this.clock.now();
+    for (;;) {
+      const left = waitMs - (this.clock.now() - waitStart);
+      const seen = await this.at
+        .waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)) || sameQuestion(u), Math.max(left, 1), since)
+        .catch(() => undefined);
+      const allowed = seen && interleaves(seen);
+      if (!seen || !allowed) return { seen, interleaved };
+      interleaved.push({ ...allowed, text: seen.text });
+    }
   }
 
   /**

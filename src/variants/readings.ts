@@ -184,6 +184,26 @@ export const READINGS = {
     '3.3.3 / 3.3.5',
     'AT+QMTCLOSE "closes the network" and reports +QMTCLOSE; after AT+QMTDISC has already closed it the note does not say whether a result follows (FIELD-NOTES: EC200U gives none)',
   ),
+  'excep1-conn-result': reading(
+    ['stat-only', 'result-first'],
+    'Fig. 1 / 3.3.4 / Table 4',
+    'a CONNECT without CONNACK under Excep1 (figure 1: disconnect TCP) is reported by +QMTSTAT code 4 "receiving CONNACK timed out or failed"; 3.3.4 also lists <result> 2 "failed to send the packet" for AT+QMTCONN and orders neither against the other',
+  ),
+  'disc-pending-result': reading(
+    ['dropped', 'reported'],
+    '3.3.5 / 3.3.6-3.3.8',
+    'AT+QMTDISC "disconnects the client from the server"; the note does not say whether a +QMTSUB / +QMTUNS / +QMTPUBEX still pending then is reported (with <result> 2 "failed to send the packet") or dropped',
+  ),
+  'close-pending-result': reading(
+    ['dropped', 'reported'],
+    '3.3.3 / 3.3.6-3.3.8',
+    'AT+QMTCLOSE "closes the network for the MQTT client"; the note does not say whether a result still pending then is reported (with <result> 2 "failed to send the packet") or dropped',
+  ),
+  'payload-echo': reading(
+    ['not-echoed', 'echoed'],
+    '3.1 / 3.3.8',
+    'ATE1 echoes the command line; the note does not say whether the data typed after the > prompt of AT+QMTPUBEX is echoed too',
+  ),
   // --- AT+QMTCFG and AT syntax (audit-cfg) ---
   A10willex: reading(
     ['accepted', 'refused'],

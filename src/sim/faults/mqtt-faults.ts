@@ -6,6 +6,17 @@ import type { FaultDefinition } from './types';
 
 export const MQTT_FAULTS = [
   {
+    id: 'connack-timeout-conn-result-3',
+    description:
+      'Under Excep1 a CONNECT without CONNACK is first reported as +QMTCONN: <idx>,3, a <result> the note does not list, then +QMTSTAT: <idx>,4.',
+    targets: ['4.1:err_code=4', '3.3.4:result=1'],
+  },
+  {
+    id: 'recv-msgid-zero',
+    description: '+QMTRECV reports <msgid> 0 for a QoS 1 or QoS 2 message instead of the PUBLISH packet identifier.',
+    targets: ['4.2:message', '4.2:message-with-length', '3.3.9:set'],
+  },
+  {
     id: 'connect-keepalive-zero',
     description: 'CONNECT carries keep-alive 0 instead of the configured keep-alive time.',
     targets: ['3.3.1:keepalive:set', '2:keepalive'],

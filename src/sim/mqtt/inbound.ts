@@ -75,7 +75,9 @@ function receivePublish(session: ClientSession, packet: IPublishPacket): void {
   }
   if (duplicate) return;
   const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-  deliver(session, { msgid: id, topic: packet.topic, payload });
+  // spec 3.3.9 / 4.2: <msgid> is the PUBLISH's packet identifier, 0 only for QoS 0.
+  const msgid = session.env.faults.has('recv-msgid-zero') ? 0 : id;
+  deliver(session, { msgid, topic: packet.topic, payload });
 }
 
 /** msg_recv_mode 0: the message in a URC; 1: into the buffer, announced as +QMTRECV: idx,recv_id (A30). */

@@ -273,8 +273,12 @@ export class ClientSession {
     this.connackTimer = this.env.clock.setTimeout(() => {
       this.connackTimer = undefined;
       if (this.state !== 'connecting') return;
-      // A3 "excep1": no CONNACK within <pkt_timeout> → tear down TCP, +QMTSTAT: idx,4 (no +QMTCONN).
+      // A3 "excep1": no CONNACK within <pkt_timeout> → tear down TCP, +QMTSTAT: idx,4; reading
+      // excep1-conn-result "result-first": the command's own <result> 2 (spec 3.3.4) comes first.
       if (this.env.variant.readings.A3 === 'excep1') {
+        if (this.env.faults.has('connack-timeout-conn-result-3')) this.urc(`+QMTCONN: ${this.idx},3`);
+        else if (this.env.variant.readings['excep1-conn-result'] === 'result-first')
+          this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
         this.teardown(QMTSTAT.connackTimeout);
         return;
       }
