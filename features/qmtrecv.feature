@@ -81,8 +81,8 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
       Then the module reports +QMTRECV: 0,1
       When the host sends AT+QMTRECV=0,1
       Then the module answers these stored messages, then OK:
-        | client | msgid | topic        | payload |
-        | 0      | 0     | qmt/buf/read | second  |
+        | client | msgid           | topic        | payload |
+        | 0      | {publish-msgid} | qmt/buf/read | second  |
       When the host sends AT+QMTRECV?
       Then by reading A30 the module answers one of:
         | consume | +QMTRECV: 0,1,0,0,0,0 |
@@ -100,9 +100,9 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
       Then the module reports +QMTRECV: 0,1
       When the host sends AT+QMTRECV=0
       Then the module answers these stored messages, then OK:
-        | client | msgid | topic       | payload |
-        | 0      | 0     | qmt/buf/all | first   |
-        | 0      | 0     | qmt/buf/all | second  |
+        | client | msgid           | topic       | payload |
+        | 0      | {publish-msgid} | qmt/buf/all | first   |
+        | 0      | {publish-msgid} | qmt/buf/all | second  |
       When the host sends AT+QMTRECV?
       Then by reading A30 the module answers one of:
         | consume | +QMTRECV: 0,0,0,0,0,0 |
@@ -118,8 +118,8 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
       Then the module reports +QMTRECV: 0,0
       When the host sends AT+QMTRECV=0
       Then the module answers these stored messages, then OK:
-        | client | msgid | topic        | payload |
-        | 0      | 0     | qmt/buf/keep | first   |
+        | client | msgid           | topic        | payload |
+        | 0      | {publish-msgid} | qmt/buf/keep | first   |
       When the host sends AT+QMTRECV?
       Then by reading A30 the module answers one of:
         | consume | +QMTRECV: 0,0,0,0,0,0 |

@@ -19,6 +19,8 @@ Feature: AT+QMTUNS — unsubscribe from topics (spec 3.3.7)
       And client 0 has subscribed to "qmt/uns/one" at QoS 0
       When the host sends AT+QMTUNS=0,8,"qmt/uns/one"
       Then the module answers OK
+      # A25 "value": spec 3.3.7 calls <value> "a vector of granted QoS", which an UNSUBACK (MQTT 3.1.1 §3.11)
+      # does not carry; the note gives each field no value, so `*` (one per topic) is left open.
       And by reading A25 the module reports one of:
         | no-value | +QMTUNS: 0,8,0   |
         | value    | +QMTUNS: 0,8,0,* |
@@ -34,6 +36,8 @@ Feature: AT+QMTUNS — unsubscribe from topics (spec 3.3.7)
       And the module reports +QMTSUB: 0,1,0,1,1
       When the host sends AT+QMTUNS=0,6,"qmt/uns/a","qmt/uns/b"
       Then the module answers OK
+      # A25 "value": spec 3.3.7 calls <value> "a vector of granted QoS", which an UNSUBACK (MQTT 3.1.1 §3.11)
+      # does not carry; the note gives each field no value, so `*` (one per topic) is left open.
       And by reading A25 the module reports one of:
         | no-value | +QMTUNS: 0,6,0     |
         | value    | +QMTUNS: 0,6,0,*,* |
@@ -49,6 +53,8 @@ Feature: AT+QMTUNS — unsubscribe from topics (spec 3.3.7)
       And the module reports +QMTSUB: 0,1,0,0,1
       When the host sends AT+QMTUNS=0,6,"qmt/uns/a","qmt/uns/b"
       Then the module answers OK
+      # A25 "value": spec 3.3.7 calls <value> "a vector of granted QoS", which an UNSUBACK (MQTT 3.1.1 §3.11)
+      # does not carry; the note gives each field no value, so `*` (one per topic) is left open.
       And by reading A25 the module reports one of:
         | no-value | +QMTUNS: 0,6,0     |
         | value    | +QMTUNS: 0,6,0,*,* |
@@ -73,6 +79,8 @@ Feature: AT+QMTUNS — unsubscribe from topics (spec 3.3.7)
       Given client 0 is connected to the broker as "qmt-uns-msgid"
       When the host sends AT+QMTUNS=0,<msgid>,"qmt/uns/id"
       Then the module answers OK
+      # A25 "value": spec 3.3.7 calls <value> "a vector of granted QoS", which an UNSUBACK (MQTT 3.1.1 §3.11)
+      # does not carry; the note gives each field no value, so `*` (one per topic) is left open.
       And by reading A25 the module reports one of:
         | no-value | +QMTUNS: 0,<msgid>,0   |
         | value    | +QMTUNS: 0,<msgid>,0,* |

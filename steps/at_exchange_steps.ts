@@ -117,7 +117,8 @@ Then('the module did not echo the command', function (this: QmtWorld) {
 // ----- which URCs it reports -------------------------------------------------------------------
 
 // Within the maximum response time of the last command of that name, counted from the packet that
-// starts the module's timer (else the command line); `*` matches any one field.
+// starts the module's timer (else the command line); `*` matches any one field, `{publish-msgid}`
+// only the packet id of the broker's PUBLISH (src/qmt/publish-msgid.ts).
 Then('the module reports {urc}', async function (this: QmtWorld, urc: string) {
   await this.host.expectUrc(this.resolve(urc));
 });

@@ -2,6 +2,7 @@
  * Scenario lifecycle: a fresh module session and broker fixture before, the transcript and packet
  * log attached after, and a scenario that left an ERROR unasserted goes red (cucumber-js style).
  */
+import { publishMsgidCheck } from '../src/qmt/publish-msgid';
 import {
   After,
   AfterAll,
@@ -102,6 +103,7 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     this.readings,
     parseTimingMargin(config.timingMargin) ?? { fixedMs: 150, percent: 3 },
     (packet, since) => broker.packetsFromModule(packet).find((p) => p.at >= since)?.at,
+    publishMsgidCheck(() => broker.packetsToModule('publish')),
   );
   return undefined;
 });

@@ -91,6 +91,8 @@ export class QmtWorld extends World {
       ...this.run.runSecrets,
       // Unstated defaults (A8) stay patterns: the answer matcher accepts any allowed value and records it.
       ...Object.fromEntries(Object.keys(UNSTATED_DEFAULTS).map((k) => [`default:${k}`, `{default:${k}}`])),
+      // The <msgid> of +QMTRECV stays a pattern too: the matcher compares it with the broker's PUBLISH.
+      'publish-msgid': '{publish-msgid}',
       ...Object.fromEntries([...this.refusedPorts].map(([name, port]) => [name, String(port)])),
       ...(this.upload ? { size: String(this.upload.data.length) } : {}),
       ...(this.publishedPayload !== undefined ? { 'published-payload': this.publishedPayload } : {}),

@@ -75,7 +75,7 @@ Feature: Chapter 5.2 — MQTT operation with SSL, as the application note prints
       | payload | This is publish data from client            |
       | qos     | 1                                           |
       | retain  | 0                                           |
-    And the module reports +QMTRECV: 0,*,"$aws/things/M26_0206/shadow/update/accepted",32,"This is publish data from client"
+    And the module reports +QMTRECV: 0,{publish-msgid},"$aws/things/M26_0206/shadow/update/accepted",32,"This is publish data from client"
     When the host sends AT+QMTDISC=0
     Then the module answers OK
     And the module reports +QMTDISC: 0,0

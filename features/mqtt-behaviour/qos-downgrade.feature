@@ -40,6 +40,6 @@ Feature: QoS downgrade between publication and subscription (MQTT 3.1.1 §3.8.4,
       Then the broker delivers to the module a PUBLISH with:
         | topic | qmt/down/granted |
         | qos   | 1                |
-      And the module reports +QMTRECV: 0,*,"qmt/down/granted",7,"granted"
+      And the module reports +QMTRECV: 0,{publish-msgid},"qmt/down/granted",7,"granted"
       And the broker receives a PUBACK
       And the broker receives no PUBREC within 1 second

@@ -29,9 +29,9 @@ Feature: Redelivery of an in-flight message after a reconnect with clean_session
       And client 0 has subscribed to "qmt/redeliver" at QoS 1
       Given the broker closes the connection as soon as the module sends PUBACK
       When another client publishes "again" to "qmt/redeliver" at QoS 1
-      Then the module reports +QMTRECV: 0,*,"qmt/redeliver",5,"again"
+      Then the module reports +QMTRECV: 0,{publish-msgid},"qmt/redeliver",5,"again"
       And the module reports +QMTSTAT: 0,1
       Given the broker stops cutting connections
       And client 0 is connected to the broker as "qmt-redeliver"
       Then the broker has sent the module the message on "qmt/redeliver" 2 times with one packet id
-      And the module reports +QMTRECV: 0,*,"qmt/redeliver",5,"again"
+      And the module reports +QMTRECV: 0,{publish-msgid},"qmt/redeliver",5,"again"

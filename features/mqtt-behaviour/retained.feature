@@ -37,7 +37,7 @@ Feature: Retained messages through AT+QMTPUBEX and AT+QMTSUB (spec 3.3.8 <retain
         | topic   | qmt/retained/kept |
         | payload | hello             |
         | retain  | 1                 |
-      And the module reports +QMTRECV: 1,*,"qmt/retained/kept",5,"hello"
+      And the module reports +QMTRECV: 1,{publish-msgid},"qmt/retained/kept",5,"hello"
 
     @spec:3.3.8:retain @spec:3.3.8:set
     Scenario: A message published with <retain> 0 is not kept for later subscribers
@@ -57,7 +57,7 @@ Feature: Retained messages through AT+QMTPUBEX and AT+QMTSUB (spec 3.3.8 <retain
       When another client publishes "kept for you" to "qmt/retained/earlier" at QoS 1 retained
       Given client 1 is connected to the broker as "qmt-retain-late"
       And client 1 has subscribed to "qmt/retained/earlier" at QoS 1
-      Then the module reports +QMTRECV: 1,*,"qmt/retained/earlier",12,"kept for you"
+      Then the module reports +QMTRECV: 1,{publish-msgid},"qmt/retained/earlier",12,"kept for you"
 
   Rule: An empty retained message clears what the server kept
 

@@ -33,7 +33,7 @@ Feature: Persistent sessions with AT+QMTCFG="session" clean_session 0 (spec 3.3.
       And the module reports +QMTDISC: 0,0
       When another client publishes "while you were away" to "qmt/session/queued" at QoS 1
       Given client 0 is connected to the broker as "qmt-persistent"
-      Then the module reports +QMTRECV: 0,*,"qmt/session/queued",19,"while you were away"
+      Then the module reports +QMTRECV: 0,{publish-msgid},"qmt/session/queued",19,"while you were away"
 
     @spec:3.3.1:session:set @spec:3.3.4:set
     Scenario: The subscription made before the reconnect still delivers new messages
@@ -46,7 +46,7 @@ Feature: Persistent sessions with AT+QMTCFG="session" clean_session 0 (spec 3.3.
       And the module reports +QMTDISC: 0,0
       Given client 0 is connected to the broker as "qmt-persistent-sub"
       When another client publishes "still subscribed" to "qmt/session/live" at QoS 1
-      Then the module reports +QMTRECV: 0,*,"qmt/session/live",16,"still subscribed"
+      Then the module reports +QMTRECV: 0,{publish-msgid},"qmt/session/live",16,"still subscribed"
 
   Rule: With clean_session 1 the server forgets the session
 

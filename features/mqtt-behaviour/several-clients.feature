@@ -49,7 +49,7 @@ Feature: Several MQTT clients on one module at once, client_idx 0~5 (spec 3.3.1 
       And the broker receives from "qmt-multi-3" a PUBLISH with:
         | topic   | qmt/multi/to-4 |
         | payload | from 3         |
-      And the module reports +QMTRECV: 4,*,"qmt/multi/to-4",6,"from 3"
+      And the module reports +QMTRECV: 4,{publish-msgid},"qmt/multi/to-4",6,"from 3"
 
     @spec:3.3.5:set @spec:3.3.1:client_idx:range
     Scenario: Disconnecting client 2 leaves the other five connected

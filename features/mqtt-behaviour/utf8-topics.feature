@@ -23,4 +23,4 @@ Feature: UTF-8 topic names reach the host intact (MQTT 3.1.1 §1.5.3, §4.7.3; s
       When another client publishes "21.5" to "qmt/utf8/温度" at QoS 1
       Then the broker delivers to the module a PUBLISH with:
         | topic | qmt/utf8/温度 |
-      And the module reports +QMTRECV: 0,*,"qmt/utf8/温度",4,"21.5"
+      And the module reports +QMTRECV: 0,{publish-msgid},"qmt/utf8/温度",4,"21.5"

@@ -23,7 +23,7 @@ Feature: A message with an empty payload reaches the host (spec 4.2; MQTT 3.1.1 
       Then the broker delivers to the module a PUBLISH with:
         | topic          | qmt/empty |
         | payload length | 0         |
-      And the module reports +QMTRECV: 0,*,"qmt/empty",0,""
+      And the module reports +QMTRECV: 0,{publish-msgid},"qmt/empty",0,""
 
     @spec:4.2:message @spec:3.3.1:recv/mode:set
     Scenario: Without msg_len_enable the empty message is reported with an empty payload

@@ -144,6 +144,7 @@ Feature: T1 — retransmission of unacknowledged packets (spec 2, figure 1; 3.3.
       And by reading A20 the broker receives the PUBLISH with packet id 37 one of:
         | after-first     | 3 times, 1 seconds apart |
         | including-first | 2 times, 1 seconds apart |
+      # `*` widens the prohibition: with <timeout_notice> 0 no retransmission notice may come, whatever its count.
       And the module never reports +QMTPUBEX: 0,37,1,* within 1 second
       And within 3 seconds the module reports +QMTPUBEX: 0,37,2
       And the broker receives the PUBLISH with packet id 37 3 times, 1 second apart

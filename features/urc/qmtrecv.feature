@@ -21,7 +21,7 @@ Feature: +QMTRECV — a message from the server reaches the host (spec 4.2)
       Given client 0 is connected to the broker as "qmt-recv"
       And client 0 has subscribed to "qmt/recv/one" at QoS 1
       When another client publishes "hello, module" to "qmt/recv/one" at QoS 1
-      Then the module reports +QMTRECV: 0,*,"qmt/recv/one",13,"hello, module"
+      Then the module reports +QMTRECV: 0,{publish-msgid},"qmt/recv/one",13,"hello, module"
 
   Rule: Without msg_len_enable the URC carries no length
 
@@ -44,4 +44,6 @@ Feature: +QMTRECV — a message from the server reaches the host (spec 4.2)
       And client 0 has subscribed to "qmt/recv/buffered" at QoS 1
       When another client publishes "kept" to "qmt/recv/buffered" at QoS 1
       Then the module reports +QMTRECV: 0,0
+      # `*` here widens a prohibition, it accepts nothing: no +QMTRECV of this topic may come, with any
+      # <msgid>, <payload_len> or payload.
       And the module never reports +QMTRECV: 0,*,"qmt/recv/buffered",*,* within 2 seconds

@@ -10,8 +10,10 @@ const DUPLICATE_WATCH_MS = 1_000;
 
 export async function expectOneReportPerDelivery(host: QmtHost, topic: string, deliveries: number): Promise<void> {
   if (deliveries === 0) throw nonConformance(`the broker delivered nothing on "${topic}" to the module`);
-  // msg_len_enable 1 layout: idx,msgid,topic,len,payload.
-  const text = `+QMTRECV: *,*,"${topic}",*,*`;
+  // msg_len_enable 1 layout: idx,msgid,topic,len,payload. The <msgid> and payload must be those of
+  // a PUBLISH the broker sent on that topic (src/qmt/publish-msgid.ts); the client is any one,
+  // as the step names none, and the length is the layout's (the digester checks it against the payload).
+  const text = `+QMTRECV: *,{publish-msgid},"${topic}",*,*`;
   for (let n = 1; n <= deliveries; n++) {
     await host.expectUrc(text, { withinMs: 5_000, source: `harness limit for delivery ${n} of ${deliveries}` });
   }

@@ -19,6 +19,7 @@ import {
   omittedOptionalFields,
   parseExpectedUrc,
   type ExpectedUrc,
+  type MsgidCheck,
   urcConflicts,
   urcMatches,
 } from './urc-match';
@@ -98,7 +99,18 @@ export class QmtHost {
     private readonly observer: ReadingObserver,
     readonly margin: TimingMargin,
     private readonly wireClock: WireClock = () => undefined,
+    private readonly msgidCheck?: MsgidCheck,
   ) {}
+
+  /** Whether a +QMTRECV's <msgid> is the packet identifier of the broker's PUBLISH (src/qmt/publish-msgid.ts). */
+  isPublishMsgid(urc: Urc): boolean {
+    return this.msgidCheck?.(urc) ?? false;
+  }
+
+  /** An expected URC text, its `{publish-msgid}` decided by the broker's PUBLISH packets. */
+  private expectedUrc(text: string): ExpectedUrc {
+    return parseExpectedUrc(text, this.msgidCheck);
+  }
 
   /** Sends one command line (already free of placeholders); ERROR is an answer, not an exception. */
   async send(raw: string, payload?: Buffer): Promise<Exchange> {
@@ -223,7 +235,7 @@ export class QmtHost {
   async expectUrcByReading(id: string, alternatives: readonly ReadingAlternative[], quietMs: number): Promise<string> {
     const expected = alternatives
       .filter((a) => a.lines.length)
-      .map((a) => ({ alt: a, urc: parseExpectedUrc(a.lines[0] as string) }));
+      .map((a) => ({ alt: a, urc: this.expectedUrc(a.lines[0] as string) }));
     const none = alternatives.find((a) => a.lines.length === 0);
     const since = this.exchanges.at(-1)?.response.sentAt ?? this.clock.now();
     const limitOf = (e: (typeof expected)[0]) =>
@@ -379,7 +391,7 @@ export class QmtHost {
     expectedText: string,
     options: { withinMs?: number; source?: string; since?: number } = {},
   ): Promise<Urc> {
-    const expected = parseExpectedUrc(expectedText);
+    const expected = this.expectedUrc(expectedText);
     const { since, limitMs, source, waitMs, start } = this.urcLimit(expected.name, options);
     let urc: Urc;
     try {
@@ -449,7 +461,7 @@ export class QmtHost {
 
   /** The URC expectNoUrc looks for, taken if it arrives within `ms`; undefined if none does. */
   urcWithin(expectedText: string, ms: number, options: NoUrcOptions = {}): Promise<Urc | undefined> {
-    const expected = parseExpectedUrc(expectedText);
+    const expected = this.expectedUrc(expectedText);
     const matches = (u: Urc) => (expected.fields.length ? urcMatches(u, expected) : u.name === expected.name);
     const since = options.sinceScenarioStart ? { index: 0 } : this.clock.now();
     return this.at.waitForUrc(matches, ms, since).then(

@@ -6,6 +6,8 @@
  * and payload bytes, and a <payload_len> that is present must count the payload.
  */
 import type { QmtHost } from './host';
+import { PUBLISH_MSGID } from './urc-match';
+import type { Urc } from '../at/types';
 import { nonConformance } from './verdict';
 
 export interface StoredMessage {
@@ -40,7 +42,11 @@ export function readStoredLine(text: string, payload: Buffer | undefined): Store
   };
 }
 
-/** The last command answered exactly these messages (in order), then OK. `*` matches any msgid. */
+/**
+ * The last command answered exactly these messages (in order), then OK. A msgid written
+ * `{publish-msgid}` must be the packet identifier of the PUBLISH the broker sent with that topic
+ * and payload (src/qmt/publish-msgid.ts; any of 0~65535 for a QoS 0 one, spec 3.3.9).
+ */
 export function expectStoredMessages(host: QmtHost, expected: readonly StoredMessage[]): void {
   host.expectFinal('OK');
   const { response } = host.last;
@@ -49,7 +55,10 @@ export function expectStoredMessages(host: QmtHost, expected: readonly StoredMes
   if (problem) throw nonConformance(`${response.command}: ${problem}`);
   const got = read as StoredMessage[];
   const same = (a: StoredMessage, b: StoredMessage) =>
-    a.client === b.client && (b.msgid === '*' || a.msgid === b.msgid) && a.topic === b.topic && a.payload === b.payload;
+    a.client === b.client &&
+    (b.msgid === PUBLISH_MSGID ? host.isPublishMsgid(recvUrc(a)) : a.msgid === b.msgid) &&
+    a.topic === b.topic &&
+    a.payload === b.payload;
   if (got.length !== expected.length || !got.every((m, i) => same(m, expected[i]))) {
     const show = (m: StoredMessage) =>
       `client ${m.client}, msgid ${m.msgid}, "${m.topic}": ${JSON.stringify(m.payload)}`;
@@ -65,4 +74,10 @@ export function expectBufferedCount(host: QmtHost, count: number): void {
   const messages = host.last.response.lines.filter((l) => l.startsWith('+QMTRECV:'));
   if (messages.length === count) return;
   throw nonConformance(`AT+QMTRECV listed ${messages.length} messages, expected ${count}:\n  ${messages.join('\n  ')}`);
+}
+
+/** A stored message as the +QMTRECV URC that would have carried it, for the <msgid> check. */
+function recvUrc(m: StoredMessage): Urc {
+  const text = `+QMTRECV: ${m.client},${m.msgid},"${m.topic}"`;
+  return { text, name: '+QMTRECV', fields: [m.client, m.msgid, m.topic], payload: Buffer.from(m.payload), at: 0 };
 }

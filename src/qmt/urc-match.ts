@@ -1,20 +1,29 @@
 /**
  * Compares a URC the module sent with the text a scenario expects, field by field, so that
  * quoting differences the spec leaves open (A22, A33) do not decide a verdict on their own.
- * `*` in the expected text matches any one field.
+ * `*` in the expected text matches any one field; `{publish-msgid}` in the <msgid> of +QMTRECV
+ * matches only the packet identifier of the PUBLISH the broker sent (src/qmt/publish-msgid.ts).
  */
 import type { Urc } from '../at/types';
 import { splitArguments } from './command-line';
 
+/** The <msgid> of +QMTRECV as the wire shows it: the packet identifier of the PUBLISH delivered (spec 4.2). */
+export const PUBLISH_MSGID = '{publish-msgid}';
+
+/** Whether a +QMTRECV's <msgid> is the one the broker's PUBLISH of that topic and payload carried. */
+export type MsgidCheck = (urc: Urc) => boolean;
+
 export interface ExpectedUrc {
   readonly name: string;
   readonly fields: readonly string[];
+  /** Decides `{publish-msgid}`; without one that field matches nothing (never a blind wildcard). */
+  readonly msgidCheck?: MsgidCheck;
 }
 
-export function parseExpectedUrc(text: string): ExpectedUrc {
+export function parseExpectedUrc(text: string, msgidCheck?: MsgidCheck): ExpectedUrc {
   const colon = text.indexOf(':');
-  if (colon < 0) return { name: text.trim(), fields: [] };
-  return { name: text.slice(0, colon).trim(), fields: splitArguments(text.slice(colon + 1).trim()) };
+  if (colon < 0) return { name: text.trim(), fields: [], msgidCheck };
+  return { name: text.slice(0, colon).trim(), fields: splitArguments(text.slice(colon + 1).trim()), msgidCheck };
 }
 
 export function urcMatches(urc: Urc, expected: ExpectedUrc): boolean {
@@ -28,7 +37,9 @@ export function urcMatches(urc: Urc, expected: ExpectedUrc): boolean {
     const payload = expected.fields.slice(headCount).join(',');
     return (
       head.length === headCount &&
-      head.every((f, i) => f === '*' || f === actual[i]) &&
+      head.every(
+        (f, i) => f === '*' || f === actual[i] || (f === PUBLISH_MSGID && i === 1 && !!expected.msgidCheck?.(urc)),
+      ) &&
       (payload === '*' || urc.payload.toString('latin1') === payload)
     );
   }
@@ -63,7 +74,8 @@ export function omittedOptionalFields(urc: Urc, expected: ExpectedUrc): { readin
 }
 
 export function describeUrc(expected: ExpectedUrc): string {
-  return expected.fields.length ? `${expected.name}: ${expected.fields.join(',')}` : expected.name;
+  const fields = expected.fields.map((f) => (f === PUBLISH_MSGID ? '<packet id of the PUBLISH the broker sent>' : f));
+  return fields.length ? `${expected.name}: ${fields.join(',')}` : expected.name;
 }
 
 /**
@@ -77,6 +89,9 @@ const PER_MESSAGE = new Set(['+QMTSUB', '+QMTUNS', '+QMTPUBEX']);
 export function urcConflicts(urc: Urc, expected: ExpectedUrc): boolean {
   if (urc.name !== expected.name || urcMatches(urc, expected)) return false;
   const [idx, second, third] = urc.fields;
+  // The message awaited, reported with another <msgid> than its PUBLISH's packet identifier.
+  if (urc.name === '+QMTRECV' && expected.fields[1] === PUBLISH_MSGID)
+    return urcMatches(urc, { name: expected.name, fields: expected.fields.map((f, i) => (i === 1 ? '*' : f)) });
   if (ONE_SHOT.has(urc.name)) return idx === expected.fields[0] && urc.fields.length >= 2;
   if (PER_MESSAGE.has(urc.name)) return idx === expected.fields[0] && second === expected.fields[1] && third !== '1';
   return false;
