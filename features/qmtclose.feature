@@ -46,6 +46,29 @@ Feature: AT+QMTCLOSE — close the network connection of the MQTT client (spec 3
         OK
         """
 
+  Rule: A result still pending at AT+QMTCLOSE is reported as failed, or not at all (reading close-pending-result)
+
+    # The note is silent on a request still unacknowledged when the host closes the network
+    # (src/variants/readings.ts close-pending-result): its result URC comes with <result> 2 "failed
+    # to send the packet" (spec 3.3.7), or never. Success (<result> 0, "ACK received from the
+    # server") it cannot be: the broker withheld the UNSUBACK.
+    @spec:3.3.3:set @spec:3.3.7:set
+    Scenario: An unsubscription still pending at AT+QMTCLOSE is reported failed or dropped
+      Given client 0 is connected to the broker as "qmt-close-pending"
+      And client 0 has subscribed to "qmt/close/pending" at QoS 1
+      And the broker withholds UNSUBACK
+      When the host sends AT+QMTUNS=0,5,"qmt/close/pending"
+      Then the module answers OK
+      And the broker receives an UNSUBSCRIBE with:
+        | packet id | 5 |
+      When the host sends AT+QMTCLOSE=0
+      Then the module answers OK
+      And the module reports +QMTCLOSE: 0,0
+      And by reading close-pending-result the module reports one of:
+        | reported | +QMTUNS: 0,5,2              |
+        | dropped  | no +QMTUNS within 3 seconds |
+      And the module never reports +QMTUNS: 0,5,0 within 1 second
+
   Rule: Closing a client without an open network reports +QMTCLOSE: <client_idx>,-1
 
     @spec:3.3.3:set @spec:3.3.3:result=-1

@@ -50,6 +50,29 @@ Feature: AT+QMTDISC — disconnect a client from the MQTT server (spec 3.3.5)
       And the broker receives a DISCONNECT
       And the observer client receives nothing on "qmt/will/disc" within 5 seconds
 
+  Rule: A result still pending at AT+QMTDISC is reported as failed, or not at all (reading disc-pending-result)
+
+    # The note is silent on a request still unacknowledged when the host disconnects
+    # (src/variants/readings.ts disc-pending-result): its result URC comes with <result> 2 "failed
+    # to send the packet" (spec 3.3.7), or never. Success (<result> 0, "ACK received from the
+    # server") it cannot be: the broker withheld the UNSUBACK.
+    @spec:3.3.5:set @spec:3.3.7:set
+    Scenario: An unsubscription still pending at AT+QMTDISC is reported failed or dropped
+      Given client 0 is connected to the broker as "qmt-disc-pending"
+      And client 0 has subscribed to "qmt/disc/pending" at QoS 1
+      And the broker withholds UNSUBACK
+      When the host sends AT+QMTUNS=0,5,"qmt/disc/pending"
+      Then the module answers OK
+      And the broker receives an UNSUBSCRIBE with:
+        | packet id | 5 |
+      When the host sends AT+QMTDISC=0
+      Then the module answers OK
+      And the module reports +QMTDISC: 0,0
+      And by reading disc-pending-result the module reports one of:
+        | reported | +QMTUNS: 0,5,2              |
+        | dropped  | no +QMTUNS within 3 seconds |
+      And the module never reports +QMTUNS: 0,5,0 within 1 second
+
   Rule: Disconnecting a client without an MQTT connection reports +QMTDISC: <client_idx>,-1
 
     @spec:3.3.5:set @spec:3.3.5:result=-1

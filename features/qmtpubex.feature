@@ -209,6 +209,31 @@ Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
       And the broker receives a PUBLISH with:
         | payload length | 1500 |
 
+  Rule: With ATE1 the data typed after > may come back (reading payload-echo); with ATE0 it never does
+
+    # ATE1 (V.25ter) echoes the command line; the note does not say whether the data typed after
+    # the > prompt is echoed too (src/variants/readings.ts payload-echo; one public BG770A log
+    # shows firmware that does). The AT reader takes either, and the message published is the
+    # payload alone. With ATE0 nothing may come back.
+    @spec:3.3.8:set
+    Scenario: With echo on the payload may be echoed, with echo off it is not
+      Given client 0 is connected to the broker as "qmt-pub-echo"
+      When the host sends ATE1
+      Then the module answers OK
+      When the host sends AT+QMTPUBEX=0,21,1,0,"qmt/pub/echo",5 with payload "hello"
+      Then the module answers OK
+      And by reading payload-echo the module echoed the payload or not
+      And the module reports +QMTPUBEX: 0,21,0
+      When the host sends ATE0
+      Then the module answers OK
+      When the host sends AT+QMTPUBEX=0,22,1,0,"qmt/pub/echo",5 with payload "quiet"
+      Then the module answers OK
+      And the module did not echo the payload
+      And the module reports +QMTPUBEX: 0,22,0
+      And the broker receives a PUBLISH with:
+        | packet id | 21    |
+        | payload   | hello |
+
   Rule: At most five messages are in transmission (note 1: sliding window of 5)
 
     @spec:3.3.8:window @spec:3.3.8:result=0

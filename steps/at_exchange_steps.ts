@@ -99,6 +99,16 @@ Then('the module answers +QFUPL with the size and checksum of the uploaded data,
   expectUploadConfirmed(this.host, this.lastUpload);
 });
 
+// Reading payload-echo: with ATE1, the data written after > came back or not (the note is silent).
+Then('by reading payload-echo the module echoed the payload or not', function (this: QmtWorld) {
+  return this.readingOutcome('payload-echo', this.host.observePayloadEcho());
+});
+
+// With ATE0 nothing comes back, the data after > included.
+Then('the module did not echo the payload', function (this: QmtWorld) {
+  this.host.expectNoPayloadEcho();
+});
+
 // spec 3.1.2, on the raw bytes of the transcript.
 Then('every line of the answer is framed by CR LF on both sides', function (this: QmtWorld) {
   expectFramedAnswer(this.session.transcript.entries());

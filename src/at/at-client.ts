@@ -27,6 +27,7 @@ interface InFlight {
   readonly payloads: (Buffer | undefined)[];
   readonly messages: (Pick<Urc, 'fields' | 'payload' | 'recvLayout'> | undefined)[];
   prompted: boolean;
+  payloadEchoed?: boolean;
   bytesReceived: number;
   timer: TimerHandle | undefined;
   resolve(response: AtResponse): void;
@@ -209,6 +210,8 @@ export class AtClient {
     const flight = this.inFlight;
     switch (event.type) {
       case 'echo':
+        // The digester reads an echo of the prompted payload only right after the prompt.
+        if (flight?.prompted && flight.options.payload?.toString('utf8') === event.text) flight.payloadEchoed = true;
         // Echo is dropped; an echo while ATE0 is believed in effect is kept as evidence.
         // ATE0 itself is echoed by a module whose echo is still on (V.25ter: the echo comes before the
         // command takes effect; EC200U boots with ATE1, FIELD-NOTES), so it is no evidence.
@@ -237,6 +240,7 @@ export class AtClient {
           lines: flight.lines,
           final: event.result,
           prompted: flight.prompted,
+          ...(flight.payloadEchoed ? { payloadEchoed: true } : {}),
           sentAt: flight.sentAt,
           doneAt: event.at,
           urcsBeforeFinal: this.received.length,

@@ -47,6 +47,8 @@ export interface AtResponse {
   readonly final: FinalResult;
   /** True when the `>` prompt (AT+QFUPL: `CONNECT`) came (and the payload, if any, was written after it). */
   readonly prompted: boolean;
+  /** True when the payload written after the prompt came back as echo (reading payload-echo). */
+  readonly payloadEchoed?: boolean;
   /** Clock times (ms) the command was sent and the final result complete. */
   readonly sentAt: number;
   readonly doneAt: number;

@@ -359,6 +359,26 @@ export class QmtHost {
     return this.expectUrcByReading(id, alternatives, 0);
   }
 
+  /**
+   * Reading payload-echo: with ATE1 in effect, whether the data written after the last command's
+   * `>` prompt came back. The AT reader drops such an echo either way (src/at/digester.ts).
+   */
+  observePayloadEcho(): string {
+    const { response } = this.last;
+    if (!response.prompted) throw nonConformance(`${response.command} showed no > prompt, so no payload was written`);
+    const value = response.payloadEchoed ? 'echoed' : 'not-echoed';
+    this.observer.observe('payload-echo', value, `${response.command} → the payload after > ${value}`);
+    return value;
+  }
+
+  /** With ATE0 in effect nothing comes back, the data after the `>` prompt included. */
+  expectNoPayloadEcho(): void {
+    const { response } = this.last;
+    if (!response.prompted) throw nonConformance(`${response.command} showed no > prompt, so no payload was written`);
+    if (response.payloadEchoed)
+      throw nonConformance(`${response.command}: the payload after > came back with ATE0 in effect`);
+  }
+
   /** The margin every deadline gets (src/qmt/timing-margin.ts), for steps that time the wire. */
   get timingMargin(): TimingMargin {
     return this.margin;

@@ -216,3 +216,20 @@ test('AT+QFUPL without CONNECT times out naming the missing CONNECT prompt', asy
   );
   clock.stop();
 });
+
+// Reading payload-echo: firmware that echoes the data typed after > (one public BG770A log).
+test('with echo on, the payload echoed after > is dropped from the answer and reported as payloadEchoed', async () => {
+  const { client, clock } = await rig((line, m) => {
+    if (line.startsWith('AT+QMTPUBEX=')) {
+      m.send('AT+QMTPUBEX=0,1,1,0,"t",5\r\r\n> ');
+      m.end.once('data', (payload: Buffer) => m.send(`${payload.toString()}\r\nOK\r\n\r\n+QMTPUBEX: 0,1,0\r\n`));
+    }
+  });
+  client.setEcho(true);
+  const echoed = await client.send('AT+QMTPUBEX=0,1,1,0,"t",5', { timeoutMs: 1_000, payload: Buffer.from('hello') });
+  assert.equal(echoed.payloadEchoed, true);
+  assert.deepEqual(echoed.lines, []);
+  assert.deepEqual(echoed.final, { kind: 'OK' });
+  assert.deepEqual(client.unexpectedEchoes(), []);
+  clock.stop();
+});

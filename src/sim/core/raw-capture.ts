@@ -20,6 +20,11 @@ export class RawCapture {
 
   constructor(readonly request: CaptureRequest) {}
 
+  /** Bytes still to come. */
+  get remaining(): number {
+    return Math.max(this.request.length - this.received, 0);
+  }
+
   get done(): boolean {
     return this.received >= this.request.length;
   }

@@ -147,6 +147,7 @@ export class ModuleRuntime implements SimulatedModule {
       while (this.input.length > 0 && !this.booting && !this.closed) {
         const chunk = this.input[0];
         if (this.capture) {
+          this.echoPayload(this.capture, chunk);
           this.consume(this.capture.feed(chunk));
           if (this.capture.done) this.completeCapture();
           continue;
@@ -264,6 +265,17 @@ export class ModuleRuntime implements SimulatedModule {
       if (this.capture === capture) this.capture = undefined;
       queueMicrotask(() => this.process());
     };
+  }
+
+  /**
+   * Reading payload-echo "echoed" (one public BG770A log): with ATE1 the data typed after the `>`
+   * prompt comes back as it is taken. An upload after CONNECT (AT+QFUPL, dropExtra off) never does.
+   */
+  private echoPayload(capture: RawCapture, chunk: Buffer): void {
+    const echoes = this.state.echo && this.variant.readings['payload-echo'] === 'echoed';
+    if (!capture.request.dropExtra || !(echoes || this.faults.has('payload-echo-with-ate0'))) return;
+    const taken = chunk.subarray(0, capture.remaining);
+    if (taken.length) this.writer.raw(taken);
   }
 
   private completeCapture(): void {

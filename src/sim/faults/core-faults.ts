@@ -161,6 +161,11 @@ export const CORE_FAULTS = [
     targets: ['3.1:syntax'],
   },
   {
+    id: 'payload-echo-with-ate0',
+    description: 'The data typed after the > prompt is echoed back even with ATE0 in effect.',
+    targets: ['3.3.8:set'],
+  },
+  {
     id: 'echo-stuck-on',
     description: 'Echo is on after power-up and ATE0 answers OK without switching it off.',
     targets: ['3.1:syntax'],

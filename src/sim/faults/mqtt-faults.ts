@@ -12,6 +12,12 @@ export const MQTT_FAULTS = [
     targets: ['4.1:err_code=4', '3.3.4:result=1'],
   },
   {
+    id: 'pending-result-reported-acked',
+    description:
+      'A request still unacknowledged at AT+QMTDISC or AT+QMTCLOSE is reported with <result> 0 "ACK received", though no acknowledgement came.',
+    targets: ['3.3.5:set', '3.3.3:set'],
+  },
+  {
     id: 'recv-msgid-zero',
     description: '+QMTRECV reports <msgid> 0 for a QoS 1 or QoS 2 message instead of the PUBLISH packet identifier.',
     targets: ['4.2:message', '4.2:message-with-length', '3.3.9:set'],

@@ -67,6 +67,13 @@ export class RequestTracker {
     return count;
   }
 
+  /** Stops T1 for every request and returns them, for a report of their end (AT+QMTDISC / AT+QMTCLOSE). */
+  abandon(): { kind: RequestKind; msgid: number }[] {
+    const entries = [...this.pending.values()].map(({ kind, msgid }) => ({ kind, msgid }));
+    this.clear();
+    return entries;
+  }
+
   /** Drops every request silently (the link is gone). */
   clear(): void {
     for (const entry of this.pending.values()) this.clock.clearTimeout(entry.timer);

@@ -12,8 +12,16 @@ import { buildConnectPacket, type ConnectRequest } from './connect-packet';
 import { KeepAlive } from './keepalive';
 import { PacketLink, type LinkLoss } from './packet-link';
 import { RecvBuffer } from './recv-buffer';
-import { RequestTracker, type RetryPolicy } from './retransmit';
+import { RequestTracker, type RequestKind, type RetryPolicy } from './retransmit';
 import { CONN_STATE, PACKET_RESULT, QMTSTAT } from './stat-codes';
+
+/** The result URC of each kind of request (spec 3.3.6-3.3.8; a QoS 2 PUBREL ends the AT+QMTPUBEX). */
+const PENDING_URC: Record<RequestKind, string> = {
+  subscribe: '+QMTSUB',
+  unsubscribe: '+QMTUNS',
+  publish: '+QMTPUBEX',
+  pubrel: '+QMTPUBEX',
+};
 
 /** closed = no network; opening = TCP connect running; opened … disconnecting = spec 3.3.4 <state> 1…4. */
 export type SessionState = 'closed' | 'opening' | 'opened' | 'connecting' | 'connected' | 'disconnecting';
@@ -195,6 +203,7 @@ export class ClientSession {
       this.urc(`+QMTDISC: ${this.idx},0`);
       return;
     }
+    this.endPending('disc-pending-result');
     this.state = 'disconnecting';
     this.keepAlive.stop();
     this.send({ cmd: 'disconnect' });
@@ -233,10 +242,25 @@ export class ClientSession {
       return;
     }
     const wasConnected = this.state === 'connected';
+    this.endPending('close-pending-result');
     this.teardown(undefined);
     this.urc(`+QMTCLOSE: ${this.idx},0`);
     // close-stat: "8" reports the host's close as table 4 code 8, "none" leaves it to +QMTCLOSE.
     if (wasConnected && this.env.variant.readings['close-stat'] === '8') this.statUrc(QMTSTAT.clientClosed);
+  }
+
+  /**
+   * The requests still waiting for their acknowledgement when the host disconnects or closes: the
+   * note is silent (readings disc-pending-result / close-pending-result). "reported": each ends
+   * with <result> 2 "failed to send the packet" (spec 3.3.6-3.3.8) before the command's own result;
+   * "dropped": they end without a word (FIELD-NOTES: only +QMTDISC: <idx>,0 follows a normal DISC).
+   */
+  private endPending(reading: 'disc-pending-result' | 'close-pending-result'): void {
+    const acked = this.env.faults.has('pending-result-reported-acked');
+    if (!acked && this.env.variant.readings[reading] !== 'reported') return;
+    const result = acked ? PACKET_RESULT.acked : PACKET_RESULT.failed;
+    for (const { kind, msgid } of this.requests.abandon())
+      this.urc(`${PENDING_URC[kind]}: ${this.idx},${msgid},${result}`);
   }
 
   /** Closes everything and, with a code, reports +QMTSTAT (spec 4.1). */

@@ -70,6 +70,7 @@ const PROBES: Record<string, Probe> = {
   'lowercase-at-rejected': q('at'),
   'response-lf-only': q('AT'),
   'echo-stuck-on': q('ATE0', 'AT'),
+  'payload-echo-with-ate0': q('ATE0', 'AT+QMTCFG="willex",1,1,0,0,"t",5', 'hello'),
   'qmtcfg-rejected-set-answers-ok': q('AT+QMTCFG="keepalive",1,3601'),
   'qmtcfg-set-not-stored': q('AT+QMTCFG="keepalive",1,60', 'AT+QMTCFG="keepalive",1'),
   'test-forms-answer-bare-ok': q('AT+QMTCFG=?'),
