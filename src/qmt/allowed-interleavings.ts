@@ -42,15 +42,17 @@ export function allowedInterleaving(
   const client = urc.fields[0];
   const forClient = awaited.filter((e) => e.fields[0] === client);
   if (!forClient.length) return undefined;
-  // The command's own failure while a row awaits its link's +QMTSTAT (Excep1 tears the link down).
+  // The command's own failure while a row awaits its link's +QMTSTAT (Excep1 tears the link down):
+  // +QMTCONN: <idx>,2, or +QMTSUB / +QMTUNS / +QMTPUBEX: <idx>,<msgid>,2 (no <value> after a failure).
+  const resultAt = urc.name === '+QMTCONN' ? 1 : 2;
   if (
     RESULT_URCS.has(urc.name) &&
     pending.has(urc.name) &&
-    urc.fields.length === 2 &&
-    urc.fields[1] === FAILED_TO_SEND &&
+    urc.fields.length === resultAt + 1 &&
+    urc.fields[resultAt] === FAILED_TO_SEND &&
     forClient.some((e) => e.name === '+QMTSTAT')
   ) {
-    const why = `${urc.text}: the command's own <result> 2 "Failed to send the packet" (spec 3.3.4 packet results), which the note does not order against the +QMTSTAT of figure 1's Excep1 (disconnect TCP)`;
+    const why = `${urc.text}: the command's own <result> 2 "Failed to send the packet" (spec 3.3.4-3.3.8 packet results), which the note does not order against the +QMTSTAT of figure 1's Excep1 (disconnect TCP)`;
     const excep1 = urc.name === '+QMTCONN' && forClient.some((e) => e.name === '+QMTSTAT' && e.fields[1] === '4');
     return excep1 ? { why, reading: { id: 'excep1-conn-result', value: 'result-first' } } : { why };
   }

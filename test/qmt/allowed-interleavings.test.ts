@@ -43,3 +43,11 @@ test('table 4 codes 3 and 4 may come before the awaited <result> 2 of AT+QMTCONN
   assert.equal(allowedInterleaving(urc('+QMTSTAT: 0,1'), rows, AFTER_CONN), undefined);
   assert.equal(allowedInterleaving(urc('+QMTSTAT: 0,4'), [parseExpectedUrc('+QMTCONN: 0,0,0')], AFTER_CONN), undefined);
 });
+
+test("a subscription's own <result> 2 may come before the +QMTSTAT of its torn link; <result> 0 may not", () => {
+  const rows = [parseExpectedUrc('+QMTSTAT: 0,6')];
+  const afterSub = new Set(['+QMTSUB']);
+  assert.ok(allowedInterleaving(urc('+QMTSUB: 0,3,2'), rows, afterSub));
+  assert.equal(allowedInterleaving(urc('+QMTSUB: 0,3,2'), rows, afterSub)?.reading, undefined);
+  assert.equal(allowedInterleaving(urc('+QMTSUB: 0,3,0,1'), rows, afterSub), undefined);
+});
