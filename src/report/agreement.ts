@@ -82,6 +82,21 @@ export function allureCounts(resultsDir: string, catalogScenarios: number): Verd
   }
 }
 
+/**
+ * The results as the run wrote them, before `qmt report` merges them: what `allure generate` on
+ * the folder itself shows. Only merging decides broken against failed by the message's class
+ * (failure-classes.ts), so the two are counted together here.
+ */
+export function writtenCounts(resultsDir: string): { passed: number; failedOrBroken: number; skipped: number } {
+  const counts = { passed: 0, failedOrBroken: 0, skipped: 0 };
+  for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('-result.json'))) {
+    const status = (JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8')) as { status?: string }).status;
+    if (status === 'passed' || status === 'skipped') counts[status]++;
+    else counts.failedOrBroken++;
+  }
+  return counts;
+}
+
 export function complianceCounts(run: ComplianceRun): VerdictCounts {
   const skippedWithoutReason = run.notRun - run.outsideSelection - run.notReached;
   return {
@@ -115,6 +130,15 @@ export function checkAgreement(resultsDir: string, complianceRuns?: readonly Com
         `${key}: Cucumber ${cucumber[key]}, Allure ${allure[key]}, compliance summary ${compliance[key]}`,
       );
   }
+  const written = writtenCounts(dir);
+  const checks: [string, number, number][] = [
+    ['passed', cucumber.passed, written.passed],
+    ['failed or broken', cucumber.failed + cucumber.broken, written.failedOrBroken],
+    ['skipped', cucumber.skipped, written.skipped],
+  ];
+  for (const [what, expected, found] of checks)
+    if (expected !== found)
+      differences.push(`${what}: Cucumber ${expected}, the Allure results as written ${found} (before any merge)`);
   return { resultsDir: dir, cucumber, allure, compliance, differences };
 }
 
