@@ -142,8 +142,12 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       resultsDir,
       names,
       onEnvelope: (e) => {
-        scope.observe(e);
         guard.observe(e);
+        try {
+          scope.observe(e);
+        } catch (error) {
+          if (!guard.diskTrouble(error)) throw error;
+        }
       },
     });
     writeTraceabilityResult(resultsDir, path.join(PROJECT_ROOT, 'features'));
