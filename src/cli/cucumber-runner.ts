@@ -43,7 +43,8 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
   // Only one formatter may own stdout: the Allure reporter writes files, its stream goes nowhere.
   const formats: (string | [string, string])[] = [];
   formats.push(options.quiet ? path.join(PROJECT_ROOT, 'scripts', 'silent-formatter.js') : 'progress');
-  if (options.resultsDir) formats.push(['allure-cucumberjs/reporter', devNull]);
+  // allure-cucumberjs with Cucumber's verdict per scenario (src/report/scenario-verdict.ts).
+  if (options.resultsDir) formats.push([path.join(PROJECT_ROOT, 'scripts', 'allure-reporter.js'), devNull]);
   const { runConfiguration } = await loadConfiguration(
     {
       file: false,

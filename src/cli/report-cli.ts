@@ -54,8 +54,15 @@ async function reportAction(io: ReportIo, resultsDirs: string[], opts: ReportOpt
       compliance.pdf ? `Compliance (PDF):     ${compliance.pdf}` : `Compliance (PDF):     ${compliance.pdfNote}`,
     ];
     io.out(lines.filter((l) => l !== undefined).join('\n') + '\n');
-    const failing = compliance.summary.failures.length;
+    io.out(`Verdict:              ${compliance.summary.verdict.text}\n`);
+    // Only what the note judged fails an item; a precondition or rig failure is "not judged".
+    const failing = compliance.summary.failures.filter(
+      (f) => f.kind === 'non-conformance' || f.kind === 'profile-deviation',
+    ).length;
+    const notJudged = compliance.summary.failures.length - failing;
     if (failing > 0) io.out(`${failing} failing item result(s); see the compliance summary.\n`);
+    if (notJudged > 0)
+      io.out(`${notJudged} item result(s) not judged (precondition or rig trouble; no evidence against the module).\n`);
   } catch (err) {
     failWith(io, err);
   }

@@ -2,7 +2,7 @@
  * `qmt run`: the conformance suite against a module (a serial port, a ser2net TCP port, or the
  * built-in simulator), Allure results on disk scenario by scenario, then the report.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeComplianceReport } from '../report/compliance-report';
 import { generateReport } from '../report/generate';
@@ -13,7 +13,8 @@ import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { FAULTS } from '../sim/faults/catalog';
 import { describeLatency, parseLatency } from '../sim/network-latency';
 import { checkPortOpens } from '../rig/preflight';
-import { applyRigHostName } from '../rig/rig-host';
+import { applyRigHostName, rigHostName } from '../rig/rig-host';
+import { RunScopeRecorder } from '../report/run-scope';
 import type * as Discovery from '../rig/discovery';
 import { addEntry } from '../rig/broker-access';
 import { BlockList } from 'node:net';
@@ -129,6 +130,9 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   // Interrupted, port gone, broker port taken, disk full: finished results stay, the running
   // scenario is written as broken, one line, exit 130/143/3 (src/cli/run-guard.ts).
   const guard = new RunGuard(resultsDir, () => [...config.secrets, ...Object.values(config.runSecrets)]);
+  const names = checkNames(options.name);
+  // The selection, the catalog and Cucumber's verdicts, for the report's scope (src/report/run-scope.ts).
+  const scope = new RunScopeRecorder(resultsDir, { tags, names, includeSlow: config.includeSlow }, rigHostName());
   const uninstall = guard.install();
   let outcome;
   try {
@@ -136,14 +140,17 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       config,
       tags,
       resultsDir,
-      names: checkNames(options.name),
-      onEnvelope: (e) => guard.observe(e),
+      names,
+      onEnvelope: (e) => {
+        guard.observe(e);
+        try {
+          scope.observe(e);
+        } catch (error) {
+          if (!guard.diskTrouble(error)) throw error;
+        }
+      },
     });
-    writeTraceabilityResult(
-      resultsDir,
-      path.join(PROJECT_ROOT, 'features'),
-      variantOfResults(resultsDir, config.variant),
-    );
+    writeTraceabilityResult(resultsDir, path.join(PROJECT_ROOT, 'features'));
   } catch (error) {
     guard.diskTrouble(error);
     throw error;
@@ -164,6 +171,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     console.log(
       `qmt: compliance summary: ${compliance.html}${compliance.pdf ? ` and ${compliance.pdf}` : ''} (${compliance.json})`,
     );
+    if (compliance.pdfNote) console.log(`qmt: ${compliance.pdfNote}`);
     console.log(`qmt: reports generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   console.log(outcome.success ? 'qmt: every scenario passed' : 'qmt: some scenarios FAILED');
@@ -235,7 +243,10 @@ async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<n
     const report = await generateReport({ resultsDirs: dirs, outDir });
     const compliance = await writeComplianceReport(dirs, outDir);
     console.log(`qmt: Allure report over ${dirs.length} modules (grouped by variant): ${report.reportIndex}`);
-    console.log(`qmt: compliance summary: ${compliance.html} (${compliance.json})`);
+    console.log(
+      `qmt: compliance summary: ${compliance.html}${compliance.pdf ? ` and ${compliance.pdf}` : ''} (${compliance.json})`,
+    );
+    if (compliance.pdfNote) console.log(`qmt: ${compliance.pdfNote}`);
   }
   return combinedExitCode(outcomes);
 }
@@ -268,16 +279,4 @@ function checkFaults(ids: string[], port: string | undefined): void {
     throw new UsageError('--fault switches simulator faults; it cannot be used with --port (a real module)');
   const unknown = ids.filter((id) => !FAULTS.some((f) => f.id === id));
   if (unknown.length) throw new UsageError(`--fault ${unknown.join(', ')}: unknown (see qmt-sim --list-faults)`);
-}
-
-/** The variant the run's scenarios were labelled with (detected from ATI on hardware). */
-function variantOfResults(resultsDir: string, fallback: string | undefined): string {
-  for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('-result.json'))) {
-    const result = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8')) as {
-      labels?: { name: string; value: string }[];
-    };
-    const variant = result.labels?.find((l) => l.name === 'variant')?.value;
-    if (variant) return variant;
-  }
-  return fallback ?? 'unknown variant';
 }

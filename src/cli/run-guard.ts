@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { scenarioLabels, type ScenarioLabelInfo } from '../report/labels';
 import { foldTeardownFailures } from '../report/fold-teardown-failures';
+import { recordInterruption } from '../report/run-scope';
 import { scrubResultsDir } from '../report/scrub-results';
 
 /** What identifies the run on every result: the label contract without the scenario's own parts. */
@@ -162,6 +163,7 @@ export class RunGuard {
       this.finished--;
     }
     try {
+      recordInterruption(this.resultsDir, reason);
       foldTeardownFailures(this.resultsDir);
       scrubResultsDir(this.resultsDir, this.secrets());
     } catch {

@@ -8,6 +8,13 @@ import { pathToFileURL } from 'node:url';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
+const QUIET_FLAGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 export function findChromium(path: string = CHROMIUM_PATH): string | undefined {
   return existsSync(path) ? path : undefined;
 }
@@ -34,10 +41,7 @@ export async function runHeadless(
     '--no-sandbox',
     '--disable-gpu',
     '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
+    ...QUIET_FLAGS,
     `--user-data-dir=${profile}`,
     ...args,
     toUrl(target),
@@ -55,10 +59,55 @@ export async function runHeadless(
   }
 }
 
-export async function printToPdf(chromium: string, htmlFile: string, pdfFile: string): Promise<string> {
-  await runHeadless(chromium, ['--no-pdf-header-footer', `--print-to-pdf=${resolve(pdfFile)}`], htmlFile);
+/**
+ * Chromium's `--print-to-pdf` takes no footer template, so "page N of M" needs the DevTools
+ * protocol's Page.printToPDF. puppeteer-core speaks it to the installed Chromium over a pipe (no
+ * port is opened, no browser downloaded). The footer's page counters are Chromium's own
+ * (`pageNumber`, `totalPages`); `footer` is plain text shown to their left.
+ */
+export async function printToPdf(
+  chromium: string,
+  htmlFile: string,
+  pdfFile: string,
+  footer = '',
+  timeoutMs = 60_000,
+): Promise<string> {
+  const { launch } = await import('puppeteer-core');
+  const profile = mkdtempSync(join(tmpdir(), 'qmt-chromium-'));
+  const browser = await launch({
+    executablePath: chromium,
+    pipe: true,
+    headless: true,
+    userDataDir: profile,
+    timeout: timeoutMs,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', ...QUIET_FLAGS],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(toUrl(htmlFile), { waitUntil: 'load', timeout: timeoutMs });
+    await page.pdf({
+      path: resolve(pdfFile),
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: footerTemplate(footer),
+      timeout: timeoutMs,
+    });
+  } catch (err) {
+    throw new Error(`chromium could not print ${htmlFile}: ${(err as Error).message.split('\n')[0]}`);
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
   if (!existsSync(pdfFile)) throw new Error(`chromium wrote no PDF at ${pdfFile}`);
   return pdfFile;
+}
+
+/** Chromium renders the footer in its own tiny document: its font and size must be given there. */
+export function footerTemplate(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<div style="font: 8px 'Noto Sans CJK SC', 'Noto Sans', sans-serif; width: 100%; margin: 0 12mm; display: flex; justify-content: space-between; color: #444;"><span>${escaped}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 }
 
 /** DOM after scripts ran; `budgetMs` gives single-page apps such as Allure time to render. */

@@ -27,7 +27,7 @@ const e = escapeHtml;
 const CSS = `
 :root { --pass:#1b7f3b; --fail:#b3261e; --dev:#8e3fb0; --nj:#8a6d00; --na:#6b6b6b; --notrun:#8a6d00; --line:#c9c9c9; }
 * { box-sizing: border-box; }
-body { font: 13px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color:#111; margin: 24px; }
+body { font: 13px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC", "Noto Sans CJK", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; color:#111; margin: 24px; }
 h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 2px solid #333; } h3 { font-size: 14px; margin: 18px 0 6px; }
 .meta { color:#444; margin-bottom: 12px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
@@ -36,7 +36,7 @@ thead th { background: #f0f0f0; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 tr.section th { background: #e4e9f2; text-align: left; font-size: 13px; }
-td.id { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; font-size: 12px; }
+td.id { font-family: ui-monospace, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace; white-space: nowrap; font-size: 12px; }
 td.state { text-align: center; white-space: nowrap; font-weight: 600; width: 1%; }
 .pass { color: var(--pass); } .fail { color: var(--fail); } .dev { color: var(--dev); } .nj { color: var(--nj); } .na { color: var(--na); } .notrun { color: var(--notrun); }
 td.state.fail { background: #fbe9e7; } td.state.pass { background: #eaf6ee; } td.state.dev { background: #f3e8f8; } td.state.nj { background: #fbf4dc; }
@@ -44,10 +44,15 @@ tr.flag td { background: #fff3cd; } .flagmark { color: var(--fail); font-weight:
 .failure { border: 1px solid var(--line); border-left: 4px solid var(--fail); padding: 8px 10px; margin: 8px 0; break-inside: avoid; page-break-inside: avoid; }
 .failure.harness { border-left-color: var(--nj); } .failure.deviation { border-left-color: var(--dev); }
 .failure dl { display: grid; grid-template-columns: 9em 1fr; gap: 2px 10px; margin: 6px 0 0; }
-.failure dt { color:#555; } .failure dd { margin: 0; white-space: pre-wrap; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
+.failure dt { color:#555; } .failure dd { margin: 0; white-space: pre-wrap; font-family: ui-monospace, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace; font-size: 12px; }
+.verdict { font-size: 15px; font-weight: 600; padding: 8px 10px; margin: 10px 0; border: 2px solid var(--line); }
+.verdict.conforms { border-color: var(--pass); color: var(--pass); } .verdict.fails { border-color: var(--fail); color: var(--fail); }
+.verdict.deviates { border-color: var(--dev); color: var(--dev); } .verdict.incomplete { border-color: var(--nj); color: var(--nj); }
+.banner { background: #fbf4dc; border: 1px solid var(--nj); padding: 6px 10px; margin: 8px 0; font-weight: 600; }
+.signoff { break-inside: avoid; page-break-inside: avoid; } .signoff td { height: 2.6em; } .signoff td.blank { width: 60%; }
 .legend span { margin-right: 18px; }
 .note { color:#555; font-size: 12px; }
-@page { size: A4 landscape; margin: 12mm; }
+@page { size: A4 landscape; margin: 12mm 12mm 16mm; }
 @media print { body { margin: 0; } h2 { break-after: avoid; page-break-after: avoid; } }
 `;
 
@@ -89,14 +94,58 @@ function modeText(mode: ComplianceSummary['runs'][number]['mode'], profile: stri
 
 function runsHtml(s: ComplianceSummary): string {
   const rows = s.runs
-    .map(
-      (r) =>
-        `<tr><td>${e(r.variant)}</td><td>${e(r.model)}</td><td>${e(r.firmware)}</td><td>${e(r.date)}</td><td>${e(modeText(r.mode, r.profile))}</td><td>${e(r.harness)}</td><td>${e(r.rig)}</td><td>${r.scenarios}</td><td class="pass">${r.passed}</td><td class="fail">${r.failed}</td><td class="dev">${r.deviations}</td><td class="nj">${r.notJudged}</td><td>${r.interoperability}</td><td class="na">${r.notApplicable}</td><td class="notrun">${r.notRun}</td></tr>`,
-    )
+    .map((r) => {
+      const selected =
+        r.selectedScenarios !== undefined && r.catalogScenarios !== undefined
+          ? ` (${r.selectedScenarios} of ${r.catalogScenarios} scenarios)`
+          : '';
+      const notRun = `${r.notRun}${r.notRun > 0 ? ` <span class="note">(${r.outsideSelection} outside the selection, ${r.notReached} not reached)</span>` : ''}`;
+      return `<tr><td>${e(r.variant)}</td><td>${e(r.model)}</td><td>${e(r.firmware)}</td><td>${e(r.date)}</td><td>${e(modeText(r.mode, r.profile))}</td><td>${e(r.selection)}${selected}${r.interrupted !== undefined ? `<br><strong class="nj">interrupted: ${e(r.interrupted)}</strong>` : ''}</td><td>${e(r.harness)}</td><td>${e(r.host)}</td><td>${e(r.rig)}</td><td>${r.scenarios}</td><td class="pass">${r.passed}</td><td class="fail">${r.failed}</td><td class="dev">${r.deviations}</td><td class="nj">${r.notJudged}</td><td>${r.interoperability}</td><td class="na">${r.notApplicable}</td><td class="notrun">${notRun}</td></tr>`;
+    })
     .join('\n');
   return `<h2>Runs</h2>
-<table class="runs"><thead><tr><th>Variant</th><th>Module</th><th>Firmware revision</th><th>Date (UTC)</th><th>Verdict mode</th><th>Harness</th><th>Rig</th><th>Scenarios</th><th>Passed</th><th>Non-conformant</th><th>Deviating from profile</th><th>Not judged</th><th>Interoperability failed</th><th>Not applicable</th><th>Not run</th></tr></thead>
+<table class="runs"><thead><tr><th>Variant</th><th>Module</th><th>Firmware revision</th><th>Date (UTC)</th><th>Verdict mode</th><th>Selection</th><th>Harness</th><th>Rig host</th><th>Port</th><th>Scenarios with a result</th><th>Passed</th><th>Non-conformant</th><th>Deviating from profile</th><th>Not judged</th><th>Interoperability failed</th><th>Not applicable</th><th>Not run</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
+}
+
+/** Interrupted runs and subsets, said before anything else: the matrix below is partial. */
+function scopeBanners(s: ComplianceSummary): string {
+  const lines: string[] = [];
+  for (const r of s.runs) {
+    const where = `${r.variant} on ${r.host}`;
+    if (r.interrupted !== undefined)
+      lines.push(
+        `interrupted: ${r.interrupted} — ${where}: ${r.notReached} selected scenario(s) not reached; their spec items read "not run"`,
+      );
+    if (r.outsideSelection > 0)
+      lines.push(
+        `subset: ${where} ran ${r.selection} (${r.selectedScenarios} of ${r.catalogScenarios} scenarios); spec items with scenarios outside it read "not run"`,
+      );
+  }
+  return lines.map((l) => `<p class="banner">${e(l)}</p>`).join('\n');
+}
+
+function verdictHtml(s: ComplianceSummary): string {
+  const lines = Object.values(s.variantVerdicts);
+  const body =
+    lines.length > 1 ? lines.map((v) => `<div class="${v.outcome}">${e(v.text)}</div>`).join('') : e(s.verdict.text);
+  return `<div class="verdict ${s.verdict.outcome}">Verdict: ${body}</div>`;
+}
+
+/** Filled in by hand on the printed copy: who tested, and who accepts the result. */
+function signOffHtml(s: ComplianceSummary): string {
+  const firmware = [...new Set(s.runs.map((r) => `${r.variant} ${r.firmware}`))].join(', ');
+  const harness = [...new Set(s.runs.map((r) => r.harness))].join(', ');
+  const dates = [...new Set(s.runs.map((r) => r.date.slice(0, 10)))].join(', ');
+  return `<h2>Sign-off</h2>
+<table class="signoff"><tbody>
+<tr><th>Firmware under test</th><td>${e(firmware || 'none')}</td></tr>
+<tr><th>Harness version</th><td>${e(harness || 'unknown')}</td></tr>
+<tr><th>Test date (UTC)</th><td>${e(dates || 'unknown')}</td></tr>
+<tr><th>Verdict</th><td>${e(s.verdict.text)}</td></tr>
+<tr><th>Tester (name, signature, date)</th><td class="blank"></td></tr>
+<tr><th>Accepted by (name, signature, date)</th><td class="blank"></td></tr>
+</tbody></table>`;
 }
 
 function totalsHtml(s: ComplianceSummary): string {
@@ -136,7 +185,7 @@ ${f.expected !== undefined ? `<dt>Expected</dt><dd>${e(f.expected)}</dd>` : ''}
 }
 
 function failuresHtml(s: ComplianceSummary): string {
-  if (s.failures.length === 0) return `<h2>Failing items</h2><p class="pass">No spec item failed.</p>`;
+  if (s.failures.length === 0) return `<h2>Failing and not judged items</h2><p class="pass">No spec item failed.</p>`;
   // failures come sorted by kind (compliance.ts): one heading per kind present.
   const kinds = [...new Set(s.failures.map((f) => f.kind))];
   const groups = kinds.map((k) => {
@@ -144,7 +193,8 @@ function failuresHtml(s: ComplianceSummary): string {
     // The Allure category names (failure-classes.ts), so the two reports read alike.
     return `<h3>${e(CATEGORY_OF[k])} (${group.length})</h3>\n${group.map(failureHtml).join('\n')}`;
   });
-  return `<h2>Failing items (${s.failures.length})</h2>\n${groups.join('\n')}`;
+  const judged = s.failures.filter((f) => f.kind === 'non-conformance' || f.kind === 'profile-deviation').length;
+  return `<h2>Failing and not judged items (${judged} failing, ${s.failures.length - judged} not judged)</h2>\n${groups.join('\n')}`;
 }
 
 const VERDICT_TEXT: Record<string, string> = {
@@ -226,8 +276,20 @@ function matrixHtml(s: ComplianceSummary): string {
     })
     .join('\n');
   return `<h2>Compliance matrix</h2>
-<p class="legend"><span class="pass">✓ pass: every test of the item passed</span><span class="fail">✗ fail: a test showed what the note does not allow</span><span class="dev">≠ deviation: another reading the note allows than the profile declares</span><span class="nj">? not judged: a precondition outside the note or the rig failed</span><span class="na">n/a: not applicable to the variant</span><span class="notrun">— not run</span></p>
+<p class="legend"><span class="pass">✓ pass: every test of the item ran to its end and passed (or was not applicable)</span><span class="fail">✗ fail: a test showed what the note does not allow</span><span class="dev">≠ deviation: another reading the note allows than the profile declares</span><span class="nj">? not judged: a precondition outside the note or the rig failed</span><span class="na">n/a: not applicable to the variant</span><span class="notrun">— not run: a test of the item was outside the selection, not reached, or skipped without a reason</span></p>
 <table class="matrix"><thead>${head}</thead>\n${body}</table>`;
+}
+
+function coverageHtml(s: ComplianceSummary): string {
+  if (!s.coverage) return '';
+  const { covered, items, uncovered } = s.coverage;
+  return `<p class="note">Traceability: ${covered} of ${items} spec items have scenarios in the features these runs used${uncovered.length ? ` (without: ${e(uncovered.join(', '))})` : ''}; spec-coverage.md beside this file lists them.</p>`;
+}
+
+/** The PDF's footer, beside "page N of M": what the pages belong to. */
+export function pdfFooterText(s: ComplianceSummary): string {
+  const runs = [...new Set(s.runs.map((r) => `${r.variant} ${r.firmware}`))].join(', ');
+  return `MQTT AT compliance summary — ${runs} — generated ${s.generatedAt.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 export function renderComplianceHtml(s: ComplianceSummary): string {
@@ -245,12 +307,16 @@ export function renderComplianceHtml(s: ComplianceSummary): string {
 <h1>MQTT AT command conformance — compliance summary</h1>
 <div class="meta">Reference: Quectel EC200x&amp;EC600x&amp;EG912Y Series MQTT Application Note. Variants: ${e(variants)}. Generated ${e(s.generatedAt)}.</div>
 ${notes.map((n) => `<p class="note">${e(n)}</p>`).join('\n')}
+${verdictHtml(s)}
+${scopeBanners(s)}
 ${runsHtml(s)}
 ${totalsHtml(s)}
 ${failuresHtml(s)}
 ${readingsHtml(s.readings)}
 ${interoperabilityHtml(s)}
 ${matrixHtml(s)}
+${coverageHtml(s)}
+${signOffHtml(s)}
 </body></html>
 `;
 }

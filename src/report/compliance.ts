@@ -10,6 +10,8 @@ import { describeFailure } from './failure-text';
 import { interoperabilitySection, type InteroperabilityRow } from './interoperability';
 import { readingsTables, type ReadingsTable } from './readings-observed';
 import { readResultsFolder, type ScenarioResult } from './read-results';
+import { describeSelection, readRunScope, type RunScope } from './run-scope';
+import { readSpecCoverage } from './traceability-result';
 import { compareSections, loadSpecCatalog, sectionOf, type SpecCatalog } from './spec-catalog';
 
 /**
@@ -52,7 +54,16 @@ export interface ComplianceRun {
   firmware: string;
   harness: string;
   rig: string;
+  /** The rig host (QMT_RIG_NAME on a CI rig, else the host name). */
+  host: string;
   date: string;
+  /** What the run selected ("every scenario", "tags @x; names /y/"); unknown for older results. */
+  selection: string;
+  /** Scenarios of the catalog / of the selection, when the run recorded its scope. */
+  catalogScenarios?: number;
+  selectedScenarios?: number;
+  /** Why the run was cut short (SIGINT, SIGTERM, the port gone …); absent when it ran to its end. */
+  interrupted?: string;
   /** strict (--profile), default, or unknown (no declared-profile.json). */
   mode: RunDeclaration['mode'];
   /** Strict run: the profile the module had to match. */
@@ -66,7 +77,18 @@ export interface ComplianceRun {
   /** Failed on a cloud platform's credential derivation (beyond the note). */
   interoperability: number;
   notApplicable: number;
+  /** Every scenario of the catalog without a verdict: outside the selection, not reached, or skipped without a reason. */
   notRun: number;
+  /** Of notRun: scenarios the selection left out. */
+  outsideSelection: number;
+  /** Of notRun: selected scenarios the run did not reach (it was cut short). */
+  notReached: number;
+}
+
+export interface ComplianceVerdict {
+  /** conforms: every item passed or is n/a; fails: an item failed; deviates: strict run off its profile; incomplete: the rest. */
+  outcome: 'conforms' | 'fails' | 'deviates' | 'incomplete';
+  text: string;
 }
 
 export interface ComplianceFailure {
@@ -84,6 +106,11 @@ export interface ComplianceFailure {
 
 export interface ComplianceSummary {
   generatedAt: string;
+  /** The one-line verdict over every variant (the worst of theirs), and each variant's. */
+  verdict: ComplianceVerdict;
+  variantVerdicts: Record<string, ComplianceVerdict>;
+  /** Spec items that have scenarios in the features the runs used (spec-coverage.json). */
+  coverage?: { covered: number; items: number; uncovered: string[] };
   variants: string[];
   runs: ComplianceRun[];
   sections: ComplianceSection[];
@@ -103,6 +130,8 @@ export interface BuildComplianceOptions {
   now?: Date;
   /** What each results folder's run declared (default: its declared-profile.json). */
   declarationOf?: (resultsDir: string) => RunDeclaration;
+  /** What each results folder's run selected and how far it got (default: its run-scope.json). */
+  scopeOf?: (resultsDir: string) => RunScope | undefined;
 }
 
 const UNKNOWN = '(not reported)';
@@ -116,11 +145,13 @@ function orderVariants(found: Iterable<string>): string[] {
   return [...ordered, ...extra];
 }
 
-// spec brief: pass when every scenario tagged with the item passed; fail when any showed what
-// the note forbids; n/a when all were skipped as not applicable. Not-applicable scenarios beside
-// passing ones do not spoil a pass (an outline can be applicable for some rows only). A failure
-// of a cloud platform's credential derivation is no verdict on the item (it is listed apart).
-export function cellFor(scenarios: readonly ScenarioResult[]): ComplianceCell {
+// spec brief: pass when every scenario tagged with the item ran to its end and passed; fail when
+// any showed what the note forbids; n/a when all were skipped as not applicable. Not-applicable
+// scenarios beside passing ones do not spoil a pass (an outline can be applicable for some rows
+// only). `missing` scenarios of the item (outside the selection, or not reached by an interrupted
+// run) leave it "not run": a subset or a cut run never passes an item it did not check in full.
+// A failure of a cloud platform's credential derivation is no verdict on the item (listed apart).
+export function cellFor(scenarios: readonly ScenarioResult[], missing = 0): ComplianceCell {
   const judged = scenarios.filter((s) => s.outcome !== 'interoperability');
   const count = (o: ScenarioResult['outcome']) => judged.filter((s) => s.outcome === o).length;
   const cell: ComplianceCell = {
@@ -132,17 +163,34 @@ export function cellFor(scenarios: readonly ScenarioResult[]): ComplianceCell {
     precondition: count('precondition'),
     harnessTrouble: count('harness-trouble'),
     notApplicable: count('not-applicable'),
-    notRun: count('not-run'),
+    notRun: count('not-run') + missing,
   };
   if (cell.nonConformance > 0) cell.state = 'fail';
   else if (cell.profileDeviation > 0) cell.state = 'deviation';
   else if (cell.precondition + cell.harnessTrouble > 0) cell.state = 'not judged';
-  else if (cell.scenarios > 0 && cell.notApplicable === cell.scenarios) cell.state = 'n/a';
+  else if (cell.scenarios > 0 && cell.notApplicable === cell.scenarios && missing === 0) cell.state = 'n/a';
   else if (cell.passed > 0 && cell.notRun === 0) cell.state = 'pass';
   return cell;
 }
 
-function runsOf(scenarios: readonly ScenarioResult[], declarationOf: (dir: string) => RunDeclaration): ComplianceRun[] {
+/** Scenarios of the run's catalog that check `itemId` and have no result in the run. */
+function missingOf(scope: RunScope | undefined, results: readonly ScenarioResult[], itemId: string): number {
+  if (!scope?.catalog) return 0;
+  const inCatalog = scope.catalog.filter((c) => c.specIds.includes(itemId)).length;
+  const withResult = results.filter((r) => r.specIds.includes(itemId)).length;
+  return Math.max(0, inCatalog - withResult);
+}
+
+/** "interrupted (SIGINT)" → "SIGINT": the banner says "interrupted: " already. */
+export function interruptionText(reason: string): string {
+  return reason.replace(/^interrupted \((\w+)\)$/, '$1');
+}
+
+function runsOf(
+  scenarios: readonly ScenarioResult[],
+  declarationOf: (dir: string) => RunDeclaration,
+  scopeOf: (dir: string) => RunScope | undefined,
+): ComplianceRun[] {
   const groups = new Map<string, ScenarioResult[]>();
   for (const s of scenarios) {
     const key = `${s.resultsDir}\u0000${s.variant}`;
@@ -153,6 +201,11 @@ function runsOf(scenarios: readonly ScenarioResult[], declarationOf: (dir: strin
     const starts = group.map((s) => s.start).filter((t): t is number => t !== undefined);
     const declaration = declarationOf(group[0].resultsDir);
     const count = (test: (o: ScenarioResult['outcome']) => boolean) => group.filter((s) => test(s.outcome)).length;
+    const scope = scopeOf(group[0].resultsDir);
+    const catalogScenarios = scope?.catalog?.length;
+    const selectedScenarios = scope?.catalog?.filter((c) => c.selected).length;
+    const outsideSelection = catalogScenarios !== undefined ? catalogScenarios - (selectedScenarios ?? 0) : 0;
+    const notReached = selectedScenarios !== undefined ? Math.max(0, selectedScenarios - group.length) : 0;
     return {
       resultsDir: group[0].resultsDir,
       variant: group[0].variant,
@@ -160,7 +213,12 @@ function runsOf(scenarios: readonly ScenarioResult[], declarationOf: (dir: strin
       firmware: pick((s) => s.firmware),
       harness: pick((s) => s.harness),
       rig: pick((s) => s.rig),
+      host: pick((s) => s.host) === UNKNOWN ? (scope?.host ?? UNKNOWN) : pick((s) => s.host),
       date: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : UNKNOWN,
+      selection: scope?.selection ? describeSelection(scope.selection) : UNKNOWN,
+      catalogScenarios,
+      selectedScenarios,
+      interrupted: scope?.interrupted !== undefined ? interruptionText(scope.interrupted) : undefined,
       mode: declaration.mode,
       profile: declaration.mode === 'strict' ? declaration.profile.name : undefined,
       scenarios: group.length,
@@ -170,9 +228,47 @@ function runsOf(scenarios: readonly ScenarioResult[], declarationOf: (dir: strin
       notJudged: count(isNotJudged),
       interoperability: count((o) => o === 'interoperability'),
       notApplicable: count((o) => o === 'not-applicable'),
-      notRun: count((o) => o === 'not-run'),
+      notRun: count((o) => o === 'not-run') + outsideSelection + notReached,
+      outsideSelection,
+      notReached,
     };
   });
+}
+
+const OUTCOME_RANK: ComplianceVerdict['outcome'][] = ['fails', 'deviates', 'incomplete', 'conforms'];
+
+/** One line a customer can sign against: what the runs show for one variant. */
+export function verdictFor(
+  variant: string,
+  totals: Record<CellState, number>,
+  runs: readonly ComplianceRun[],
+): ComplianceVerdict {
+  const cut = runs.filter((r) => r.interrupted !== undefined).map((r) => `interrupted: ${r.interrupted}`);
+  const subset = runs.some((r) => r.outsideSelection > 0) ? ['a subset of the scenarios was selected'] : [];
+  const why = [...cut, ...subset];
+  if (totals.fail > 0)
+    return { outcome: 'fails', text: `${variant}: does not conform — ${totals.fail} spec item(s) failed` };
+  if (totals.deviation > 0)
+    return {
+      outcome: 'deviates',
+      text: `${variant}: deviates from its declared profile in ${totals.deviation} spec item(s); nothing the note forbids was seen`,
+    };
+  const open = totals['not judged'] + totals['not run'];
+  if (open > 0 || why.length > 0)
+    return {
+      outcome: 'incomplete',
+      text: `${variant}: incomplete — no spec item failed, ${totals.pass} passed, ${totals['not judged']} not judged, ${totals['not run']} not run${why.length ? ` (${why.join('; ')})` : ''}`,
+    };
+  return {
+    outcome: 'conforms',
+    text: `${variant}: conforms — every spec item passed (${totals.pass}) or is not applicable (${totals['n/a']})`,
+  };
+}
+
+function overallVerdict(verdicts: readonly ComplianceVerdict[]): ComplianceVerdict {
+  if (verdicts.length === 0) return { outcome: 'incomplete', text: 'no results' };
+  const worst = [...verdicts].sort((a, b) => OUTCOME_RANK.indexOf(a.outcome) - OUTCOME_RANK.indexOf(b.outcome))[0];
+  return { outcome: worst.outcome, text: verdicts.map((v) => v.text).join('. ') };
 }
 
 function failuresOf(scenarios: readonly ScenarioResult[], textOf: (id: string) => string): ComplianceFailure[] {
@@ -210,7 +306,9 @@ export function buildComplianceFromScenarios(
   catalog: SpecCatalog,
   now: Date = new Date(),
   declarationOf: (resultsDir: string) => RunDeclaration = () => ({ mode: 'unknown' }),
+  scopeOf: (resultsDir: string) => RunScope | undefined = () => undefined,
 ): ComplianceSummary {
+  const dirs = [...new Set(scenarios.map((s) => s.resultsDir))];
   const variants = orderVariants(scenarios.map((s) => s.variant));
   const catalogIds = new Set(catalog.items.map((i) => i.id));
   const unknownSpecIds = [...new Set(scenarios.flatMap((s) => s.specIds).filter((id) => !catalogIds.has(id)))].sort();
@@ -218,7 +316,23 @@ export function buildComplianceFromScenarios(
 
   const rowFor = (id: string, text: string, inCatalog: boolean): ComplianceRow => {
     const cells: Record<string, ComplianceCell> = {};
-    for (const v of variants) cells[v] = cellFor(scenarios.filter((s) => s.variant === v && s.specIds.includes(id)));
+    for (const v of variants) {
+      // Judged in full by at least one run of the variant: the fewest scenarios any run left out.
+      const runsOfVariant = dirs.filter((d) => scenarios.some((s) => s.resultsDir === d && s.variant === v));
+      const missing = Math.min(
+        ...runsOfVariant.map((d) =>
+          missingOf(
+            scopeOf(d),
+            scenarios.filter((s) => s.resultsDir === d && s.variant === v),
+            id,
+          ),
+        ),
+      );
+      cells[v] = cellFor(
+        scenarios.filter((s) => s.variant === v && s.specIds.includes(id)),
+        Number.isFinite(missing) ? missing : 0,
+      );
+    }
     return { id, text, inCatalog, cells };
   };
 
@@ -243,10 +357,23 @@ export function buildComplianceFromScenarios(
     for (const row of ordered.flatMap((s) => s.rows)) totals[v][row.cells[v].state]++;
   }
 
+  const runs = runsOf(scenarios, declarationOf, scopeOf);
+  const variantVerdicts = Object.fromEntries(
+    variants.map((v) => [
+      v,
+      verdictFor(
+        v,
+        totals[v],
+        runs.filter((r) => r.variant === v),
+      ),
+    ]),
+  );
   return {
     generatedAt: now.toISOString(),
+    verdict: overallVerdict(Object.values(variantVerdicts)),
+    variantVerdicts,
     variants,
-    runs: runsOf(scenarios, declarationOf),
+    runs,
     sections: ordered,
     failures: failuresOf(scenarios, textOf),
     totals,
@@ -264,13 +391,17 @@ export function buildCompliance(
   if (resultsDirs.length === 0) throw new Error('no results folder given');
   const folders = resultsDirs.map((dir) => readResultsFolder(dir));
   const declarations = new Map(resultsDirs.map((dir) => [dir, readDeclaredProfile(dir)]));
+  const scopes = new Map(resultsDirs.map((dir) => [dir, readRunScope(dir)]));
   const summary = buildComplianceFromScenarios(
     folders.flatMap((f) => f.scenarios),
     options.catalog ?? loadSpecCatalog(),
     options.now,
     options.declarationOf ?? ((dir) => declarations.get(dir) ?? { mode: 'unknown' }),
+    options.scopeOf ?? ((dir) => scopes.get(dir)),
   );
   summary.unreadableFiles = folders.flatMap((f) => f.unreadable);
+  const coverage = resultsDirs.map(readSpecCoverage).find((c) => c !== undefined);
+  if (coverage) summary.coverage = { covered: coverage.covered, items: coverage.items, uncovered: coverage.uncovered };
   return summary;
 }
 

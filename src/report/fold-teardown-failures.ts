@@ -50,7 +50,8 @@ export function foldTeardownFailures(resultsDir: string): number {
     for (const child of container.children ?? []) {
       const resultFile = path.join(resultsDir, `${child}-result.json`);
       const result = readJson<Result>(resultFile);
-      if (!result || result.status !== 'passed') continue;
+      // Cucumber fails a skipped (not applicable) scenario whose After hook failed, too.
+      if (!result || (result.status !== 'passed' && result.status !== 'skipped')) continue;
       result.status = failure.status;
       result.statusDetails = failure.statusDetails;
       writeFileSync(resultFile, JSON.stringify(result));

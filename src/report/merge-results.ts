@@ -15,12 +15,25 @@ import { join, resolve } from 'node:path';
 import { DECLARED_PROFILE_FILE } from './declared-profile';
 import { classifyResult, isFailureClass, normaliseStatus, skipMessage, statusForClass } from './failure-classes';
 import { resultFiles, ResultsFolderError } from './read-results';
+import { CUCUMBER_VERDICTS_FILE, RUN_SCOPE_FILE } from './run-scope';
+import { applyScenarioVerdict } from './scenario-verdict';
+import { isCoverageMatrixResult, SPEC_COVERAGE_FILE } from './traceability-result';
 
 const ENVIRONMENT = 'environment.properties';
 const EXECUTOR = 'executor.json';
 const CATEGORIES = 'categories.json';
 // declared-profile.json is read from each run's own folder (compliance summary); Allure has no use for it.
-const RUN_LEVEL = new Set([ENVIRONMENT, EXECUTOR, CATEGORIES, DECLARED_PROFILE_FILE]);
+// run-scope.json, cucumber-verdicts.ndjson and spec-coverage.json likewise (the summary's scope and
+// traceability, the agreement check).
+const RUN_LEVEL = new Set([
+  ENVIRONMENT,
+  EXECUTOR,
+  CATEGORIES,
+  DECLARED_PROFILE_FILE,
+  RUN_SCOPE_FILE,
+  CUCUMBER_VERDICTS_FILE,
+  SPEC_COVERAGE_FILE,
+]);
 
 /** Throws, naming the folder, when it is missing or holds no scenario results. */
 export function checkResultsFolder(dir: string): void {
@@ -80,14 +93,20 @@ function mergeExecutors(texts: string[]): string {
 // retries by historyId and testCaseId, so both are salted.
 // A skip marked not applicable only by labels (applicability, or a reading other than the
 // scenario's @reading tag) gets the message categories.json matches on.
-function prepareResult(resultJson: string): string {
+// Results written before the reporter took Cucumber's verdict (passed, with skipped steps) are
+// given it here. Such older folders also held the coverage matrix as a result: it is dropped.
+function prepareResult(resultJson: string): string | undefined {
   const result = JSON.parse(resultJson) as {
+    fullName?: string;
     historyId?: string;
     testCaseId?: string;
     status?: string;
     statusDetails?: { message?: string };
     labels?: { name: string; value: string }[];
+    steps?: { status?: string }[];
   };
+  if (isCoverageMatrixResult(result)) return undefined;
+  applyScenarioVerdict(result);
   const label = (name: string) => result.labels?.find((l) => l.name === name)?.value;
   const variant = label('variant');
   if (variant) {
@@ -155,7 +174,11 @@ export function mergeResultsFolders(resultsDirs: readonly string[], mergedDir: s
       if (name.endsWith('-result.json')) {
         results++;
         try {
-          writeFileSync(target, prepareResult(readFileSync(source, 'utf8')));
+          const prepared = prepareResult(readFileSync(source, 'utf8'));
+          if (prepared === undefined) {
+            results--;
+            files--;
+          } else writeFileSync(target, prepared);
           continue;
         } catch {
           // unreadable JSON: copy as is, Allure will report it

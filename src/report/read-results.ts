@@ -5,6 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyResult, normaliseStatus, skipMessage, type ResultClass, type ResultStatus } from './failure-classes';
 import { specIdsFromTags } from './labels';
+import { applyScenarioVerdict } from './scenario-verdict';
+import { isCoverageMatrixResult } from './traceability-result';
 
 export interface ScenarioResult {
   resultsDir: string;
@@ -21,6 +23,8 @@ export interface ScenarioResult {
   firmware?: string;
   harness?: string;
   rig?: string;
+  /** The rig host (Allure's "host" label, QMT_RIG_NAME on a CI rig; src/rig/rig-host.ts). */
+  host?: string;
   specIds: string[];
   /** Gherkin tags as allure-cucumberjs labels them ("@interoperability", "@spec:…"). */
   tags: string[];
@@ -97,6 +101,7 @@ export function toScenarioResult(raw: Record<string, unknown>, resultsDir: strin
     firmware: first('firmware'),
     harness: first('harness'),
     rig: first('rig'),
+    host: first('host'),
     specIds,
     tags,
     readings,
@@ -133,7 +138,10 @@ export function readResultsFolder(dir: string): ResultsFolder {
   for (const f of files) {
     const file = join(dir, f);
     try {
-      scenarios.push(toScenarioResult(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>, dir, file));
+      const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      if (isCoverageMatrixResult(raw)) continue; // not a scenario (older results held it as one)
+      applyScenarioVerdict(raw); // older results: passed with skipped steps
+      scenarios.push(toScenarioResult(raw, dir, file));
     } catch {
       unreadable.push(file);
     }

@@ -1,6 +1,7 @@
 // Opens what a customer opens: the Allure report (served on 127.0.0.1) and the compliance
 // summary, in headless Chromium. Screenshots land in reports/screenshots/ for a human look.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -102,5 +103,18 @@ test(
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     // More than the two-variant summary: the readings and interoperability tables are printed too.
     assert.ok(pdf.length > 20_000, `PDF of ${pdf.length} bytes`);
+    // A page a customer signs: the note's Chinese words in a CJK font (not boxes), page numbers,
+    // the verdict and the sign-off block. pdftotext: poppler-utils, scripts/install-system-deps.sh.
+    const text = spawnSync('pdftotext', ['-layout', files.pdf, '-'], { encoding: 'utf8' });
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /客户端主动断开/);
+    assert.match(text.stdout, /page 1 of \d+/);
+    const pages = Number(/page 1 of (\d+)/.exec(text.stdout)![1]);
+    assert.match(text.stdout, new RegExp(`page ${pages} of ${pages}`));
+    assert.match(text.stdout, /Verdict: EC200N-CN: deviates from its declared profile/);
+    assert.match(text.stdout, /Tester \(name, signature, date\)/);
+    assert.match(text.stdout, /Harness version/);
+    const fonts = spawnSync('pdffonts', [files.pdf], { encoding: 'utf8' });
+    assert.equal(fonts.status, 0, fonts.stderr);
   },
 );

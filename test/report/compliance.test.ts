@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildCompliance, type ComplianceSummary } from '../../src/report/compliance';
 import { escapeHtml, renderComplianceHtml } from '../../src/report/compliance-html';
+import { writeComplianceReport } from '../../src/report/compliance-report';
 import { READINGS } from '../../src/variants/readings';
 import { readingsFolders, tempDir, twoVariantFolders, writeSyntheticResults } from './synthetic-results';
 
@@ -227,4 +228,16 @@ test('a scenario its observing step skipped for another reading is not applicabl
   assert.equal(cell(s, '3.3.1:version:not-while-connected', 'EC200N-CN').state, 'pass');
   assert.equal(cell(s, '3.3.1:version:not-while-connected', 'EC200N-CN').notApplicable, 1);
   assert.equal(cell(s, '3.3.1:version:set', 'EC200N-CN').state, 'not run');
+});
+
+test('without Chromium the PDF is skipped with one line saying why and how to get it', async () => {
+  const { ec200t } = twoVariantFolders();
+  const files = await writeComplianceReport([ec200t], tempDir('no-chromium'), {
+    chromiumPath: '/nonexistent/chromium',
+  });
+  assert.equal(files.pdf, undefined);
+  assert.equal(
+    files.pdfNote,
+    'PDF skipped: no Chromium at /nonexistent/chromium (apt-get install -y chromium, or bash scripts/install-system-deps.sh)',
+  );
 });

@@ -81,4 +81,26 @@ test('report prints the paths it wrote', { timeout: 60_000 }, async () => {
     assert.ok(existsSync(file), `writes ${file}`);
   }
   assert.match(r.stdout, /1 failing item result/);
+  assert.match(r.stdout, /Verdict: +EC200S: does not conform — 1 spec item\(s\) failed/);
+});
+
+test('report does not call items failing that nobody judged (rig trouble)', { timeout: 60_000 }, async () => {
+  const dir = writeSyntheticResults(tempDir('cli-not-judged'), [
+    {
+      name: 'open',
+      variant: 'EC200S',
+      status: 'broken',
+      specIds: ['3.3.2:set'],
+      message: 'Error: rig: /dev/ttyUSB2 closed while waiting for OK',
+    },
+  ]);
+  const out = tempDir('cli-report-not-judged');
+  const r = await qmt('report', dir, '--out', out, '--no-single-file', '--no-pdf');
+  assert.equal(r.exitCode, undefined, r.stderr);
+  assert.doesNotMatch(r.stdout, /failing item/);
+  assert.match(
+    r.stdout,
+    /1 item result\(s\) not judged \(precondition or rig trouble; no evidence against the module\)/,
+  );
+  assert.match(r.stdout, /Verdict: +EC200S: incomplete — no spec item failed/);
 });
