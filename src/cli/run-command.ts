@@ -17,6 +17,7 @@ import { maskingDisabled } from '../secrets/masker';
 import { checkRunOptions, type CheckedRun, type RunCommandOptions } from './checked-run';
 import { claimResultsFolder, markFolder } from './output-folder';
 import { RunGuard } from './run-guard';
+import { PROGRESS_EVENTS_ENV } from './progress/worker-events';
 import { harnessVersion } from './version';
 
 export type { RunCommandOptions } from './checked-run';
@@ -35,10 +36,12 @@ async function runOnOnePort(run: CheckedRun): Promise<number> {
   const target =
     config.port ??
     `the built-in simulator (${config.simProfile ?? config.variant ?? 'EC200N-CN'}, network latency ${describeLatency(parseLatency(config.latency)!)})`;
-  console.log(
+  // A worker of a multi-port run: the parent says all this once, for every module.
+  const say = process.env[PROGRESS_EVENTS_ENV] ? () => undefined : console.log;
+  say(
     `qmt: conformance suite against ${target}; ${run.selected} scenarios${config.tags || run.names.length ? ' selected' : ''}; broker fixture on ${config.brokerListen}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}`,
   );
-  console.log(
+  say(
     config.profile
       ? `qmt: strict mode: the module must show the readings of profile ${config.profile}`
       : 'qmt: default mode: every reading the note allows passes and is recorded (--profile for a strict run)',
@@ -87,7 +90,7 @@ async function runOnOnePort(run: CheckedRun): Promise<number> {
     );
     console.log(`qmt: reports generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  console.log(outcome.success ? 'qmt: every scenario passed' : 'qmt: some scenarios FAILED');
+  say(outcome.success ? 'qmt: every scenario passed' : 'qmt: some scenarios FAILED');
   return outcome.success ? 0 : 1;
 }
 
@@ -115,6 +118,11 @@ async function runOnRigs(run: CheckedRun): Promise<number> {
   ];
   console.log(
     `qmt: ${plans.length} modules in parallel, one worker each, ${run.selected} scenarios each: ${plans.map((p) => p.port).join(', ')}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}/<port>`,
+  );
+  console.log(
+    options.profile
+      ? `qmt: strict mode: every module must show the readings of profile ${options.profile}`
+      : 'qmt: default mode: every reading the note allows passes and is recorded (--profile for a strict run)',
   );
   const started = Date.now();
   // One file per worker process: <name>-<port slug>.<ext> for the CA, JUnit and formatter files.

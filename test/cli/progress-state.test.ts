@@ -100,7 +100,7 @@ test('progress: done of total, failures, not applicable (never passed) and the r
   );
 });
 
-test('time left on a real-time rig: the mandated waits still ahead plus this run’s own time per scenario', () => {
+test('time left on a real-time rig: the mandated waits still ahead plus this run’s own time per step', () => {
   let clock = 0;
   const state = new ProgressState('/dev/pts/3', true, () => clock);
   const all = messages();
@@ -108,7 +108,7 @@ test('time left on a real-time rig: the mandated waits still ahead plus this run
   assert.equal(state.snapshot().secondsLeft, undefined, 'unknown before a scenario has finished');
   clock = 3000;
   for (const m of all.slice(8, 11)) state.observe(m); // a finished (3 s = 2 mandated + 1), b started at 3 s
-  // b: 5 s mandated + 1 s own; c: 0 + 1 s own.
+  // One step took 1 s beyond its waits: b = 5 s mandated + 1 step, c = 0 + 1 step.
   assert.equal(state.snapshot().secondsLeft, 7);
   clock = 5000;
   assert.equal(state.snapshot().secondsLeft, 5);

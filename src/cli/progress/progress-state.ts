@@ -49,6 +49,7 @@ interface Pickle {
   readonly name: string;
   readonly location: string;
   readonly mandated: number;
+  readonly steps: number;
 }
 
 interface Running {
@@ -68,8 +69,9 @@ export class ProgressState {
   private notApplicable = 0;
   private current: string | undefined;
   private finished = false;
-  /** Seconds this run's finished scenarios took beyond their mandated waits, summed. */
+  /** Seconds this run's finished scenarios took beyond their mandated waits, and their steps, summed. */
   private overheadSum = 0;
+  private stepsDone = 0;
 
   constructor(
     private readonly module: string,
@@ -100,6 +102,7 @@ export class ProgressState {
         name: pickle.name,
         location: line ? `${uri}:${line}` : uri,
         mandated: scenarioMandatedSeconds(pickle.steps.map((s) => s.text)),
+        steps: pickle.steps.length,
       });
     }
     if (envelope.testCase) {
@@ -128,6 +131,7 @@ export class ProgressState {
       if (!run) return undefined;
       const pickle = this.pickles.get(run.pickleId);
       this.overheadSum += (this.now() - run.startedAt) / 1000 - (pickle?.mandated ?? 0);
+      this.stepsDone += pickle?.steps ?? 0;
       const failedStep = run.steps.find((s) => FAILING.has(s.status));
       if (failedStep) {
         this.failed++;
@@ -154,16 +158,21 @@ export class ProgressState {
 
   /**
    * Mandated waits of the scenarios not started, plus what the running one still has of its own,
-   * plus for each the mean time this run's scenarios took beyond their mandated waits.
+   * plus for each step the mean time this run's steps took beyond their mandated waits (an AT
+   * exchange, the network): a long example of 20 steps says little about a 3-step AT+QMTCFG check.
    */
   private secondsLeft(): number | undefined {
-    if (!this.realTime || this.done === 0) return undefined;
-    const overhead = this.overheadSum / this.done;
+    if (!this.realTime || this.stepsDone === 0) return undefined;
+    const perStep = this.overheadSum / this.stepsDone;
+    const expected = (id: string) => {
+      const pickle = this.pickles.get(id);
+      return (pickle?.mandated ?? 0) + (pickle?.steps ?? 0) * perStep;
+    };
     let left = 0;
-    for (const id of this.pending) left += (this.pickles.get(id)?.mandated ?? 0) + overhead;
+    for (const id of this.pending) left += expected(id);
     for (const run of this.running.values()) {
-      const expected = (this.pickles.get(run.pickleId)?.mandated ?? 0) + overhead;
-      left += Math.max(0, expected - (this.now() - run.startedAt) / 1000);
+      const expectedLeft = expected(run.pickleId);
+      left += Math.max(0, expectedLeft - (this.now() - run.startedAt) / 1000);
     }
     return Math.max(0, Math.round(left));
   }

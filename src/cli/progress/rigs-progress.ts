@@ -23,6 +23,8 @@ export class RigsProgress {
     private readonly out: NodeJS.WriteStream = process.stdout,
   ) {
     this.tty = Boolean(out.isTTY);
+    // Workers take a few seconds to start: the block says so at once.
+    if (this.tty) this.draw();
   }
 
   update(module: string, snapshot: ProgressSnapshot): void {
