@@ -18,7 +18,7 @@ export type OutputKind = 'results' | 'report';
 // An Allure results folder as allure-js and the harness write it (a folder of an older harness has
 // no marker yet): per-scenario files named by UUID, the run-level files, and per-port sub-folders.
 const RESULTS_FILE =
-  /^([0-9a-f-]{36}-(result|container)\.json|[0-9a-f-]{36}-attachment(\.\w+)?|environment\.properties|executor\.json|categories\.json|declared-profile\.json)$/i;
+  /^([0-9a-f-]{36}-(result|container|globals)\.json|[0-9a-f-]{36}-attachment(\.\w+)?|environment\.properties|executor\.json|categories\.json|declared-profile\.json)$/i;
 // What the report step writes into its folder (src/report/generate.ts, compliance-report.ts), and
 // results folders a run keeps beside its report (reports/allure-results…).
 const REPORT_ENTRY =
