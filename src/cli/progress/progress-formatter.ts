@@ -71,7 +71,8 @@ export default class QmtProgressFormatter extends Formatter {
           : undefined;
         this.emitLine('failure', failureLine(this.settings.module, failure, evidence));
       });
-    if (envelope.testCaseStarted || envelope.testCaseFinished) this.draw(false);
+    // A plain line is drawn as a scenario starts, so that it names it.
+    if (envelope.testCaseStarted || (envelope.testCaseFinished && this.mode !== 'plain')) this.draw(false);
     if (envelope.testRunFinished) {
       if (this.timer) clearInterval(this.timer);
       this.draw(true);
