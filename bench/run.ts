@@ -2,7 +2,8 @@
  * `npm run bench`: the harness's own cost, each figure next to its floor measured in the same run
  * (never a pass/fail threshold). Prints a table and writes it to docs/benchmarks.md.
  *   (a) the whole catalog against the built-in simulator: wall, CPU, peak RSS — one variant, and
- *       the two-variant set of `npm test`; floor: the same command selecting no scenario.
+ *       the two-variant set of `npm test`; floor: the same command selecting one scenario (a
+ *       selection of none is refused before Cucumber starts, so it no longer measures the start-up).
  *   (b) one AT round trip over a real pseudo-terminal against the standalone simulator, p50/p99
  *       of QMT_BENCH_COMMANDS (10,000) commands; floor: a raw serialport echo over the same kind of PTY.
  *   (c) the real-time catalog (standalone simulator on a PTY, no --include-slow) against the sum
@@ -25,7 +26,6 @@ import { fmt, measureProcess, percentile, ROOT, type ProcessCost } from './measu
 import { COMMAND, echoFloor, inProcessRoundTrips, ptyRoundTrips } from './round-trip';
 
 const QMT = path.join(ROOT, 'bin', 'qmt.js');
-const NO_SCENARIO = '@bench-selects-no-scenario';
 const ONE_SCENARIO = '@spec:3.1:syntax';
 const rows: string[][] = [];
 const notes: string[] = [];
@@ -45,7 +45,8 @@ function scenarioCount(output: string): number {
 }
 
 async function figureA(): Promise<void> {
-  const floor = await run(['--tags', NO_SCENARIO, '--results', tmp('qmt-bench-a0-')]);
+  const floor = await run(['--tags', ONE_SCENARIO, '--results', tmp('qmt-bench-a0-')]);
+  const inFloor = scenarioCount(floor.output);
   const one = await run(['--results', tmp('qmt-bench-a1-')]);
   const second = await run(['--variant', 'EG912Y', '--results', tmp('qmt-bench-a2-')]);
   const n = scenarioCount(one.output);
@@ -53,8 +54,8 @@ async function figureA(): Promise<void> {
     'a',
     `catalog vs built-in simulator, EC200N-CN (${n} scenarios)`,
     cost(one),
-    `${cost(floor)} (no scenario)`,
-    `${fmt((one.wallMs - floor.wallMs) / n, 1)} ms/scenario over floor`,
+    `${cost(floor)} (${inFloor} scenario${inFloor === 1 ? '' : 's'})`,
+    `${fmt((one.wallMs - floor.wallMs) / (n - inFloor), 1)} ms/scenario over floor`,
   );
   const both = {
     wallMs: one.wallMs + second.wallMs,

@@ -1,6 +1,6 @@
 /**
- * A serial port behind an RFC 2217 server (`rfc2217://host:port`: ser2net in telnet mode with
- * "remctl", pyserial's rfc2217 server, labgrid's network serial ports). Unlike raw TCP, the
+ * A serial port behind an RFC 2217 server (`rfc2217://host:port`: ser2net 4 with
+ * `accepter: telnet(rfc2217),…`, pyserial's rfc2217 server, labgrid's network serial ports). Unlike raw TCP, the
  * harness sets the UART itself: baud rate, 8N1, no flow control, DTR and RTS on (a Quectel
  * module ignores AT with DTR off on some boards). The byte stream is telnet: 0xFF in data is
  * doubled (IAC IAC) both ways, and negotiation is stripped from what the module said.

@@ -4,7 +4,7 @@
  * default, by running the scenarios that observe them in default mode, and writes a profile file
  * with a source per value saying how it was observed.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { characterisedProfile } from '../characterize/characterised-profile';
@@ -17,6 +17,7 @@ import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { checkInteger, checkPort, checkSimProfile, checkTimingMargin, checkVariant, UsageError } from './options';
 import { RunConfigSchema } from './run-config';
 import { harnessVersion } from './version';
+import { checkFileToWrite } from './checked-run';
 
 export interface CharacterizeOptions {
   port?: string;
@@ -41,6 +42,7 @@ export async function characterizeCommand(options: CharacterizeOptions): Promise
     timingMargin: checkTimingMargin(options.timingMargin),
     harness: harnessVersion(),
   });
+  const out = checkProfileOut(options.out);
   if (config.port) {
     const problem = await checkPortOpens(config.port, config.baud);
     if (problem) throw new UsageError(`--port ${config.port}: ${problem}`);
@@ -58,7 +60,6 @@ export async function characterizeCommand(options: CharacterizeOptions): Promise
     const base = config.simProfile ? resolveProfile(config.simProfile) : findVariant(config.variant ?? 'EC200N-CN');
     const how = config.port ? `on ${config.port}` : `on the built-in simulator (${config.simProfile ?? base.name})`;
     const result = characterisedProfile(base, observedReadings(resultsDir), { how }, observedAtHabits(resultsDir));
-    const out = path.resolve(options.out);
     writeFileSync(out, JSON.stringify(result.json, null, 2) + '\n');
     console.log(
       `qmt characterize: ${outcome.ran.length} probing scenarios ran, ${outcome.failed.length} failed; profile written to ${out}`,
@@ -73,4 +74,22 @@ export async function characterizeCommand(options: CharacterizeOptions): Promise
   } finally {
     rmSync(resultsDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Checked before the probing run (a minute on hardware): a file in an existing folder, and if it
+ * exists, a profile qmt characterize wrote (its "$comment" says so); anything else is the user's.
+ */
+function checkProfileOut(file: string): string {
+  const out = checkFileToWrite('--out', file);
+  if (!existsSync(out)) return out;
+  let comment: unknown;
+  try {
+    comment = (JSON.parse(readFileSync(out, 'utf8')) as { $comment?: unknown }).$comment;
+  } catch {
+    comment = undefined;
+  }
+  if (typeof comment !== 'string' || !comment.includes('by qmt characterize'))
+    throw new UsageError(`--out ${file}: exists and was not written by qmt characterize; name a new file`);
+  return out;
 }

@@ -2,7 +2,7 @@
  * Runs the conformance features in this process with Cucumber's programmatic API. The support
  * code is loaded once and reused, so the fault-score run can repeat the suite many times.
  */
-import { loadConfiguration, loadSupport, runCucumber, type IRunOptions } from '@cucumber/cucumber/api';
+import { loadConfiguration, loadSources, loadSupport, runCucumber, type IRunOptions } from '@cucumber/cucumber/api';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { devNull } from 'node:os';
 import path from 'node:path';
@@ -17,8 +17,12 @@ export interface SuiteRunOptions {
   tags?: string;
   /** Allure results folder; undefined = no Allure output. */
   resultsDir?: string;
-  /** Console format: progress bar for people, nothing for fault-score runs. */
+  /** Console format: the progress display for people, nothing for fault-score runs. */
   quiet?: boolean;
+  /** What the progress display names the module, and whether it runs in real time. */
+  progress?: { module: string; realTime: boolean };
+  /** Cucumber's own formatters the user added, `[name, file]` (no file = the console, instead of the progress display). */
+  formats?: readonly (readonly [string, string | undefined])[];
   /** Stop at the first failure (fault-score runs only need one). */
   failFast?: boolean;
   /** Only scenarios whose name matches one of these regular expressions. */
@@ -39,21 +43,50 @@ export interface SuiteOutcome {
 
 let support: ISupportCodeLibrary | undefined;
 
+const FEATURES = () => [path.join(PROJECT_ROOT, 'features/**/*.feature')];
+
+/**
+ * The scenarios a tag expression and name patterns select, as Cucumber's own filter sees them
+ * (outline rows each count), without running anything: an empty selection is refused up front.
+ */
+export async function selectedScenarios(tags: string | undefined, names: readonly string[]): Promise<number> {
+  const { runConfiguration } = await loadConfiguration(
+    { file: false, provided: { paths: FEATURES(), tags: tags ?? '', name: [...names] } },
+    { cwd: PROJECT_ROOT },
+  );
+  const { plan, errors } = await loadSources(runConfiguration.sources, { cwd: PROJECT_ROOT });
+  if (errors.length) throw new Error(`features do not parse: ${errors.map((e) => e.message).join('; ')}`);
+  return plan.length;
+}
+
 export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> {
   // Only one formatter may own stdout: the Allure reporter writes files, its stream goes nowhere.
+  // The progress display comes after it, so a failure's transcript is on disk when it is named.
   const formats: (string | [string, string])[] = [];
-  formats.push(options.quiet ? path.join(PROJECT_ROOT, 'scripts', 'silent-formatter.js') : 'progress');
+  const userConsole = options.formats?.find(([, file]) => file === undefined);
   // allure-cucumberjs with Cucumber's verdict per scenario (src/report/scenario-verdict.ts).
   if (options.resultsDir) formats.push([path.join(PROJECT_ROOT, 'scripts', 'allure-reporter.js'), devNull]);
+  if (options.quiet) formats.push(path.join(PROJECT_ROOT, 'scripts', 'silent-formatter.js'));
+  else if (userConsole) formats.push(userConsole[0]);
+  else formats.push(path.join(PROJECT_ROOT, 'scripts', 'progress-formatter.js'));
+  for (const [name, file] of options.formats ?? []) if (file !== undefined) formats.push([name, file]);
   const { runConfiguration } = await loadConfiguration(
     {
       file: false,
       provided: {
-        paths: [path.join(PROJECT_ROOT, 'features/**/*.feature')],
+        paths: FEATURES(),
         require: [path.join(PROJECT_ROOT, 'support/**/*.ts'), path.join(PROJECT_ROOT, 'steps/**/*.ts')],
         requireModule: [path.join(PROJECT_ROOT, 'scripts', 'register-ts.js')],
         format: formats,
-        formatOptions: options.resultsDir ? { resultsDir: options.resultsDir } : {},
+        formatOptions: {
+          ...(options.resultsDir ? { resultsDir: options.resultsDir } : {}),
+          qmtProgress: {
+            module: 'simulator',
+            realTime: false,
+            ...options.progress,
+            ...(options.resultsDir ? { resultsDir: options.resultsDir } : {}),
+          },
+        },
         tags: options.tags ?? '',
         name: options.names ?? [],
         failFast: options.failFast ?? false,

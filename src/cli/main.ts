@@ -1,7 +1,7 @@
 /**
  * The command users type: `qmt run`, `qmt fault-score`, `qmt report`, `qmt compare`.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type * as DoctorCommand from './doctor-command';
 import type * as ListCommand from './list-command';
 import { faultScoreCommand } from './fault-score';
@@ -65,15 +65,31 @@ export async function main(rawArgv: string[]): Promise<number> {
     )
     .option('--tags <expression>', 'cucumber tag expression selecting scenarios')
     .option('--name <regexp>', 'only scenarios whose name matches (repeatable)', collect, [])
-    .option('--results <dir>', 'Allure results folder (cleaned at each run)', 'reports/allure-results')
+    .option(
+      '--results <dir>',
+      'Allure results folder, emptied at each run: new, empty, or one qmt wrote (it holds a .qmt-output marker)',
+      'reports/allure-results',
+    )
     .option('--fault <id>', 'switch on a simulator firmware fault (repeatable)', collect, [])
     .option('--sim-recv-layout <layout>', 'built-in simulator prints +QMTRECV as quoted | unquoted | split')
     .option('--secret <value>', 'a secret to mask everywhere (repeatable)', collect, [])
     .option('--include-slow', 'run @slow scenarios on real-time rigs too')
     .option('--no-report', 'write Allure results only, no HTML report')
-    .option('--report-dir <dir>', 'where the HTML report and compliance summary go', 'reports')
+    .option('--out <dir>', 'where the HTML report and compliance summary go (as for qmt report)', 'reports')
+    .addOption(new Option('--report-dir <dir>', 'the same as --out (older name)').hideHelp())
+    .option(
+      '--format <name[:file]>',
+      "add one of Cucumber's formatters (progress, pretty, summary, json, html, message, junit, rerun, usage …); without a file it replaces the progress display (repeatable)",
+      collect,
+      [],
+    )
+    .option('--junit <file>', "write JUnit XML (Cucumber's junit formatter) for CI")
     .action(async (options) => {
-      exitCode = await runCommand(options);
+      exitCode = await runCommand({
+        ...options,
+        reportDir: options.reportDir ?? options.out,
+        reportDirOption: options.reportDir ? '--report-dir' : '--out',
+      });
     });
 
   program
@@ -90,8 +106,8 @@ export async function main(rawArgv: string[]): Promise<number> {
       'probe a module (or the built-in simulator) for every reading of the note and unstated default; write a profile file',
     )
     .option(
-      '--port <path|tcp://host:port>',
-      'serial device of the module, or a ser2net TCP port (default: the built-in simulator)',
+      '--port <path|tcp://host:port|rfc2217://host:port>',
+      'serial device of the module, a ser2net TCP port or an RFC 2217 port (default: the built-in simulator)',
     )
     .option('--baud <rate>', 'serial baud rate', '115200')
     .option('--variant <name>', 'base profile for identity and capabilities (default: detected / EC200N-CN)')

@@ -5,6 +5,9 @@ import { compareRuns, formatComparison } from '../report/compare';
 import { writeComplianceReport } from '../report/compliance-report';
 import { generateReport } from '../report/generate';
 import { loadSpecCatalog } from '../report/spec-catalog';
+import { PROJECT_ROOT } from './cucumber-runner';
+import { checkOutputFolder, markFolder } from './output-folder';
+import { harnessVersion } from './version';
 
 /** Where the commands print; tests pass their own so the test runner's stdout stays untouched. */
 export interface ReportIo {
@@ -39,6 +42,8 @@ interface ReportOptions {
 async function reportAction(io: ReportIo, resultsDirs: string[], opts: ReportOptions): Promise<void> {
   try {
     const catalog = loadSpecCatalog(opts.catalog);
+    // Its named parts (allure-report, compliance.*) are replaced: never in a folder of the user's.
+    markFolder(checkOutputFolder('--out', opts.out, 'report', PROJECT_ROOT), `qmt ${harnessVersion()} report`);
     const allure = await generateReport({
       resultsDirs,
       outDir: opts.out,

@@ -17,6 +17,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { PROJECT_ROOT } from './cucumber-runner';
 import { UsageError } from './options';
+import { RigsProgress } from './progress/rigs-progress';
+import { decodeWorkerEvent, PROGRESS_EVENTS_ENV } from './progress/worker-events';
 
 export interface RigWorkerPlan {
   readonly port: string;
@@ -67,14 +69,16 @@ export interface WorkerOutcome {
 
 /**
  * Runs one `qmt run` per plan, all at once; `args` are the options every worker gets besides
- * its port, results and broker port. Each worker's lines are printed prefixed with its slug
- * (cucumber's progress dots are dropped: four interleaved progress bars say nothing).
+ * its port, results and broker port. Each worker sends its progress as messages drawn here as
+ * one line per module; its other lines (failures, its start and end) are printed prefixed with
+ * its slug.
  */
 export async function runWorkers(
   plans: readonly RigWorkerPlan[],
   args: readonly string[],
   argsFor: (plan: RigWorkerPlan) => string[] = () => [],
 ): Promise<WorkerOutcome[]> {
+  const progress = new RigsProgress(plans.map((p) => p.port));
   const children = plans.map((plan) => {
     const child = spawn(
       process.execPath,
@@ -91,12 +95,15 @@ export async function runWorkers(
         ...args,
         ...argsFor(plan),
       ],
-      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [PROGRESS_EVENTS_ENV]: '1' } },
     );
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
-        if (/^[.FUSP?-]*$/.test(line.trim())) return;
-        console.log(`[${plan.slug}] ${line}`);
+        const event = decodeWorkerEvent(line);
+        if (event?.type === 'progress') return progress.update(plan.port, event.snapshot);
+        if (event?.type === 'failure') return progress.line(event.line);
+        const text = event?.type === 'summary' ? event.line : line;
+        if (text.trim() !== '') for (const l of text.split('\n')) progress.line(`[${plan.slug}] ${l}`);
       });
     }
     return { plan, child };
@@ -104,6 +111,7 @@ export async function runWorkers(
   // Stopped: each worker keeps its finished results and exits 130; this process waits for them
   // (Ctrl-C reaches the workers through the terminal as well; a worker acts on the first one).
   const forward = (signal: NodeJS.Signals) => () => {
+    progress.finish();
     console.error(
       `\nqmt: ${signal}: stopping ${children.length} workers; each keeps the results of its finished scenarios`,
     );
@@ -119,13 +127,14 @@ export async function runWorkers(
         ({ plan, child }) =>
           new Promise<WorkerOutcome>((resolve) => {
             child.once('error', () => resolve({ plan, exitCode: 2 }));
-            child.once('exit', (code, signal) =>
+            child.once('close', (code, signal) =>
               resolve({ plan, exitCode: code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 130 : 1) }),
             );
           }),
       ),
     );
   } finally {
+    progress.finish();
     process.off('SIGTERM', onTerm);
     process.off('SIGINT', onInt);
   }

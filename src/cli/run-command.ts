@@ -2,7 +2,7 @@
  * `qmt run`: the conformance suite against a module (a serial port, a ser2net TCP port, or the
  * built-in simulator), Allure results on disk scenario by scenario, then the report.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeComplianceReport } from '../report/compliance-report';
 import { generateReport } from '../report/generate';
@@ -10,118 +10,39 @@ import { foldTeardownFailures } from '../report/fold-teardown-failures';
 import { scrubResultsDir } from '../report/scrub-results';
 import { writeTraceabilityResult } from '../report/traceability-result';
 import { PROJECT_ROOT, runSuite } from './cucumber-runner';
-import { FAULTS } from '../sim/faults/catalog';
 import { describeLatency, parseLatency } from '../sim/network-latency';
-import { checkPortOpens } from '../rig/preflight';
 import { applyRigHostName, rigHostName } from '../rig/rig-host';
 import { RunScopeRecorder } from '../report/run-scope';
-import type * as Discovery from '../rig/discovery';
-import { addEntry } from '../rig/broker-access';
-import { BlockList } from 'node:net';
-import { combinedExitCode, planWorkers, runWorkers } from './rigs-run';
+import { combinedExitCode, runWorkers } from './rigs-run';
 import { maskingDisabled } from '../secrets/masker';
-import {
-  checkInteger,
-  checkLatency,
-  checkPort,
-  checkProfile,
-  checkRecvLayout,
-  checkSimProfile,
-  checkTags,
-  checkTimingMargin,
-  checkVariant,
-  UsageError,
-} from './options';
-import { RunConfigSchema } from './run-config';
+import { checkRunOptions, type CheckedRun, type RunCommandOptions } from './checked-run';
+import { claimResultsFolder, markFolder } from './output-folder';
 import { RunGuard } from './run-guard';
-import { checkBrokerPortFree, checkResultsDir } from './preflight-checks';
+import { PROGRESS_EVENTS_ENV } from './progress/worker-events';
 import { harnessVersion } from './version';
 
-export interface RunCommandOptions {
-  /** Every --port given (none = the built-in simulator; "auto" = discovery). */
-  port: string[];
-  baud: string;
-  variant?: string;
-  profile?: string;
-  simProfile?: string;
-  timingMargin: string;
-  latency?: string;
-  brokerHost: string;
-  brokerListen: string;
-  brokerPort: string;
-  brokerAllow: string[];
-  brokerCaOut?: string;
-  tags?: string;
-  /** Scenario name regular expressions (cucumber --name). */
-  name?: string[];
-  results: string;
-  fault: string[];
-  secret: string[];
-  report: boolean;
-  includeSlow?: boolean;
-  reportDir: string;
-  simRecvLayout?: string;
-}
-
-/**
- * QMT_RUN_SECRETS (a JSON object) fixes the secrets a run makes up ({password} …), e.g. to
- * reproduce a run or to check that known secrets never reach a report; otherwise they are fresh.
- */
-function fixedRunSecrets(): Record<string, string> | undefined {
-  const text = process.env.QMT_RUN_SECRETS;
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as Record<string, string>;
-  } catch {
-    throw new UsageError('QMT_RUN_SECRETS is not a JSON object');
-  }
-}
+export type { RunCommandOptions } from './checked-run';
 
 export async function runCommand(options: RunCommandOptions): Promise<number> {
-  const ports = await resolvePorts(options.port, checkInteger('--baud', options.baud, 1, 4_000_000));
-  if (ports.length > 1) return runOnRigs(options, ports);
-  const config = RunConfigSchema.parse({
-    port: checkPort(ports[0]),
-    baud: checkInteger('--baud', options.baud, 1, 4_000_000),
-    variant: checkVariant(options.variant),
-    profile: checkProfile('--profile', options.profile),
-    simProfile: checkSimProfile(options.simProfile, ports[0]),
-    timingMargin: checkTimingMargin(options.timingMargin),
-    latency: checkLatency(options.latency, ports[0]),
-    brokerHost: options.brokerHost,
-    brokerListen: options.brokerListen,
-    brokerPort: checkInteger('--broker-port', options.brokerPort, 0, 65535),
-    brokerAllow: checkBrokerAllow(options.brokerAllow),
-    brokerCaOut: options.brokerCaOut ? path.resolve(options.brokerCaOut) : undefined,
-    faults: options.fault,
-    simRecvLayout: checkRecvLayout(options.simRecvLayout, ports[0]),
-    secrets: options.secret,
-    resultsDir: path.resolve(options.results),
-    tags: options.tags,
-    includeSlow: Boolean(options.includeSlow),
-    harness: harnessVersion(),
-    runSecrets: fixedRunSecrets(),
-  });
-  const tags = checkTags(options.tags);
-  checkFaults(options.fault, config.port);
-  if (config.port) {
-    const problem = await checkPortOpens(config.port, config.baud);
-    if (problem) throw new UsageError(`--port ${config.port}: ${problem}`);
-  }
-  const resultsDir = config.resultsDir as string;
-  checkResultsDir('--results', resultsDir);
-  if (config.brokerPort !== 0) await checkBrokerPortFree(config.brokerListen, config.brokerPort);
-  // Cleaned at each run; each scenario's result is written as soon as it finishes, so an
-  // interrupted run keeps what it completed.
-  rmSync(resultsDir, { recursive: true, force: true });
-  mkdirSync(resultsDir, { recursive: true });
+  // Every check, for one port or many, before anything is deleted or started.
+  const run = await checkRunOptions(options);
+  return run.workers.length ? runOnRigs(run) : runOnOnePort(run);
+}
+
+async function runOnOnePort(run: CheckedRun): Promise<number> {
+  const { config, resultsDir } = run;
+  // Emptied at each run (checked: the harness's own folder); each scenario's result is written as
+  // soon as it finishes, so an interrupted run keeps what it completed.
+  claimResultsFolder(resultsDir, `qmt ${harnessVersion()} run (Allure results)`);
   const target =
     config.port ??
     `the built-in simulator (${config.simProfile ?? config.variant ?? 'EC200N-CN'}, network latency ${describeLatency(parseLatency(config.latency)!)})`;
-  console.log(
-    `qmt: conformance suite against ${target}; broker fixture on ${config.brokerListen}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}`,
+  // A worker of a multi-port run: the parent says all this once, for every module.
+  const say = process.env[PROGRESS_EVENTS_ENV] ? () => undefined : console.log;
+  say(
+    `qmt: conformance suite against ${target}; ${run.selected} scenarios${config.tags || run.names.length ? ' selected' : ''}; broker fixture on ${config.brokerListen}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}`,
   );
-  console.log(
+  say(
     config.profile
       ? `qmt: strict mode: the module must show the readings of profile ${config.profile}`
       : 'qmt: default mode: every reading the note allows passes and is recorded (--profile for a strict run)',
@@ -130,17 +51,22 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   // Interrupted, port gone, broker port taken, disk full: finished results stay, the running
   // scenario is written as broken, one line, exit 130/143/3 (src/cli/run-guard.ts).
   const guard = new RunGuard(resultsDir, () => [...config.secrets, ...Object.values(config.runSecrets)]);
-  const names = checkNames(options.name);
   // The selection, the catalog and Cucumber's verdicts, for the report's scope (src/report/run-scope.ts).
-  const scope = new RunScopeRecorder(resultsDir, { tags, names, includeSlow: config.includeSlow }, rigHostName());
+  const scope = new RunScopeRecorder(
+    resultsDir,
+    { tags: config.tags, names: [...run.names], includeSlow: config.includeSlow },
+    rigHostName(),
+  );
   const uninstall = guard.install();
   let outcome;
   try {
     outcome = await runSuite({
       config,
-      tags,
+      tags: config.tags,
       resultsDir,
-      names,
+      names: [...run.names],
+      formats: run.formats,
+      progress: { module: config.port ?? 'simulator', realTime: config.port !== undefined },
       onEnvelope: (e) => {
         guard.observe(e);
         try {
@@ -161,8 +87,9 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   foldTeardownFailures(resultsDir);
   // Belt and braces: secrets are masked where they are recorded; this catches any that slipped through.
   if (!maskingDisabled()) scrubResultsDir(resultsDir, [...config.secrets, ...Object.values(config.runSecrets)]);
-  if (options.report) {
-    const outDir = path.resolve(options.reportDir);
+  if (run.reportDir) {
+    const outDir = run.reportDir;
+    markFolder(outDir, `qmt ${harnessVersion()} run (reports)`);
     const started = Date.now();
     const report = await generateReport({ resultsDirs: [resultsDir], outDir });
     const compliance = await writeComplianceReport([resultsDir], outDir);
@@ -174,38 +101,14 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     if (compliance.pdfNote) console.log(`qmt: ${compliance.pdfNote}`);
     console.log(`qmt: reports generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  console.log(outcome.success ? 'qmt: every scenario passed' : 'qmt: some scenarios FAILED');
+  say(outcome.success ? 'qmt: every scenario passed' : 'qmt: some scenarios FAILED');
   return outcome.success ? 0 : 1;
 }
 
-/** `--port auto` expands to every module discovery finds (besides the ports named explicitly). */
-async function resolvePorts(given: readonly string[], baud: number): Promise<string[]> {
-  if (!given.includes('auto')) return [...given];
-  // Loaded on use: each run worker of a multi-module run starts faster without it.
-  const { discoverModules } = require('../rig/discovery') as typeof Discovery;
-  const { modules, problems } = await discoverModules({ baud });
-  for (const p of problems) console.log(`qmt: --port auto: skipping ${p.ports.join(',')}: ${p.problem}`);
-  for (const m of modules)
-    console.log(
-      `qmt: --port auto: ${m.variant ?? 'unknown variant'} (${m.identity.model}, ${m.identity.revision}) on ${m.port}`,
-    );
-  if (modules.length === 0)
-    throw new UsageError(
-      '--port auto: no Quectel module found (USB vendor 2C7C; QMT_RIG_PORTS adds ser2net / RFC 2217 / other ports)',
-    );
-  return [...given.filter((p) => p !== 'auto'), ...modules.map((m) => m.port)];
-}
-
 /** Several modules: one worker process each (src/cli/rigs-run.ts says why), then one report over all. */
-async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<number> {
-  ports.forEach((port) => checkPort(port));
-  checkVariant(options.variant);
-  checkTags(options.tags);
-  checkFaults(options.fault, ports[0]);
-  const resultsDir = path.resolve(options.results);
-  const plans = planWorkers(ports, resultsDir, checkInteger('--broker-port', options.brokerPort, 0, 65535));
-  rmSync(resultsDir, { recursive: true, force: true });
-  mkdirSync(resultsDir, { recursive: true });
+async function runOnRigs(run: CheckedRun): Promise<number> {
+  const { options, resultsDir, workers: plans } = run;
+  claimResultsFolder(resultsDir, `qmt ${harnessVersion()} run (Allure results of ${plans.length} modules)`);
   const args = [
     '--baud',
     options.baud,
@@ -215,31 +118,40 @@ async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<n
     options.brokerListen,
     ...(options.variant ? ['--variant', options.variant] : []),
     // Strict mode and the margin hold for every module of the rig alike.
-    ...(options.profile ? ['--profile', checkProfile('--profile', options.profile) as string] : []),
+    ...(options.profile ? ['--profile', options.profile] : []),
     '--timing-margin',
-    checkTimingMargin(options.timingMargin),
+    options.timingMargin,
     ...(options.tags ? ['--tags', options.tags] : []),
-    ...checkNames(options.name).flatMap((n) => ['--name', n]),
-    ...checkBrokerAllow(options.brokerAllow).flatMap((a) => ['--broker-allow', a]),
+    ...run.names.flatMap((n) => ['--name', n]),
+    ...options.brokerAllow.flatMap((a) => ['--broker-allow', a]),
     ...(options.includeSlow ? ['--include-slow'] : []),
     ...options.secret.flatMap((s) => ['--secret', s]),
   ];
   console.log(
-    `qmt: ${plans.length} modules in parallel, one worker each: ${plans.map((p) => p.port).join(', ')}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}/<port>`,
+    `qmt: ${plans.length} modules in parallel, one worker each, ${run.selected} scenarios each: ${plans.map((p) => p.port).join(', ')}; results in ${path.relative(process.cwd(), resultsDir) || resultsDir}/<port>`,
+  );
+  console.log(
+    options.profile
+      ? `qmt: strict mode: every module must show the readings of profile ${options.profile}`
+      : 'qmt: default mode: every reading the note allows passes and is recorded (--profile for a strict run)',
   );
   const started = Date.now();
-  // One CA per worker process: each gets its own file, <name>-<port slug>.pem.
-  const caArgs = (slug: string) =>
-    options.brokerCaOut ? ['--broker-ca-out', options.brokerCaOut.replace(/(\.pem)?$/, `-${slug}.pem`)] : [];
-  const outcomes = await runWorkers(plans, args, (plan) => caArgs(plan.slug));
+  // One file per worker process: <name>-<port slug>.<ext> for the CA, JUnit and formatter files.
+  const perWorker = (file: string, slug: string) => file.replace(/(\.[A-Za-z0-9]+)?$/, (ext) => `-${slug}${ext}`);
+  const workerArgs = (slug: string) => [
+    ...(run.config.brokerCaOut ? ['--broker-ca-out', perWorker(run.config.brokerCaOut, slug)] : []),
+    ...run.formats.flatMap(([name, file]) => ['--format', file ? `${name}:${perWorker(file, slug)}` : name]),
+  ];
+  const outcomes = await runWorkers(plans, args, (plan) => workerArgs(plan.slug));
   for (const o of outcomes)
     console.log(
       `qmt: ${o.plan.port}: ${o.exitCode === 0 ? 'every scenario passed' : o.exitCode === 1 ? 'some scenarios FAILED' : `worker exited ${o.exitCode}`}`,
     );
   console.log(`qmt: ${plans.length} modules done in ${((Date.now() - started) / 1000).toFixed(1)} s wall`);
   const dirs = outcomes.map((o) => o.plan.resultsDir).filter((d) => existsSync(d));
-  if (options.report && dirs.length) {
-    const outDir = path.resolve(options.reportDir);
+  if (run.reportDir && dirs.length) {
+    const outDir = run.reportDir;
+    markFolder(outDir, `qmt ${harnessVersion()} run (reports)`);
     const report = await generateReport({ resultsDirs: dirs, outDir });
     const compliance = await writeComplianceReport(dirs, outDir);
     console.log(`qmt: Allure report over ${dirs.length} modules (grouped by variant): ${report.reportIndex}`);
@@ -249,34 +161,4 @@ async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<n
     if (compliance.pdfNote) console.log(`qmt: ${compliance.pdfNote}`);
   }
   return combinedExitCode(outcomes);
-}
-
-function checkBrokerAllow(entries: string[] | undefined): string[] {
-  for (const entry of entries ?? []) {
-    try {
-      addEntry(new BlockList(), entry);
-    } catch (error) {
-      throw new UsageError(`--broker-allow: ${(error as Error).message}`);
-    }
-  }
-  return entries ?? [];
-}
-
-function checkNames(names: string[] | undefined): string[] {
-  for (const name of names ?? []) {
-    try {
-      new RegExp(name);
-    } catch (error) {
-      throw new UsageError(`--name ${name}: ${(error as Error).message}`);
-    }
-  }
-  return names ?? [];
-}
-
-/** Faults are switches of the built-in simulator; a real module has its own bugs. */
-function checkFaults(ids: string[], port: string | undefined): void {
-  if (ids.length && port)
-    throw new UsageError('--fault switches simulator faults; it cannot be used with --port (a real module)');
-  const unknown = ids.filter((id) => !FAULTS.some((f) => f.id === id));
-  if (unknown.length) throw new UsageError(`--fault ${unknown.join(', ')}: unknown (see qmt-sim --list-faults)`);
 }

@@ -77,6 +77,7 @@ export async function simMain(
   stdout = process.stdout,
   stderr = process.stderr,
 ): Promise<number | undefined> {
+  const parent = process.ppid; // before the slow start-up: npm may be gone by the time we serve
   const program = new Command('qmt-sim')
     .description('Simulated Quectel EC200x/EC600x/EG912Y module speaking the MQTT AT commands')
     .addOption(new Option('--pty', 'serve on a pseudo-terminal (prints its /dev/pts path)').conflicts('tcp'))
@@ -175,10 +176,7 @@ export async function simMain(
     stdout.write(modules.length === 1 ? `${where}\n` : `${where}\t${variant}\n`);
   }
 
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopped(parent);
   for (const server of servers) await server.close();
   for (const { module } of modules) module.close();
   return 0;
@@ -195,4 +193,24 @@ function simulatedModule(options: SimOptions, profile: VariantProfile) {
       `--latency ${options.latency}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`,
     );
   return createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts, latency });
+}
+
+/**
+ * Runs until Ctrl-C, SIGTERM, the terminal closing (SIGHUP) or, when npm started it (`npx
+ * qmt-sim`), npm going away: npm exec does not pass a SIGTERM sent to it on to its child, which
+ * would otherwise keep serving and hold its pseudo-terminals with nobody to stop it.
+ */
+function untilStopped(parent: number): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      clearInterval(watch);
+      for (const signal of SIGNALS) process.off(signal, stop);
+      resolve();
+    };
+    const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    for (const signal of SIGNALS) process.once(signal, stop);
+    const watch = setInterval(() => {
+      if (process.env.npm_command && process.ppid !== parent) stop();
+    }, 500);
+  });
 }

@@ -17,7 +17,7 @@ import { SecretMasker } from '../secrets/masker';
 import { peerFilter } from './broker-access';
 import { identifyModule } from './identify';
 import { answersAt, switchEchoOff } from './module-handshake';
-import { describePid, lockHolders } from './port-holders';
+import { describePid, lockHolders, openHolders } from './port-holders';
 
 export interface DoctorOptions {
   port: string;
@@ -83,6 +83,16 @@ export async function examineRig(options: DoctorOptions): Promise<DoctorReport> 
     } else {
       problems.push(`${port}: cannot open the port: ${message}`);
     }
+    return report;
+  }
+  // Opened: no lock held. A program with the port open without one reads the answers away, and
+  // the module would look dead; that is the one problem to report.
+  const readers = REMOTE.test(port) ? [] : openHolders(port).map(describePid);
+  if (readers.length) {
+    problems.push(
+      `${port}: port in use, held by ${readers.join(', ')} without a lock: it reads the module's answers away`,
+    );
+    await transport.close().catch(() => undefined);
     return report;
   }
   const clock = new RealClock();

@@ -3,7 +3,7 @@
  * /proc/locks names the pid of each flock by device inode. Best effort: elsewhere, or for a
  * holder that does not lock, nobody is named and the caller says only "busy".
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 
 export function lockHolders(device: string, locks = '/proc/locks'): number[] {
   let inode: number;
@@ -30,5 +30,46 @@ export function describePid(pid: number): string {
     return cmd ? `pid ${pid} (${cmd})` : `pid ${pid}`;
   } catch {
     return `pid ${pid}`;
+  }
+}
+
+/**
+ * Who has the device open at all (Linux /proc/<pid>/fd), lock or not: `cat /dev/ttyUSB2` or a
+ * terminal program takes no flock, opens fine beside the harness and reads the module's answers
+ * away. For a pseudo-terminal the process that also holds a pty master (/dev/ptmx) is the
+ * terminal's provider (a simulator's bridge, socat), not a competing reader.
+ */
+export function openHolders(device: string, proc = '/proc'): number[] {
+  let target: string;
+  try {
+    target = realpathSync(device);
+  } catch {
+    return [];
+  }
+  const isPty = target.startsWith('/dev/pts/');
+  const holders: number[] = [];
+  for (const entry of safeList(proc)) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const links = safeList(`${proc}/${entry}/fd`).map((fd) => safeReadlink(`${proc}/${entry}/fd/${fd}`));
+    if (!links.includes(target)) continue;
+    if (isPty && links.some((l) => l === '/dev/ptmx' || l === '/dev/pts/ptmx')) continue;
+    holders.push(Number(entry));
+  }
+  return holders;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function safeReadlink(link: string): string | undefined {
+  try {
+    return readlinkSync(link);
+  } catch {
+    return undefined;
   }
 }

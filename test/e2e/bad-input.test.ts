@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { SerialPort } from 'serialport';
 import { runQmt, startSimulator, tempDir } from './helpers';
@@ -31,6 +32,54 @@ test('a tag expression that does not parse', () =>
 test('an unknown simulator +QMTRECV layout', () =>
   assertOneLine(['run', '--sim-recv-layout', 'sideways'], /--sim-recv-layout sideways: unknown layout/));
 
+test('a tag expression that selects nothing: no silent green run', () =>
+  assertOneLine(['run', '--tags', '@no-such-tag'], /no scenario matches --tags "@no-such-tag"/));
+test('a scenario name that matches nothing', () =>
+  assertOneLine(['run', '--name', 'no such scenario xyz'], /no scenario matches --name "no such scenario xyz"/));
+test('a --name that is not a regular expression, before any banner', () =>
+  assertOneLine(['run', '--name', '('], /--name \(: Invalid regular expression/));
+test('an unknown --format', () =>
+  assertOneLine(['run', '--format', 'bogus'], /--format bogus: unknown formatter "bogus"/));
+test('--junit into a folder that does not exist', () =>
+  assertOneLine(
+    ['run', '--junit', '/nonexistent-qmt/x.xml'],
+    /--junit \/nonexistent-qmt\/x\.xml: folder \/nonexistent-qmt does not exist/,
+  ));
+
+test('--results naming the current folder, the home folder or the file system root: refused', () => {
+  assertOneLine(['run', '--results', '.'], /--results \.: is the current folder/);
+  assertOneLine(['run', '--results', homedir()], /is your home folder/);
+  assertOneLine(['run', '--results', '/'], /is the root of the file system/);
+  assertOneLine(['run', '--results', path.dirname(process.cwd())], /holds the current folder/);
+});
+
+test('--results holding a file qmt did not write: refused, and the file is left alone', () => {
+  const dir = tempDir('qmt-notes-');
+  writeFileSync(path.join(dir, 'notes.txt'), 'keep me');
+  assertOneLine(['run', '--results', dir], /--results \S+: holds "notes\.txt", which qmt did not write/);
+  assert.equal(readFileSync(path.join(dir, 'notes.txt'), 'utf8'), 'keep me');
+});
+
+test('qmt report --out and qmt run --out holding files qmt did not write: refused', () => {
+  const dir = tempDir('qmt-notes-');
+  mkdirSync(path.join(dir, 'allure-results'));
+  writeFileSync(path.join(dir, 'thesis.tex'), 'keep me');
+  assertOneLine(['report', path.join(dir, 'allure-results'), '--out', dir], /--out \S+: holds "thesis\.tex"/);
+  assertOneLine(['run', '--out', dir], /--out \S+: holds "thesis\.tex"/);
+  assertOneLine(['run', '--report-dir', dir], /--report-dir \S+: holds "thesis\.tex"/);
+  assert.equal(readFileSync(path.join(dir, 'thesis.tex'), 'utf8'), 'keep me');
+});
+
+test('qmt characterize --out naming a folder or a file it did not write: refused before probing', () => {
+  const dir = tempDir('qmt-notes-');
+  assertOneLine(['characterize', '--out', dir], /--out \S+: is a folder; name a file/);
+  writeFileSync(path.join(dir, 'mine.json'), '{"mine": true}');
+  assertOneLine(
+    ['characterize', '--out', path.join(dir, 'mine.json')],
+    /exists and was not written by qmt characterize/,
+  );
+});
+
 test('--results pointing at a file: refused, and the file is left alone', () => {
   const file = path.join(tempDir('qmt-results-file-'), 'notes.txt');
   writeFileSync(file, 'keep me');
@@ -44,7 +93,7 @@ test('--verbose shows the stack trace of the same mistake', () => {
   const { status, output } = runQmt(['--verbose', 'run', '--results', file]);
   assert.equal(status, 2);
   assert.match(output, /is a file, not a folder/);
-  assert.match(output, /^\s+at checkResultsDir /m);
+  assert.match(output, /^\s+at checkOutputFolder /m);
 });
 
 test('a busy port (another program holds it)', { timeout: 120_000 }, async () => {

@@ -65,6 +65,26 @@ test('qmt doctor: a busy port is one line naming who holds it', { timeout: 120_0
   }
 });
 
+test(
+  'qmt doctor: a port another program reads without a lock (cat) is named, not called dead',
+  { timeout: 120_000 },
+  async () => {
+    const { child, where } = await startSimulator(['--pty']);
+    const cat = spawn('cat', [where], { stdio: ['ignore', 'ignore', 'ignore'] });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const run = runQmt(['doctor', '--port', where]);
+      assert.equal(run.status, 2, run.output);
+      assert.deepEqual(doctorLines(run.output), [
+        `qmt doctor: ${where}: port in use, held by pid ${cat.pid} (cat ${where}) without a lock: it reads the module's answers away`,
+      ]);
+    } finally {
+      cat.kill('SIGTERM');
+      child.kill('SIGTERM');
+    }
+  },
+);
+
 test('qmt doctor: a silent module is one line', { timeout: 60_000 }, async () => {
   // A pseudo-terminal with nothing behind it: what a powered-off or wedged module looks like.
   const bridge = spawn('python3', ['-u', PTY_BRIDGE_SCRIPT], { stdio: ['pipe', 'pipe', 'ignore'] });

@@ -38,6 +38,10 @@ async function readPath(child: ChildProcessWithoutNullStreams): Promise<{ path: 
 export async function servePty(module: Pick<SimulatedModule, 'attach'>, python = 'python3'): Promise<PtyServer> {
   const child = spawn(python, ['-u', PTY_BRIDGE_SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr.resume();
+  // However this process ends, the bridge (and with it the pseudo-terminal) goes too.
+  const killBridge = () => child.kill('SIGTERM');
+  process.once('exit', killBridge);
+  child.once('exit', () => process.off('exit', killBridge));
   const { path, rest } = await readPath(child);
   const uart = new Duplex({
     read() {},
