@@ -40,6 +40,8 @@ export interface LoggedPacket {
   readonly willPayload?: LoggedPayload;
   /** The log shows a password was sent (its value is never logged). */
   readonly hasPassword?: boolean;
+  /** CONNACK's return code (0 accepted). */
+  readonly returnCode?: number;
 }
 
 const LINE =
@@ -128,6 +130,8 @@ function decode(cmd: string, detail: string, messageId: number | undefined): Par
     case 'pubrel':
     case 'pubcomp':
       return { packet: { cmd, messageId: messageId ?? 0 } as Packet };
+    case 'connack':
+      return { returnCode: numberField(detail, 'returnCode') ?? 0 };
     case 'pingreq':
     case 'disconnect':
       return { packet: { cmd } as Packet };

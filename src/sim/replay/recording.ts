@@ -27,6 +27,8 @@ export interface BrokerTrigger {
   readonly connection: number;
   readonly cmd: string;
   readonly messageId?: number;
+  /** A CONNACK's return code. */
+  readonly returnCode?: number;
   /** Clock time (ms) on the scenario's clock, as the fixture logged it. */
   readonly at: number;
   readonly outputs: RecordedOutput[];
@@ -206,7 +208,11 @@ export function parseTranscript(text: string, name: string, file: string): Track
     // long payload is cut into several entries by the transcript, so consecutive ones are joined.
     // AT+QFUPL's prompt is CONNECT (the file's bytes follow, spec 5.2's upload of certificates).
     const afterPrompt = lastRx !== undefined && /(> ?|\r\nCONNECT\r\n)$/.test(lastRx.toString('latin1'));
-    if (previous && previous.kind === 'data' && previous.outputs.length === 0) {
+    // The transcript cuts a long entry (a payload, a 1 KB command line) into several; an
+    // unfinished command line (no CR yet) goes on in the next one.
+    const unfinished =
+      previous?.kind === 'data' || (previous?.kind === 'line' && previous.bytes[previous.bytes.length - 1] !== 0x0d);
+    if (previous && unfinished && previous.outputs.length === 0) {
       previous.bytes = Buffer.concat([previous.bytes, bytes]);
       return;
     }

@@ -23,11 +23,12 @@
  *   happens again (./timeline.ts), and the broker's packets start what followed them.
  */
 import type { Duplex } from 'node:stream';
-import type { Packet } from 'mqtt-packet';
+import type { IConnectPacket, Packet } from 'mqtt-packet';
 import type { Clock, TimerHandle } from '../../clock/clock';
 import { POWER_UP_URCS, DEFAULT_REBOOT_MS } from '../core/reboot';
 import { formatChecksum, qfuplChecksum } from '../handlers/basic/checksum';
 import { BrokerLinks } from './broker-links';
+import { CloudConfigs } from './cloud-signing';
 import { maskedValues, newAddressMap, rewriteAddresses, sameCommand, type AddressMap } from './command-match';
 import type { LoggedPacket } from './packet-log';
 import type { BrokerTrigger, HostStep, RecordedOutput, Recording, Track } from './recording';
@@ -51,8 +52,9 @@ const HOUSEKEEPING =
   /^(AT|ATI|ATE1|ATV1|AT\+GMR|AT\+QGMR|AT\+CGMR|AT\+GSN|AT\+CGSN|AT\+CGMM|AT\+GMM|AT\+CGMI|AT\+GMI|AT\+CPIN\?|AT\+CSQ|AT\+CREG\?|AT\+CEREG\?|AT\+CGREG\?|AT\+COPS\?|AT\+QCCID|AT\+CIMI|AT\+CFUN\?|AT\+CGACT\?|AT\+CMEE\?|AT\+CMEE=\d|AT\+QMTOPEN\?|AT\+QMTCONN\?|AT\+QMTCFG="[^"]+",\d)$/i;
 /** What a host may send before a session's first command, and leave out in another run. */
 const PREAMBLE =
-  /^(AT|ATI|ATE[01]|ATV1|AT\+GMR|AT\+QGMR|AT\+CGMR|AT\+GSN|AT\+CGSN|AT\+CGMM|AT\+GMM|AT\+CGMI|AT\+GMI|AT\+CPIN\?|AT\+CSQ|AT\+CREG\?|AT\+CEREG\?|AT\+CGREG\?|AT\+COPS\?|AT\+QCCID|AT\+CIMI|AT\+CFUN\?|AT\+CMEE=\d)$/i;
+  /^(AT|ATI|ATV1|AT\+GMR|AT\+QGMR|AT\+CGMR|AT\+GSN|AT\+CGSN|AT\+CGMM|AT\+GMM|AT\+CGMI|AT\+GMI|AT\+CPIN\?|AT\+CSQ|AT\+CREG\?|AT\+CEREG\?|AT\+CGREG\?|AT\+COPS\?|AT\+QCCID|AT\+CIMI|AT\+CFUN\?|AT\+CMEE=\d)$/i;
 const CFG_SET = /^AT\+QMTCFG="([^"]+)",(\d),/i;
+const CFG_QUERY = /^AT\+QMTCFG="[^"]+",\d$/i;
 const ERROR = Buffer.from('\r\nERROR\r\n', 'latin1');
 const OK = Buffer.from('\r\nOK\r\n', 'latin1');
 
@@ -87,9 +89,12 @@ export class ReplayModule {
   /** Sub-options whose value the replay reported between scenarios (the rig can restore only those). */
   private readonly reported = new Set<string>();
   private readonly sslOn = new Set<number>();
+  private readonly cloud = new CloudConfigs();
   private lastData: Buffer | undefined;
   /** The size of the file the host announced in AT+QFUPL (its bytes follow CONNECT). */
   private uploadSize: number | undefined;
+  /** Echo as the host last set it (ATE0 / ATE1); on at power-up (FIELD-NOTES). */
+  private echo = true;
   /** A scenario step was replayed in this session. */
   private started = false;
   /** The recording holds the network side (broker packet logs). */
@@ -162,6 +167,7 @@ export class ReplayModule {
 
   private onLine(line: string): void {
     this.flushPending();
+    if (/^ATE[01]?$/i.test(line)) this.echo = /^ATE1$/i.test(line);
     const fits = this.fitsLine(line);
     const phase = this.phase();
     if (this.inSession && phase !== 'after' && this.advance(fits, line, phase === 'idle' ? 'preamble' : 'none')) return;
@@ -170,9 +176,12 @@ export class ReplayModule {
     if (phase !== 'scenario' && this.tryStart(fits, line)) return;
     // Mid-scenario, the rig's AT+QMTOPEN? / AT+QMTCONN? are its clean-up beginning (a scenario's own
     // are recorded steps); they are answered from the replay's connections when it has a network side.
-    const listing = /^AT\+QMT(OPEN|CONN)\?$/i.test(line) && this.networked;
+    // A restart (AT+CFUN=1,1) is the rig's whatever the phase: a module always restarts.
+    const listing = (/^AT\+QMT(OPEN|CONN)\?$/i.test(line) && this.networked) || /^AT\+CFUN=1,1$/i.test(line);
     if ((phase !== 'scenario' || listing) && this.cleanUp(line)) return;
-    if (HOUSEKEEPING.test(line)) return this.write(this.housekeeping(line));
+    // A scenario's own AT+QMTCFG query is a step: mid-scenario it resynchronises or diverges.
+    if (HOUSEKEEPING.test(line) && !(phase === 'scenario' && CFG_QUERY.test(line)))
+      return this.write(this.housekeeping(line));
     if (this.inSession && this.advance(fits, line, 'any')) return;
     this.refuse(line);
   }
@@ -198,7 +207,8 @@ export class ReplayModule {
     });
     if (!opens) return false;
     this.startSession(false);
-    return this.advance(fits, line, 'preamble');
+    // A scenario that opens with this very command before one that gets there after a preamble.
+    return this.advance(fits, line, 'none') || this.advance(fits, line, 'preamble');
   }
 
   /** The rig puts back a setting the scenario changed, once (src/rig/settings-baseline.ts). */
@@ -275,6 +285,7 @@ export class ReplayModule {
     this.consumed = new Set();
     this.changed = new Set();
     this.sslOn.clear();
+    this.cloud.clear();
     this.started = false;
     this.candidates = this.freshCandidates(answer);
     if (!answer) return;
@@ -333,6 +344,7 @@ export class ReplayModule {
     }
     if (upper === 'AT+CFUN=1,1') {
       this.links.closeAll();
+      this.echo = true;
       this.write(OK);
       this.inSession = false;
       this.cleaningUp = false;
@@ -355,6 +367,7 @@ export class ReplayModule {
 
   /** Remembers the settings a scenario changed (restored later) and the client's TLS switch. */
   private noteSettings(line: string | undefined, step: HostStep): void {
+    if (line) this.cloud.note(line);
     const upload = line ? /^AT\+QFUPL="[^"]*",(\d+)/i.exec(line) : null;
     if (upload) this.uploadSize = Number(upload[1]);
     const set = line ? CFG_SET.exec(line) : null;
@@ -393,15 +406,26 @@ export class ReplayModule {
   private housekeeping(line: string): Buffer {
     const upper = line.toUpperCase();
     const query = /^AT\+QMTCFG="([^"]+)",(\d)$/i.exec(line);
-    for (const track of this.options.recording.tracks) {
+    // The followed scenario's own answer first; one given with the echo as it is now.
+    const followed = this.first()?.[0];
+    const tracks = followed ? [followed, ...this.options.recording.tracks] : this.options.recording.tracks;
+    const echoed = `${line}\r`;
+    let found: string | undefined;
+    for (const track of tracks) {
       const step = track.steps.find((s) => s.kind === 'line' && s.text.toUpperCase() === upper);
-      const said = step?.outputs.filter((o) => o.bytes).map((o) => o.bytes as Buffer);
-      if (said?.length) {
-        const answer = Buffer.concat(said);
-        if (query && answer.toString('latin1').includes('+QMTCFG:'))
-          this.reported.add(`${query[1].toLowerCase()},${query[2]}`);
-        return answer;
+      const said = step?.outputs.filter((o) => o.bytes).map((o) => (o.bytes as Buffer).toString('latin1'));
+      if (!said?.length) continue;
+      const answer = said.join('');
+      found ??= answer;
+      if (answer.toUpperCase().startsWith(echoed.toUpperCase()) === this.echo) {
+        found = answer;
+        break;
       }
+    }
+    if (found !== undefined) {
+      if (!this.echo && found.toUpperCase().startsWith(echoed.toUpperCase())) found = found.slice(echoed.length);
+      if (query && found.includes('+QMTCFG:')) this.reported.add(`${query[1].toLowerCase()},${query[2]}`);
+      return Buffer.from(found, 'latin1');
     }
     const { model, firmware } = this.options.recording.identity;
     if (upper === 'ATI' && model)
@@ -428,7 +452,11 @@ export class ReplayModule {
 
   private emit(output: RecordedOutput, cause: Cause): void {
     if (output.packet) return this.sendPacket(output.packet, cause);
-    let text = rewriteAddresses(output.bytes.toString('latin1'), this.addresses);
+    let text = output.bytes.toString('latin1');
+    // With echo on, the module echoes the line the host sent now (its address, its secret).
+    if (cause.line !== undefined && cause.recordedLine !== undefined && text.startsWith(`${cause.recordedLine}\r`))
+      text = cause.line + text.slice(cause.recordedLine.length);
+    else text = rewriteAddresses(text, this.addresses);
     // +QFUPL: <size>,<checksum> of the file the host uploaded now (spec 5.2), not of the recorded one.
     if (cause.data && cause.recordedLine === undefined)
       text = text.replace(
@@ -463,11 +491,8 @@ export class ReplayModule {
   private sendPacket(logged: LoggedPacket, cause: Cause): void {
     if (!logged.packet) return;
     const packet = { ...logged.packet } as Packet & Record<string, unknown>;
-    if (packet.cmd === 'connect' && logged.hasPassword && cause.line && cause.recordedLine) {
-      // The log never holds the password; the host's AT+QMTCONN does (spec 3.3.4 <password>).
-      const password = maskedValues(cause.recordedLine, cause.line).get(3) ?? /,"([^"]*)"$/.exec(cause.line)?.[1];
-      if (password !== undefined) packet.password = Buffer.from(password, 'utf8');
-    }
+    if (packet.cmd === 'connect' && logged.hasPassword && cause.line && cause.recordedLine)
+      this.fillCredentials(packet as IConnectPacket, logged.connection, cause.line, cause.recordedLine);
     if (packet.cmd === 'publish' && logged.payload && !logged.payload.complete) {
       const live = cause.data ?? this.lastData;
       packet.payload =
@@ -481,6 +506,31 @@ export class ReplayModule {
     if (/^pub(ack|rec|rel|comp)$/.test(packet.cmd) && recorded !== undefined && packet.messageId === recorded)
       packet.messageId = live;
     this.links.send(logged.connection, packet as Packet);
+  }
+
+  /**
+   * The log never holds the password. The host's AT+QMTCONN does (spec 3.3.4 <password>); without
+   * one, a cloud option's credentials are derived again (./cloud-signing.ts).
+   */
+  private fillCredentials(packet: IConnectPacket, connection: number, line: string, recordedLine: string): void {
+    const args = [...line.matchAll(/"([^"]*)"|([^,=]+)/g)].map((m) => m[1] ?? m[2] ?? '');
+    const idx = Number(/^AT\+QMTCONN=(\d)/i.exec(line)?.[1] ?? 0);
+    const given = maskedValues(recordedLine, line).get(3) ?? (args.length >= 5 ? args[4] : undefined);
+    if (given !== undefined) {
+      packet.password = Buffer.from(given, 'utf8');
+      return;
+    }
+    const cloud = this.cloud.credentials(idx, args[2] ?? '', this.sslOn.has(idx), Date.now());
+    if (!cloud) return;
+    const connack = this.first()?.[0].triggers.find(
+      (t) => t.connection === connection && t.cmd === 'connack' && !this.consumed.has(t),
+    );
+    packet.clientId = cloud.clientId;
+    if (cloud.username !== undefined) packet.username = cloud.username;
+    // The recorded broker refused the recorded credentials: these are refused too.
+    const refused = connack?.returnCode !== undefined && connack.returnCode !== 0;
+    if (cloud.password !== undefined)
+      packet.password = Buffer.from(refused ? `${cloud.password}-refused-in-the-recording` : cloud.password, 'utf8');
   }
 
   /** A packet from the live broker: what the recorded module did after the same packet, now. */

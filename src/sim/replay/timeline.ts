@@ -54,6 +54,7 @@ export function addPackets(track: Track, packets: readonly LoggedPacket[]): void
       connection: p.connection,
       cmd: p.cmd,
       ...(p.messageId !== undefined ? { messageId: p.messageId } : {}),
+      ...(p.returnCode !== undefined ? { returnCode: p.returnCode } : {}),
       at: p.at,
       outputs: [],
     }));
@@ -86,27 +87,28 @@ export function addPackets(track: Track, packets: readonly LoggedPacket[]): void
     stepCause.outputs.push({ afterMs: Math.max(0, packet.at - stepCause.at), packet });
   }
 
-  // Result URCs that waited for the broker: from their command to the packet that ended the wait.
-  for (const [i, step] of track.steps.entries()) {
-    const nextAt = track.steps[i + 1]?.at ?? Infinity;
+  // Result URCs that waited for the broker: from their command to the packet that ended the wait,
+  // the earliest one not taken by an earlier URC (the fixture answers in the instant of the request).
+  const taken = new Set<BrokerTrigger>();
+  for (const step of track.steps) {
     const kept: RecordedOutput[] = [];
     for (const output of step.outputs) {
       const waited = output.bytes && waitedFor(output.bytes.toString('latin1'));
       const at = step.at + output.afterMs;
       const cause = waited
-        ? latest(
-            triggers.filter(
-              (t) =>
-                waited.cmds.includes(t.cmd) &&
-                t.at > step.at &&
-                t.at <= at &&
-                t.at <= nextAt &&
-                (clientOf.get(t.connection) ?? waited.idx) === waited.idx,
-            ),
+        ? triggers.find(
+            (t) =>
+              !taken.has(t) &&
+              waited.cmds.includes(t.cmd) &&
+              t.at >= step.at &&
+              t.at <= at &&
+              (clientOf.get(t.connection) ?? waited.idx) === waited.idx,
           )
         : undefined;
-      if (cause && output.bytes) cause.outputs.push({ afterMs: at - cause.at, bytes: output.bytes });
-      else kept.push(output);
+      if (cause && output.bytes) {
+        taken.add(cause);
+        cause.outputs.push({ afterMs: at - cause.at, bytes: output.bytes });
+      } else kept.push(output);
     }
     step.outputs.splice(0, step.outputs.length, ...kept);
   }
