@@ -47,7 +47,8 @@ export function sameCommand(
     }
     // A file made for each run (a fresh CA certificate) has its own size.
     if (upload && i === 1 && /^\d+$/.test(a[i]) && /^\d+$/.test(b[i])) continue;
-    if (open && i === 2 && isPort(a[i]) && isPort(b[i])) {
+    // One recorded port is one live port for the whole session (the fixture's, a refusing port's).
+    if (open && i === 2 && isPort(a[i]) && isPort(b[i]) && samePortMapping(map, a[i], b[i])) {
       learned.push([map.port, a[i], b[i]]);
       continue;
     }
@@ -91,6 +92,12 @@ function maskPattern(token: string): RegExp {
       .join('.*')}$`,
     's',
   );
+}
+
+function samePortMapping(map: AddressMap, recorded: string, live: string): boolean {
+  const known = map.port.get(recorded);
+  if (known !== undefined) return known === live;
+  return ![...map.port.values()].includes(live);
 }
 
 function mappedName(recorded: string, live: string, hosts: Readonly<Record<string, string>>): boolean {

@@ -54,9 +54,11 @@ const HOUSEKEEPING =
 const PREAMBLE =
   /^(AT|ATI|ATV1|AT\+GMR|AT\+QGMR|AT\+CGMR|AT\+GSN|AT\+CGSN|AT\+CGMM|AT\+GMM|AT\+CGMI|AT\+GMI|AT\+CPIN\?|AT\+CSQ|AT\+CREG\?|AT\+CEREG\?|AT\+CGREG\?|AT\+COPS\?|AT\+QCCID|AT\+CIMI|AT\+CFUN\?|AT\+CMEE=\d)$/i;
 const CFG_SET = /^AT\+QMTCFG="([^"]+)",(\d),/i;
-const CFG_QUERY = /^AT\+QMTCFG="[^"]+",\d$/i;
+const SECRET_MASK = '***';
 const ERROR = Buffer.from('\r\nERROR\r\n', 'latin1');
 const OK = Buffer.from('\r\nOK\r\n', 'latin1');
+
+type Fits = (step: HostStep, track: Track) => boolean;
 
 /** What a step's outputs need from the live exchange that caused them. */
 interface Cause {
@@ -79,7 +81,7 @@ export class ReplayModule {
   /** Recorded scenarios replayed to their last step. */
   private readonly finished = new Set<Track>();
   private lastStarted = -1;
-  private addresses: AddressMap = newAddressMap();
+  private addresses = new Map<Track, AddressMap>();
   private pending: { handle: TimerHandle; run: () => void }[] = [];
   private closed = false;
   private readonly links: BrokerLinks;
@@ -93,6 +95,8 @@ export class ReplayModule {
   private lastData: Buffer | undefined;
   /** The size of the file the host announced in AT+QFUPL (its bytes follow CONNECT). */
   private uploadSize: number | undefined;
+  /** The last secret the host sent where the recording has it masked. */
+  private lastSecret: string | undefined;
   /** Echo as the host last set it (ATE0 / ATE1); on at power-up (FIELD-NOTES). */
   private echo = true;
   /** A scenario step was replayed in this session. */
@@ -161,8 +165,17 @@ export class ReplayModule {
     return step?.kind === 'data' ? (this.uploadSize ?? step.bytes.length) : 0;
   }
 
-  private fitsLine(line: string): (step: HostStep) => boolean {
-    return (step) => step.kind === 'line' && sameCommand(step.text, line, this.addresses, this.options.hosts ?? {});
+  /** Each recorded scenario maps its own fixture address and ports to this session's. */
+  private fitsLine(line: string): Fits {
+    return (step, track) =>
+      step.kind === 'line' && sameCommand(step.text, line, this.addressesOf(track), this.options.hosts ?? {});
+  }
+
+  private addressesOf(track: Track | undefined): AddressMap {
+    if (!track) return newAddressMap();
+    let map = this.addresses.get(track);
+    if (!map) this.addresses.set(track, (map = newAddressMap()));
+    return map;
   }
 
   private onLine(line: string): void {
@@ -179,9 +192,8 @@ export class ReplayModule {
     // A restart (AT+CFUN=1,1) is the rig's whatever the phase: a module always restarts.
     const listing = (/^AT\+QMT(OPEN|CONN)\?$/i.test(line) && this.networked) || /^AT\+CFUN=1,1$/i.test(line);
     if ((phase !== 'scenario' || listing) && this.cleanUp(line)) return;
-    // A scenario's own AT+QMTCFG query is a step: mid-scenario it resynchronises or diverges.
-    if (HOUSEKEEPING.test(line) && !(phase === 'scenario' && CFG_QUERY.test(line)))
-      return this.write(this.housekeeping(line));
+    // Mid-scenario too: a rig queries every setting again after a restart (src/rig/settings-baseline.ts).
+    if (HOUSEKEEPING.test(line)) return this.write(this.housekeeping(line));
     if (this.inSession && this.advance(fits, line, 'any')) return;
     this.refuse(line);
   }
@@ -195,11 +207,11 @@ export class ReplayModule {
   }
 
   /** A command that opens a recorded scenario (after its preamble) starts that scenario's session. */
-  private tryStart(fits: (step: HostStep) => boolean, line: string): boolean {
+  private tryStart(fits: Fits, line: string): boolean {
     const fresh = this.freshCandidates(false);
     const opens = [...fresh].some(([track, position]) => {
       for (let i = position; i < track.steps.length; i++) {
-        if (fits(track.steps[i])) return true;
+        if (fits(track.steps[i], track)) return true;
         const step = track.steps[i];
         if (!(step.kind === 'line' && PREAMBLE.test(step.text))) return false;
       }
@@ -236,17 +248,12 @@ export class ReplayModule {
    * Keeps the candidates whose next step fits (after skipping nothing, the session preamble, or
    * any recorded steps); plays the first one's recorded output.
    */
-  private advance(
-    fits: (step: HostStep) => boolean,
-    line: string | undefined,
-    skip: 'none' | 'preamble' | 'any',
-    data?: Buffer,
-  ): boolean {
+  private advance(fits: Fits, line: string | undefined, skip: 'none' | 'preamble' | 'any', data?: Buffer): boolean {
     const next = new Map<Track, number>();
     for (const [track, position] of this.candidates) {
       for (let i = position; i < track.steps.length; i++) {
         const step = track.steps[i];
-        if (fits(step)) {
+        if (fits(step, track)) {
           next.set(track, i + 1);
           break;
         }
@@ -279,7 +286,7 @@ export class ReplayModule {
   private startSession(answer: boolean): void {
     this.dropPending();
     this.links.closeAll();
-    this.addresses = newAddressMap();
+    this.addresses = new Map();
     this.inSession = true;
     this.cleaningUp = false;
     this.consumed = new Set();
@@ -367,6 +374,8 @@ export class ReplayModule {
 
   /** Remembers the settings a scenario changed (restored later) and the client's TLS switch. */
   private noteSettings(line: string | undefined, step: HostStep): void {
+    if (line && step.kind === 'line')
+      for (const value of maskedValues(step.text, line).values()) this.lastSecret = value;
     if (line) this.cloud.note(line);
     const upload = line ? /^AT\+QFUPL="[^"]*",(\d+)/i.exec(line) : null;
     if (upload) this.uploadSize = Number(upload[1]);
@@ -456,7 +465,10 @@ export class ReplayModule {
     // With echo on, the module echoes the line the host sent now (its address, its secret).
     if (cause.line !== undefined && cause.recordedLine !== undefined && text.startsWith(`${cause.recordedLine}\r`))
       text = cause.line + text.slice(cause.recordedLine.length);
-    else text = rewriteAddresses(text, this.addresses);
+    else text = rewriteAddresses(text, this.addressesOf(this.first()?.[0]));
+    // A secret the module printed back (a cloud option's query) was masked in the recording: the
+    // module prints the one the host set now.
+    if (this.lastSecret !== undefined) text = text.split(SECRET_MASK).join(this.lastSecret);
     // +QFUPL: <size>,<checksum> of the file the host uploaded now (spec 5.2), not of the recorded one.
     if (cause.data && cause.recordedLine === undefined)
       text = text.replace(

@@ -92,9 +92,16 @@ export function addPackets(track: Track, packets: readonly LoggedPacket[]): void
   const taken = new Set<BrokerTrigger>();
   for (const step of track.steps) {
     const kept: RecordedOutput[] = [];
+    let moved: { cause: BrokerTrigger; at: number } | undefined;
     for (const output of step.outputs) {
-      const waited = output.bytes && waitedFor(output.bytes.toString('latin1'));
       const at = step.at + output.afterMs;
+      // The transcript cuts a long line (a 1500-byte +QMTRECV) into several entries: the rest follows its start.
+      if (moved && output.bytes && at === moved.at && !output.bytes.toString('latin1').startsWith('\r\n')) {
+        moved.cause.outputs.push({ afterMs: at - moved.cause.at, bytes: output.bytes });
+        continue;
+      }
+      moved = undefined;
+      const waited = output.bytes && waitedFor(output.bytes.toString('latin1'));
       const cause = waited
         ? triggers.find(
             (t) =>
@@ -108,6 +115,7 @@ export function addPackets(track: Track, packets: readonly LoggedPacket[]): void
       if (cause && output.bytes) {
         taken.add(cause);
         cause.outputs.push({ afterMs: at - cause.at, bytes: output.bytes });
+        moved = { cause, at };
       } else kept.push(output);
     }
     step.outputs.splice(0, step.outputs.length, ...kept);
