@@ -209,6 +209,9 @@ export class ReplayModule {
   /** A command that opens a recorded scenario (after its preamble) starts that scenario's session. */
   private tryStart(fits: Fits, line: string): boolean {
     const fresh = this.freshCandidates(false);
+    // A new session maps the fixture's address afresh (it listens on a new port per scenario).
+    const kept = this.addresses;
+    this.addresses = new Map();
     const opens = [...fresh].some(([track, position]) => {
       for (let i = position; i < track.steps.length; i++) {
         if (fits(track.steps[i], track)) return true;
@@ -217,6 +220,7 @@ export class ReplayModule {
       }
       return false;
     });
+    this.addresses = kept;
     if (!opens) return false;
     this.startSession(false);
     // A scenario that opens with this very command before one that gets there after a preamble.
