@@ -3,7 +3,8 @@
  *
  *   qmt-sim --pty | --tcp <port> [--variant EC200N-CN | --profile <file>] [--fault <id> ...] [--host name=ip ...]
  *           [--latency off|field|<ms>|<min>-<max>]
- *   qmt-sim --pty | --tcp <port> --replay <transcript file | Allure results folder>
+ *   qmt-sim --pty | --tcp <port> --replay <transcript file | field log | Allure results folder> [--host name=ip ...]
+ *   qmt-sim import-log <field log> [--out <transcript file>]
  *   qmt-sim --pty --count 3 [--variant A --variant B ...]    (a rig in a box)
  *   qmt-sim --list-faults
  *
@@ -22,6 +23,7 @@ import { findVariant, resolveProfile, variantNames } from '../variants/catalog';
 import { checkRecvLayout, UsageError } from './options';
 import { loadRecording } from '../sim/replay/recording';
 import { ReplayModule } from '../sim/replay/replay-module';
+import { importLogMain } from '../sim/replay/import-log-command';
 import type { VariantProfile } from '../variants/profile';
 
 interface SimOptions {
@@ -77,6 +79,7 @@ export async function simMain(
   stdout = process.stdout,
   stderr = process.stderr,
 ): Promise<number | undefined> {
+  if (argv[0] === 'import-log') return importLogMain(argv.slice(1), stdout, stderr);
   const parent = process.ppid; // before the slow start-up: npm may be gone by the time we serve
   const program = new Command('qmt-sim')
     .description('Simulated Quectel EC200x/EC600x/EG912Y module speaking the MQTT AT commands')
@@ -130,14 +133,8 @@ export async function simMain(
     if (options.tcp !== undefined) port = parsePort(options.tcp);
     const count = parseCount(options.count);
     if (options.replay !== undefined) {
-      const given = ['--profile', '--fault', '--host', '--count'].filter((o) =>
-        o === '--profile'
-          ? options.profile
-          : o === '--fault'
-            ? options.fault.length
-            : o === '--host'
-              ? options.host.length
-              : count > 1,
+      const given = ['--profile', '--fault', '--count'].filter((o) =>
+        o === '--profile' ? options.profile : o === '--fault' ? options.fault.length : count > 1,
       );
       if (given.length)
         throw new UsageError(`--replay answers as the recording did; ${given.join(', ')} cannot be used with it`);
@@ -148,6 +145,7 @@ export async function simMain(
         module: new ReplayModule({
           recording,
           clock: new RealClock(),
+          hosts: parseHosts(options.host),
           log: (event) => stderr.write(`qmt-sim: replay ${event.message}\n`),
         }),
       });

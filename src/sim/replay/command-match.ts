@@ -19,10 +19,20 @@ export function newAddressMap(): AddressMap {
   return { host: new Map(), port: new Map() };
 }
 
-/** True when `live` is the recorded command `recorded`; learns the fixture's address into `map`. */
-export function sameCommand(recorded: string, live: string, map: AddressMap): boolean {
+/**
+ * True when `live` is the recorded command `recorded`; learns the fixture's address into `map`.
+ * `hosts` (qmt-sim --host name=ip) lets a host name the recording dialled (a field log's
+ * `"broker.example.com"`) stand for the local broker the host dials now.
+ */
+export function sameCommand(
+  recorded: string,
+  live: string,
+  map: AddressMap,
+  hosts: Readonly<Record<string, string>> = {},
+): boolean {
   if (recorded === live) return true;
-  if (!recorded.includes(SECRET_MASK) && !/^AT\+QMTOPEN=/i.test(recorded)) return false;
+  const upload = /^AT\+QFUPL=/i.test(recorded);
+  if (!recorded.includes(SECRET_MASK) && !/^AT\+QMTOPEN=/i.test(recorded) && !upload) return false;
   const a = splitArgs(recorded);
   const b = splitArgs(live);
   if (a.length !== b.length) return false;
@@ -31,11 +41,14 @@ export function sameCommand(recorded: string, live: string, map: AddressMap): bo
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue;
     if (a[i].includes(SECRET_MASK) && maskPattern(a[i]).test(b[i])) continue;
-    if (open && i === 1 && isIpLiteral(a[i]) && isIpLiteral(b[i])) {
+    if (open && i === 1 && ((isIpLiteral(a[i]) && isIpLiteral(b[i])) || mappedName(a[i], b[i], hosts))) {
       learned.push([map.host, unquote(a[i]), unquote(b[i])]);
       continue;
     }
-    if (open && i === 2 && isPort(a[i]) && isPort(b[i])) {
+    // A file made for each run (a fresh CA certificate) has its own size.
+    if (upload && i === 1 && /^\d+$/.test(a[i]) && /^\d+$/.test(b[i])) continue;
+    // One recorded port is one live port for the whole session (the fixture's, a refusing port's).
+    if (open && i === 2 && isPort(a[i]) && isPort(b[i]) && samePortMapping(map, a[i], b[i])) {
       learned.push([map.port, a[i], b[i]]);
       continue;
     }
@@ -79,6 +92,29 @@ function maskPattern(token: string): RegExp {
       .join('.*')}$`,
     's',
   );
+}
+
+function samePortMapping(map: AddressMap, recorded: string, live: string): boolean {
+  const known = map.port.get(recorded);
+  if (known !== undefined) return known === live;
+  return ![...map.port.values()].includes(live);
+}
+
+function mappedName(recorded: string, live: string, hosts: Readonly<Record<string, string>>): boolean {
+  const name = unquote(recorded).toLowerCase();
+  const ip = Object.entries(hosts).find(([n]) => n.toLowerCase() === name)?.[1];
+  return ip !== undefined && (ip === unquote(live) || unquote(live).toLowerCase() === name);
+}
+
+/** The live text a masked recorded argument stands for (`"***"` → the host's secret), by position. */
+export function maskedValues(recorded: string, live: string): Map<number, string> {
+  const out = new Map<number, string>();
+  const a = splitArgs(recorded);
+  const b = splitArgs(live);
+  a.forEach((token, i) => {
+    if (token.includes(SECRET_MASK) && b[i] !== undefined) out.set(i, unquote(b[i]));
+  });
+  return out;
 }
 
 function unquote(token: string): string {

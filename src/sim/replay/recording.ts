@@ -10,11 +10,28 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { importFieldLog } from './field-log';
+import { parsePacketLog, type LoggedPacket } from './packet-log';
+import { addPackets } from './timeline';
 
-/** What the module sent after a host step, `afterMs` after that step's first byte. */
-export interface RecordedOutput {
-  readonly afterMs: number;
-  readonly bytes: Buffer;
+/**
+ * What the module sent after a trigger (a host step, or a packet from the broker), `afterMs` after
+ * it: bytes on the serial side, or an MQTT packet to the broker (./packet-log.ts).
+ */
+export type RecordedOutput =
+  | { readonly afterMs: number; readonly bytes: Buffer; readonly packet?: undefined }
+  | { readonly afterMs: number; readonly packet: LoggedPacket; readonly bytes?: undefined };
+
+/** A packet the broker sent the recorded module, and what the module did on receiving it. */
+export interface BrokerTrigger {
+  readonly connection: number;
+  readonly cmd: string;
+  readonly messageId?: number;
+  /** A CONNACK's return code. */
+  readonly returnCode?: number;
+  /** Clock time (ms) on the scenario's clock, as the fixture logged it. */
+  readonly at: number;
+  readonly outputs: RecordedOutput[];
 }
 
 export interface HostStep {
@@ -24,7 +41,11 @@ export interface HostStep {
   readonly bytes: Buffer;
   /** 1-based line of the transcript file where this step starts (for "diverged at line N"). */
   readonly line: number;
+  /** Clock time (ms) of the step, on the transcript's time line. */
+  readonly at: number;
   readonly outputs: RecordedOutput[];
+  /** AT+QMTOPEN that opened the fixture's connection number `opens` (./timeline.ts). */
+  opens?: number;
 }
 
 export interface Track {
@@ -33,6 +54,8 @@ export interface Track {
   /** The file holding the transcript. */
   readonly file: string;
   readonly steps: HostStep[];
+  /** The broker's packets the module saw, in order, with what the module did after each. */
+  readonly triggers: BrokerTrigger[];
 }
 
 /** What the recording says about the module's identity (Allure environment.properties). */
@@ -53,8 +76,12 @@ const ENTRY = /^\[\s*(-?\d+\.\d{3}) s\] (>>|<<) (.*)$/;
 export function loadRecording(where: string): Recording {
   if (!existsSync(where)) throw new Error(`--replay ${where}: no such file or folder`);
   if (statSync(where).isDirectory()) return loadResultsFolder(where);
-  const track = parseTranscript(readFileSync(where, 'utf8'), path.basename(where), where);
-  if (track.steps.length === 0) throw new Error(`--replay ${where}: not an AT transcript (no ">> " lines)`);
+  const text = readFileSync(where, 'utf8');
+  let track = parseTranscript(text, path.basename(where), where);
+  // Not the project's transcript: a field log as a terminal or a logging tool shows it.
+  if (track.steps.length === 0) track = parseTranscript(importFieldLog(text, where), path.basename(where), where);
+  if (track.steps.length === 0)
+    throw new Error(`--replay ${where}: neither an AT transcript nor a field log (no command line found)`);
   return { source: where, tracks: [track], identity: {} };
 }
 
@@ -85,19 +112,30 @@ function loadResultsFolder(dir: string): Recording {
       return undefined; // a half-written file of an interrupted run holds nothing to replay
     }
   };
-  const fromContainers = new Map<string, string>();
+  const fromContainers = new Map<string, { transcript?: string; packets?: string }>();
   for (const file of files.filter((f) => f.endsWith('-container.json'))) {
     const container = readJson<AllureContainer>(file);
-    const attachment = (container?.afters ?? []).map((a) => findAttachment(a, 'AT transcript')).find(Boolean);
-    if (attachment) for (const child of container?.children ?? []) fromContainers.set(child, attachment);
+    const afters = container?.afters ?? [];
+    const transcript = afters.map((a) => findAttachment(a, 'AT transcript')).find(Boolean);
+    const packets = afters.map((a) => findAttachment(a, 'Broker packets')).find(Boolean);
+    if (transcript) for (const child of container?.children ?? []) fromContainers.set(child, { transcript, packets });
   }
-  const results: { name: string; start: number; file: string }[] = [];
+  const results: { name: string; start: number; file: string; packets?: string }[] = [];
   for (const file of files.filter((f) => f.endsWith('-result.json'))) {
     const result = readJson<AllureResult>(file);
     if (!result) continue;
-    const attachment = findAttachment(result, 'AT transcript') ?? fromContainers.get(result.uuid ?? '');
-    if (attachment && existsSync(path.join(dir, attachment))) {
-      results.push({ name: result.name ?? file, start: result.start ?? 0, file: path.join(dir, attachment) });
+    const own = findAttachment(result, 'AT transcript');
+    const attachments = own
+      ? { transcript: own, packets: findAttachment(result, 'Broker packets') }
+      : fromContainers.get(result.uuid ?? '');
+    if (attachments?.transcript && existsSync(path.join(dir, attachments.transcript))) {
+      const packets = attachments.packets ? path.join(dir, attachments.packets) : undefined;
+      results.push({
+        name: result.name ?? file,
+        start: result.start ?? 0,
+        file: path.join(dir, attachments.transcript),
+        ...(packets && existsSync(packets) ? { packets } : {}),
+      });
     }
   }
   if (results.length === 0)
@@ -105,7 +143,12 @@ function loadResultsFolder(dir: string): Recording {
   // Run order, so the first recorded scenario that fits is the one that ran first.
   results.sort((a, b) => a.start - b.start);
   const tracks = results
-    .map((r) => parseTranscript(readFileSync(r.file, 'utf8'), r.name, r.file))
+    .map((r) => {
+      const text = readFileSync(r.file, 'utf8');
+      const track = parseTranscript(text, r.name, r.file);
+      if (r.packets) addPackets(track, alignPackets(parsePacketLog(readFileSync(r.packets, 'utf8')), text));
+      return track;
+    })
     .filter((t) => t.steps.length > 0);
   return { source: dir, tracks, identity: readIdentity(path.join(dir, 'environment.properties')) };
 }
@@ -130,6 +173,21 @@ function readIdentity(file: string): RecordedIdentity {
   return { model: props.get('Model'), firmware: props.get('Firmware') };
 }
 
+/**
+ * The packet log's times are the scenario clock's; the transcript's are seconds since its first
+ * byte. On the built-in simulator's virtual clock both start at 0; on a real clock the log holds
+ * epoch milliseconds, moved here onto the transcript's time line (its header names the wall time
+ * of its first byte).
+ */
+function alignPackets(packets: LoggedPacket[], transcript: string): LoggedPacket[] {
+  if (!packets.some((p) => p.at > 1e11)) return packets;
+  const wall = /^# AT transcript, first byte at (\S+)/m.exec(transcript)?.[1];
+  const first = ENTRY.exec(transcript.split('\n').find((l) => ENTRY.test(l)) ?? '');
+  const origin = wall ? Date.parse(wall) - Math.round(Number(first?.[1] ?? 0) * 1000) : NaN;
+  if (Number.isNaN(origin)) return packets;
+  return packets.map((p) => ({ ...p, at: p.at - origin }));
+}
+
 /** Parses one rendered transcript into host steps with the module's output after each. */
 export function parseTranscript(text: string, name: string, file: string): Track {
   const steps: { kind: 'line' | 'data'; bytes: Buffer; line: number; at: number; outputs: RecordedOutput[] }[] = [];
@@ -148,8 +206,13 @@ export function parseTranscript(text: string, name: string, file: string): Track
     const previous = steps[steps.length - 1];
     // After a prompt (the module's last bytes end without a line end) the host types data; a
     // long payload is cut into several entries by the transcript, so consecutive ones are joined.
-    const afterPrompt = lastRx !== undefined && /> ?$/.test(lastRx.toString('latin1'));
-    if (previous && previous.kind === 'data' && previous.outputs.length === 0) {
+    // AT+QFUPL's prompt is CONNECT (the file's bytes follow, spec 5.2's upload of certificates).
+    const afterPrompt = lastRx !== undefined && /(> ?|\r\nCONNECT\r\n)$/.test(lastRx.toString('latin1'));
+    // The transcript cuts a long entry (a payload, a 1 KB command line) into several; an
+    // unfinished command line (no CR yet) goes on in the next one.
+    const unfinished =
+      previous?.kind === 'data' || (previous?.kind === 'line' && previous.bytes[previous.bytes.length - 1] !== 0x0d);
+    if (previous && unfinished && previous.outputs.length === 0) {
       previous.bytes = Buffer.concat([previous.bytes, bytes]);
       return;
     }
@@ -169,8 +232,10 @@ export function parseTranscript(text: string, name: string, file: string): Track
       bytes: s.bytes,
       text: s.kind === 'line' ? s.bytes.toString('latin1').replace(/[\r\n]+$/, '') : s.bytes.toString('latin1'),
       line: s.line,
+      at: s.at,
       outputs: s.outputs,
     })),
+    triggers: [],
   };
 }
 
