@@ -1,0 +1,83 @@
+/**
+ * `npm run bench:determinism`: the virtual clock never waits on the wall clock, so a loaded machine
+ * makes a run slower but never different. The whole catalog runs QMT_DETERMINISM_RUNS times (5)
+ * in a row against the built-in simulator beside QMT_DETERMINISM_BURNERS (2) processes that burn
+ * CPU, and every run must give the same verdict for every scenario and the same virtual timestamps
+ * in its AT transcript and broker packet log as the first. Exit 1 on any difference.
+ * QMT_DETERMINISM_ARGS adds `qmt run` options (e.g. "--workers 2 --latency off").
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fmt, measureProcess, ROOT } from './measure';
+import { compareEvidence, readRunEvidence, type ScenarioEvidence } from './run-evidence';
+
+const RUNS = Number(process.env.QMT_DETERMINISM_RUNS ?? 5);
+const BURNERS = Number(process.env.QMT_DETERMINISM_BURNERS ?? 2);
+const EXTRA = (process.env.QMT_DETERMINISM_ARGS ?? '').split(/\s+/).filter(Boolean);
+// The same made-up secrets every run: they are masked anyway, but nothing may differ by chance.
+const SECRETS = JSON.stringify({ password: 'Sdeterminism1', 'device-secret': 'Sdeterminism2' });
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+function burn(): ChildProcess {
+  return spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+}
+
+async function main(): Promise<number> {
+  const root = mkdtempSync(path.join(tmpdir(), 'qmt-determinism-'));
+  console.log(
+    `determinism: the whole catalog ${RUNS} times beside ${BURNERS} CPU-burning processes (${cpus().length} CPUs, load average ${load()})`,
+  );
+  const burners = Array.from({ length: BURNERS }, burn);
+  const runs: { label: string; evidence: Map<string, ScenarioEvidence> }[] = [];
+  try {
+    for (let i = 1; i <= RUNS; i++) {
+      const dir = path.join(root, `run-${i}`);
+      const cost = await measureProcess(
+        [path.join(ROOT, 'bin', 'qmt.js'), 'run', '--no-report', '--results', dir, ...EXTRA],
+        {
+          QMT_RUN_SECRETS: SECRETS,
+        },
+      );
+      const evidence = readRunEvidence(dir);
+      const statuses = new Map<string, number>();
+      for (const e of evidence.values()) statuses.set(e.status, (statuses.get(e.status) ?? 0) + 1);
+      const stamps = [...evidence.values()].reduce((n, e) => n + e.timeline.length, 0);
+      console.log(
+        `run ${i}: exit ${cost.exitCode}, ${fmt(cost.wallMs / 1000)} s wall, ${fmt(cost.cpuMs / 1000)} s CPU, ` +
+          `${evidence.size} results (${[...statuses].map(([s, n]) => `${n} ${s}`).join(', ')}), ${stamps} timestamps; load average ${load()}`,
+      );
+      runs.push({ label: `run ${i}`, evidence });
+    }
+  } finally {
+    for (const burner of burners) burner.kill('SIGKILL');
+  }
+  let differences = 0;
+  for (const other of runs.slice(1)) {
+    const found = compareEvidence(runs[0].evidence, other.evidence, [runs[0].label, other.label]);
+    differences += found.length;
+    console.log(
+      `${other.label} vs ${runs[0].label}: ${found.length === 0 ? 'identical verdicts and timestamps' : `${found.length} differences`}`,
+    );
+    for (const line of found.slice(0, 20)) console.log(`  ${line}`);
+  }
+  console.log(
+    differences === 0
+      ? `determinism: all ${RUNS} runs agree on every verdict and every virtual timestamp`
+      : `determinism: ${differences} differences between runs`,
+  );
+  return differences === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(2);
+  },
+);
