@@ -17,7 +17,12 @@ const RUNS = Number(process.env.QMT_DETERMINISM_RUNS ?? 5);
 const BURNERS = Number(process.env.QMT_DETERMINISM_BURNERS ?? 2);
 const EXTRA = (process.env.QMT_DETERMINISM_ARGS ?? '').split(/\s+/).filter(Boolean);
 // The same made-up secrets every run: they are masked anyway, but nothing may differ by chance.
-const SECRETS = JSON.stringify({ password: 'Sdeterminism1', 'device-secret': 'Sdeterminism2' });
+const SECRETS = JSON.stringify({
+  password: 'Sdeterminism1',
+  'device-secret': 'Sdeterminism2',
+  'access-key': 'Sdeterminism3',
+  'product-secret': 'Sdeterminism4',
+});
 
 const load = () =>
   loadavg()
@@ -34,6 +39,11 @@ async function main(): Promise<number> {
     `determinism: the whole catalog ${RUNS} times beside ${BURNERS} CPU-burning processes (${cpus().length} CPUs, load average ${load()})`,
   );
   const burners = Array.from({ length: BURNERS }, burn);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      for (const burner of burners) burner.kill('SIGKILL');
+      process.exit(130);
+    });
   const runs: { label: string; evidence: Map<string, ScenarioEvidence> }[] = [];
   try {
     for (let i = 1; i <= RUNS; i++) {

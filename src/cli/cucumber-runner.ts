@@ -23,8 +23,13 @@ export interface SuiteRunOptions {
   failFast?: boolean;
   /** Only scenarios whose name matches one of these regular expressions. */
   names?: string[];
-  /** Sees every Cucumber message as it happens (the run guard follows the running scenario). */
+  /** Sees every Cucumber message as it happens (the run guard follows the running scenarios). */
   onEnvelope?: (envelope: Envelope) => void;
+  /**
+   * Cucumber parallel workers (src/cli/workers.ts); 1 (default) runs the scenarios in this process,
+   * where bench/run.ts reads each scenario's virtual clock.
+   */
+  workers?: number;
 }
 
 export interface SuiteOutcome {
@@ -57,6 +62,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
         name: options.names ?? [],
         failFast: options.failFast ?? false,
         strict: true,
+        parallel: (options.workers ?? 1) > 1 ? options.workers : 0,
       },
     },
     { cwd: PROJECT_ROOT },

@@ -35,6 +35,7 @@ import { RunConfigSchema } from './run-config';
 import { RunGuard } from './run-guard';
 import { checkBrokerPortFree, checkResultsDir } from './preflight-checks';
 import { harnessVersion } from './version';
+import { checkWorkers } from './workers';
 
 export interface RunCommandOptions {
   /** Every --port given (none = the built-in simulator; "auto" = discovery). */
@@ -60,6 +61,7 @@ export interface RunCommandOptions {
   includeSlow?: boolean;
   reportDir: string;
   simRecvLayout?: string;
+  workers?: string;
 }
 
 /**
@@ -102,6 +104,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     runSecrets: fixedRunSecrets(),
   });
   const tags = checkTags(options.tags);
+  const workers = checkWorkers(options.workers, config.port);
   checkFaults(options.fault, config.port);
   if (config.port) {
     const problem = await checkPortOpens(config.port, config.baud);
@@ -138,6 +141,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       resultsDir,
       names: checkNames(options.name),
       onEnvelope: (e) => guard.observe(e),
+      workers,
     });
     writeTraceabilityResult(
       resultsDir,
