@@ -1,56 +1,83 @@
 #!/usr/bin/env node
-// Runs scenarios in REAL time against the standalone simulator over a real pseudo-terminal, as a
-// hardware rig would (no virtual clock): `node scripts/realtime-run.js [--subset] [qmt run options…]`.
+// Runs scenarios in REAL time against the standalone simulator over real pseudo-terminals, as a
+// hardware rig would (no virtual clock):
+//   node scripts/realtime-run.js [--subset] [--modules N] [qmt run options…]
 // --subset: the deadline and retransmission scenarios at their smallest settings (npm test);
 // without it: the whole catalog, @slow included (npm run test:realtime).
+// --modules N (default 4): a rig of N simulated modules (`qmt-sim --pty --count N`, all EC200N-CN)
+// and one `qmt run` worker per module, each taking every N-th scenario (`--shard i/N`): the
+// scenarios' real-time waits overlap instead of adding up. Results: <results>/<pty slug>/ each.
 const { spawn } = require('node:child_process');
+const { rmSync } = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const subset = args.includes('--subset');
-const rest = args.filter((a) => a !== '--subset');
+const modulesAt = args.indexOf('--modules');
+const modules = modulesAt >= 0 ? Number(args[modulesAt + 1]) : 4;
+const rest = args.filter((a, i) => a !== '--subset' && i !== modulesAt && i !== modulesAt + 1);
+if (!Number.isInteger(modules) || modules < 1 || modules > 16) {
+  console.error(`realtime: --modules expects 1..16, got "${args[modulesAt + 1]}"`);
+  process.exit(2);
+}
 const SUBSET_TAGS =
   '(@spec:2:retransmission or @spec:2:timeout-notice or @spec:3.3.1:max-response-time or @spec:3.3.2:max-response-time or ' +
   '@spec:3.3.3:max-response-time or @spec:3.3.4:max-response-time or @spec:3.3.5:max-response-time or ' +
   '@spec:3.3.6:max-response-time or @spec:3.3.7:max-response-time or @spec:3.3.8:max-response-time) and not @slow';
+const RESULTS = path.join(ROOT, subset ? 'reports/allure-results-realtime-subset' : 'reports/allure-results-realtime');
 
 const started = Date.now();
-const sim = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty'], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const sim = spawn(
+  process.execPath,
+  [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty', '--count', String(modules), '--variant', 'EC200N-CN'],
+  { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+);
 let out = '';
+let runStarted = false;
 sim.stdout.on('data', (chunk) => {
   out += chunk.toString();
-  const device = out
+  const devices = out
     .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l.startsWith('/dev/'));
-  if (!device || sim.runStarted) return;
-  sim.runStarted = true;
+    .map((l) => l.split('\t')[0].trim())
+    .filter((l) => l.startsWith('/dev/'));
+  if (devices.length < modules || runStarted) return;
+  runStarted = true;
+  // This script's own output folder: the previous run's shards (perhaps of another --modules) go.
+  rmSync(RESULTS, { recursive: true, force: true });
+  const runs = devices.map((device, i) =>
+    runShard(device, `${i + 1}/${modules}`, path.join(RESULTS, device.replace(/^\/+/, '').replace(/\W+/g, '-'))),
+  );
+  Promise.all(runs).then((codes) => {
+    sim.kill('SIGTERM');
+    const code = codes.every((c) => c === 0) ? 0 : (codes.find((c) => c !== 0 && c !== 1) ?? 1);
+    console.log(
+      `realtime: ${subset ? 'subset' : 'whole catalog'} in real time over ${modules} module(s) (${devices.join(', ')}): ` +
+        `${((Date.now() - started) / 1000).toFixed(1)} s wall, exit ${codes.join(' ')}`,
+    );
+    process.exit(code);
+  });
+});
+sim.on('exit', (code) => {
+  if (!runStarted) {
+    console.error(`realtime: qmt-sim did not start (exit ${code}): ${out}`);
+    process.exit(2);
+  }
+});
+
+function runShard(device, shard, results) {
   const runArgs = [
     'run',
     '--port',
     device,
+    '--shard',
+    shard,
     '--results',
-    subset ? 'reports/allure-results-realtime-subset' : 'reports/allure-results-realtime',
+    results,
     '--no-report',
     ...(subset ? ['--tags', SUBSET_TAGS] : ['--include-slow']),
     ...rest,
   ];
   const run = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), ...runArgs], { cwd: ROOT, stdio: 'inherit' });
-  run.on('exit', (code) => {
-    sim.kill('SIGTERM');
-    console.log(
-      `realtime: ${subset ? 'subset' : 'whole catalog'} in real time over ${device}: ${((Date.now() - started) / 1000).toFixed(1)} s wall, exit ${code}`,
-    );
-    process.exit(code ?? 1);
-  });
-});
-sim.on('exit', (code) => {
-  if (!sim.runStarted) {
-    console.error(`realtime: qmt-sim did not start (exit ${code}): ${out}`);
-    process.exit(2);
-  }
-});
+  return new Promise((resolve) => run.on('exit', (code) => resolve(code ?? 1)));
+}

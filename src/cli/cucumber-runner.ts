@@ -30,6 +30,8 @@ export interface SuiteRunOptions {
    * where bench/run.ts reads each scenario's virtual clock.
    */
   workers?: number;
+  /** Cucumber's `<i>/<n>` sharding: only every n-th selected scenario, from the i-th. */
+  shard?: string;
 }
 
 export interface SuiteOutcome {
@@ -63,6 +65,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
         failFast: options.failFast ?? false,
         strict: true,
         parallel: (options.workers ?? 1) > 1 ? options.workers : 0,
+        shard: options.shard ?? '',
       },
     },
     { cwd: PROJECT_ROOT },

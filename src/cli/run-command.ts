@@ -35,7 +35,7 @@ import { RunConfigSchema } from './run-config';
 import { RunGuard } from './run-guard';
 import { checkBrokerPortFree, checkResultsDir } from './preflight-checks';
 import { harnessVersion } from './version';
-import { checkWorkers } from './workers';
+import { checkShard, checkWorkers } from './workers';
 
 export interface RunCommandOptions {
   /** Every --port given (none = the built-in simulator; "auto" = discovery). */
@@ -62,6 +62,7 @@ export interface RunCommandOptions {
   reportDir: string;
   simRecvLayout?: string;
   workers?: string;
+  shard?: string;
 }
 
 /**
@@ -104,7 +105,8 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     runSecrets: fixedRunSecrets(),
   });
   const tags = checkTags(options.tags);
-  const workers = checkWorkers(options.workers, config.port);
+  const workers = checkWorkers(options.workers, config.port, config.brokerPort);
+  const shard = checkShard(options.shard);
   checkFaults(options.fault, config.port);
   if (config.port) {
     const problem = await checkPortOpens(config.port, config.baud);
@@ -142,6 +144,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
       names: checkNames(options.name),
       onEnvelope: (e) => guard.observe(e),
       workers,
+      shard,
     });
     writeTraceabilityResult(
       resultsDir,

@@ -12,12 +12,27 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-export function checkWorkers(value: string | undefined, port: string | undefined): number {
-  if (value === undefined) return port ? 1 : defaultWorkers();
+/** `brokerPort`: a fixed --broker-port can be listened on by one scenario at a time. */
+export function checkWorkers(value: string | undefined, port: string | undefined, brokerPort = 0): number {
+  if (value === undefined) return port || brokerPort ? 1 : defaultWorkers();
   const workers = checkInteger('--workers', value, 1, 64);
   if (port && workers > 1)
     throw new UsageError(
       '--workers runs scenarios of the built-in simulator in parallel; a module on --port takes one scenario at a time',
     );
+  if (brokerPort && workers > 1)
+    throw new UsageError(
+      `--workers ${workers} with --broker-port ${brokerPort}: parallel scenarios need a broker port each (leave --broker-port at 0)`,
+    );
   return workers;
+}
+
+/** `--shard <i/n>` (Cucumber's sharding: the i-th of every n selected scenarios); undefined = all. */
+export function checkShard(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, total] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || total < 1 || index < 1 || index > total)
+    throw new UsageError(`--shard ${value}: expected <i>/<n> with 1 <= i <= n, e.g. 2/4`);
+  return value;
 }
