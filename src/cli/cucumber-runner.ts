@@ -2,9 +2,9 @@
  * Runs the conformance features in this process with Cucumber's programmatic API. The support
  * code is loaded once and reused, so the fault-score run can repeat the suite many times.
  */
-import { loadConfiguration, loadSupport, runCucumber, type IRunOptions } from '@cucumber/cucumber/api';
+import { loadConfiguration, loadSources, loadSupport, runCucumber, type IRunOptions } from '@cucumber/cucumber/api';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
-import { devNull } from 'node:os';
+import { availableParallelism, devNull } from 'node:os';
 import path from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { RUN_CONFIG_ENV, type RunConfig } from './run-config';
@@ -27,9 +27,10 @@ export interface SuiteRunOptions {
   onEnvelope?: (envelope: Envelope) => void;
   /**
    * Cucumber parallel workers (src/cli/workers.ts); 1 (default) runs the scenarios in this process,
-   * where bench/run.ts reads each scenario's virtual clock.
+   * where bench/run.ts reads each scenario's virtual clock; 'auto' = one per core for runs big
+   * enough to win back the workers' start-up (SCENARIOS_PER_WORKER).
    */
-  workers?: number;
+  workers?: number | 'auto';
   /** Cucumber's `<i>/<n>` sharding: only every n-th selected scenario, from the i-th. */
   shard?: string;
 }
@@ -64,7 +65,6 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
         name: options.names ?? [],
         failFast: options.failFast ?? false,
         strict: true,
-        parallel: (options.workers ?? 1) > 1 ? options.workers : 0,
         shard: options.shard ?? '',
       },
     },
@@ -77,7 +77,12 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
   const marks = (globalThis as { qmtStartMarks?: Record<string, number> }).qmtStartMarks;
   if (marks) marks.cucumber ??= performance.now();
   const counts: Record<string, number> = {};
-  const config: IRunOptions = { ...runConfiguration, support };
+  const workers = options.workers === 'auto' ? await autoWorkers(runConfiguration.sources) : (options.workers ?? 1);
+  const config: IRunOptions = {
+    ...runConfiguration,
+    runtime: { ...runConfiguration.runtime, parallel: workers > 1 ? workers : 0 },
+    support,
+  };
   const tracker = new ScenarioTracker();
   const { success } = await runCucumber(config, { cwd: PROJECT_ROOT }, (envelope) => {
     tracker.observe(envelope);
@@ -88,6 +93,17 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
     if (status) counts[`step:${status}`] = (counts[`step:${status}`] ?? 0) + 1;
   });
   return { success, counts, ran: tracker.ran(), failed: tracker.failed() };
+}
+
+/**
+ * A parallel worker loads the support code itself: about a second and a half of CPU on this
+ * project, what some 50 scenarios on the simulator cost. Smaller selections run in this process.
+ */
+const SCENARIOS_PER_WORKER = 50;
+
+async function autoWorkers(sources: IRunOptions['sources']): Promise<number> {
+  const { plan } = await loadSources(sources, { cwd: PROJECT_ROOT });
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(plan.length / SCENARIOS_PER_WORKER)));
 }
 
 /** Follows Cucumber's messages to name each scenario that ran and each that failed. */

@@ -6,6 +6,7 @@
 import { FAULTS, isFaultId } from '../sim/faults/catalog';
 import type { FaultDefinition } from '../sim/faults/types';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT, runSuite } from './cucumber-runner';
 import { runFaultPool } from './fault-pool';
@@ -71,7 +72,8 @@ export async function faultScoreCommand(options: FaultScoreOptions): Promise<num
     for (; printed < selected.length && known.has(selected[printed].id); printed++)
       report(selected[printed], known.get(selected[printed].id) as FaultJobResult);
   };
-  if (workers > 1) await runFaultPool(selected, workers, record);
+  const poolSize = workers === 'auto' ? availableParallelism() : workers;
+  if (poolSize > 1) await runFaultPool(selected, poolSize, record);
   else
     for (const fault of selected) {
       const outcome = await runSuite({

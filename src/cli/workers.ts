@@ -4,17 +4,12 @@
  * broker fixtures and virtual clocks; a scenario's verdict cannot depend on which worker ran it.
  * A real module takes one scenario at a time (several modules: one worker each, src/cli/rigs-run.ts).
  */
-import { availableParallelism } from 'node:os';
 import { checkInteger, UsageError } from './options';
 
-/** The default for a simulator run: one worker per core. */
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
-}
-
 /** `brokerPort`: a fixed --broker-port can be listened on by one scenario at a time. */
-export function checkWorkers(value: string | undefined, port: string | undefined, brokerPort = 0): number {
-  if (value === undefined) return port || brokerPort ? 1 : defaultWorkers();
+/** 'auto' (no --workers on the simulator): one per core when the selection is big enough (src/cli/cucumber-runner.ts). */
+export function checkWorkers(value: string | undefined, port: string | undefined, brokerPort = 0): number | 'auto' {
+  if (value === undefined) return port || brokerPort ? 1 : 'auto';
   const workers = checkInteger('--workers', value, 1, 64);
   if (port && workers > 1)
     throw new UsageError(
