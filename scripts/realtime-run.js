@@ -10,21 +10,18 @@
 const { spawn } = require('node:child_process');
 const { rmSync } = require('node:fs');
 const path = require('node:path');
+const { SUBSET_MODULES, SUBSET_TAGS } = require('./realtime-subset-tags');
 
 const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const subset = args.includes('--subset');
 const modulesAt = args.indexOf('--modules');
-const modules = modulesAt >= 0 ? Number(args[modulesAt + 1]) : 4;
+const modules = modulesAt >= 0 ? Number(args[modulesAt + 1]) : SUBSET_MODULES;
 const rest = args.filter((a, i) => a !== '--subset' && i !== modulesAt && i !== modulesAt + 1);
 if (!Number.isInteger(modules) || modules < 1 || modules > 16) {
   console.error(`realtime: --modules expects 1..16, got "${args[modulesAt + 1]}"`);
   process.exit(2);
 }
-const SUBSET_TAGS =
-  '(@spec:2:retransmission or @spec:2:timeout-notice or @spec:3.3.1:max-response-time or @spec:3.3.2:max-response-time or ' +
-  '@spec:3.3.3:max-response-time or @spec:3.3.4:max-response-time or @spec:3.3.5:max-response-time or ' +
-  '@spec:3.3.6:max-response-time or @spec:3.3.7:max-response-time or @spec:3.3.8:max-response-time) and not @slow';
 const RESULTS = path.join(ROOT, subset ? 'reports/allure-results-realtime-subset' : 'reports/allure-results-realtime');
 
 const started = Date.now();
