@@ -11,6 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fmt, measureProcess, ROOT } from './measure';
+import { writeSection } from './doc-section';
 import { compareEvidence, readRunEvidence, type ScenarioEvidence } from './run-evidence';
 
 const RUNS = Number(process.env.QMT_DETERMINISM_RUNS ?? 5);
@@ -33,9 +34,16 @@ function burn(): ChildProcess {
   return spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
 }
 
+/** Everything said goes to the console and into docs/benchmarks.md. */
+const said: string[] = [];
+function say(line: string): void {
+  console.log(line);
+  said.push(line);
+}
+
 async function main(): Promise<number> {
   const root = mkdtempSync(path.join(tmpdir(), 'qmt-determinism-'));
-  console.log(
+  say(
     `determinism: the whole catalog ${RUNS} times beside ${BURNERS} CPU-burning processes (${cpus().length} CPUs, load average ${load()})`,
   );
   const burners = Array.from({ length: BURNERS }, burn);
@@ -58,7 +66,7 @@ async function main(): Promise<number> {
       const statuses = new Map<string, number>();
       for (const e of evidence.values()) statuses.set(e.status, (statuses.get(e.status) ?? 0) + 1);
       const stamps = [...evidence.values()].reduce((n, e) => n + e.timeline.length, 0);
-      console.log(
+      say(
         `run ${i}: exit ${cost.exitCode}, ${fmt(cost.wallMs / 1000)} s wall, ${fmt(cost.cpuMs / 1000)} s CPU, ` +
           `${evidence.size} results (${[...statuses].map(([s, n]) => `${n} ${s}`).join(', ')}), ${stamps} timestamps; load average ${load()}`,
       );
@@ -71,16 +79,26 @@ async function main(): Promise<number> {
   for (const other of runs.slice(1)) {
     const found = compareEvidence(runs[0].evidence, other.evidence, [runs[0].label, other.label]);
     differences += found.length;
-    console.log(
+    say(
       `${other.label} vs ${runs[0].label}: ${found.length === 0 ? 'identical verdicts and timestamps' : `${found.length} differences`}`,
     );
-    for (const line of found.slice(0, 20)) console.log(`  ${line}`);
+    for (const line of found.slice(0, 20)) say(`  ${line}`);
   }
-  console.log(
+  say(
     differences === 0
       ? `determinism: all ${RUNS} runs agree on every verdict and every virtual timestamp`
       : `determinism: ${differences} differences between runs`,
   );
+  writeSection('determinism', [
+    '## The virtual clock under load (`npm run bench:determinism`)',
+    '',
+    `Written on ${new Date().toISOString()} (node ${process.version}). The same catalog, run after run, beside processes that`,
+    'burn CPU: the verdicts and the virtual timestamps of every AT transcript and broker packet log must not move.',
+    '',
+    '```',
+    ...said,
+    '```',
+  ]);
   return differences === 0 ? 0 : 1;
 }
 

@@ -26,6 +26,7 @@ import { Digester } from '../src/at/digester';
 import { runSuite } from '../src/cli/cucumber-runner';
 import { RunConfigSchema } from '../src/cli/run-config';
 import { virtualSessions } from '../src/rig/simulated-rig';
+import { existingSections } from './doc-section';
 import { fmt, measureProcess, percentile, ROOT, type ProcessCost } from './measure';
 import { COMMAND, echoFloor, inProcessRoundTrips, ptyRoundTrips } from './round-trip';
 
@@ -349,6 +350,7 @@ function writeMarkdown(): void {
     '',
     ...notes,
     '',
+    ...existingSections().flatMap((section) => [section, '']),
   ];
   writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), lines.join('\n'));
 }
