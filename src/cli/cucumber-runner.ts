@@ -2,7 +2,7 @@
  * Runs the conformance features in this process with Cucumber's programmatic API. The support
  * code is loaded once and reused, so the fault-score run can repeat the suite many times.
  */
-import { loadConfiguration, loadSources, loadSupport, runCucumber, type IRunOptions } from '@cucumber/cucumber/api';
+import { loadConfiguration, loadSupport, runCucumber, type IRunOptions } from '@cucumber/cucumber/api';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { availableParallelism, devNull } from 'node:os';
 import path from 'node:path';
@@ -27,8 +27,8 @@ export interface SuiteRunOptions {
   onEnvelope?: (envelope: Envelope) => void;
   /**
    * Cucumber parallel workers (src/cli/workers.ts); 1 (default) runs the scenarios in this process,
-   * where bench/run.ts reads each scenario's virtual clock; 'auto' = one per core for runs big
-   * enough to win back the workers' start-up (SCENARIOS_PER_WORKER).
+   * where bench/run.ts reads each scenario's virtual clock; 'auto' = one per core for the whole
+   * catalog, one process for a selection (autoWorkers).
    */
   workers?: number | 'auto';
   /** Cucumber's `<i>/<n>` sharding: only every n-th selected scenario, from the i-th. */
@@ -77,7 +77,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
   const marks = (globalThis as { qmtStartMarks?: Record<string, number> }).qmtStartMarks;
   if (marks) marks.cucumber ??= performance.now();
   const counts: Record<string, number> = {};
-  const workers = options.workers === 'auto' ? await autoWorkers(runConfiguration.sources) : (options.workers ?? 1);
+  const workers = options.workers === 'auto' ? autoWorkers(options) : (options.workers ?? 1);
   const config: IRunOptions = {
     ...runConfiguration,
     runtime: { ...runConfiguration.runtime, parallel: workers > 1 ? workers : 0 },
@@ -96,14 +96,13 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
 }
 
 /**
- * A parallel worker loads the support code itself: about a second and a half of CPU on this
- * project, what some 50 scenarios on the simulator cost. Smaller selections run in this process.
+ * A parallel worker loads the support code itself (about a second and a half of CPU): worth it
+ * for the whole catalog, not for a selection by tag or name (often a handful of scenarios), which
+ * runs in this process unless `--workers` says otherwise. Counting the selection instead would
+ * parse every feature once more on each start.
  */
-const SCENARIOS_PER_WORKER = 50;
-
-async function autoWorkers(sources: IRunOptions['sources']): Promise<number> {
-  const { plan } = await loadSources(sources, { cwd: PROJECT_ROOT });
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(plan.length / SCENARIOS_PER_WORKER)));
+function autoWorkers(options: SuiteRunOptions): number {
+  return options.tags || options.names?.length ? 1 : availableParallelism();
 }
 
 /** Follows Cucumber's messages to name each scenario that ran and each that failed. */

@@ -37,6 +37,7 @@ export async function faultScoreCommand(options: FaultScoreOptions): Promise<num
     throw new UsageError(`--fault ${unknown.join(', ')}: unknown (known: ${FAULTS.map((f) => f.id).join(', ')})`);
   const selected = options.fault.length ? FAULTS.filter((f) => options.fault.includes(f.id)) : FAULTS;
   const workers = checkWorkers(options.workers, undefined);
+  const poolSize = workers === 'auto' ? availableParallelism() : workers;
   const base = { harness: harnessVersion() };
 
   // Without faults every scenario must pass, or "caught" would mean nothing.
@@ -44,7 +45,7 @@ export async function faultScoreCommand(options: FaultScoreOptions): Promise<num
     config: RunConfigSchema.parse({ ...base, faults: [] }),
     tags: 'not @slow',
     quiet: true,
-    workers,
+    workers: poolSize,
   });
   if (!baseline.success) {
     console.error(
@@ -72,7 +73,6 @@ export async function faultScoreCommand(options: FaultScoreOptions): Promise<num
     for (; printed < selected.length && known.has(selected[printed].id); printed++)
       report(selected[printed], known.get(selected[printed].id) as FaultJobResult);
   };
-  const poolSize = workers === 'auto' ? availableParallelism() : workers;
   if (poolSize > 1) await runFaultPool(selected, poolSize, record);
   else
     for (const fault of selected) {

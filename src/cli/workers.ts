@@ -7,7 +7,7 @@
 import { checkInteger, UsageError } from './options';
 
 /** `brokerPort`: a fixed --broker-port can be listened on by one scenario at a time. */
-/** 'auto' (no --workers on the simulator): one per core when the selection is big enough (src/cli/cucumber-runner.ts). */
+/** 'auto' (no --workers on the simulator): one per core for the whole catalog, one process for a --tags / --name selection (src/cli/cucumber-runner.ts). */
 export function checkWorkers(value: string | undefined, port: string | undefined, brokerPort = 0): number | 'auto' {
   if (value === undefined) return port || brokerPort ? 1 : 'auto';
   const workers = checkInteger('--workers', value, 1, 64);
