@@ -308,8 +308,11 @@ export class TapConnection {
         this.moduleSentDisconnect ? 'module sent DISCONNECT and closed' : 'module closed the connection',
       );
     }
-    // Aedes sees the stream go away; without a DISCONNECT it publishes the will.
-    this.broker?.destroy();
+    // Aedes sees the stream end as after a FIN: it reads what the module sent before (a DISCONNECT
+    // among it: MQTT 3.1.1 §3.14.4, no will), then closes; without a DISCONNECT it publishes the
+    // will. A destroy would drop those bytes unread when the close follows them at once, as it
+    // does over an in-process link.
+    this.broker?.end();
   }
 
   private onBrokerClosed(): void {

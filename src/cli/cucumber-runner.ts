@@ -4,7 +4,7 @@
  */
 import { loadConfiguration, loadSupport, runCucumber, type IRunOptions } from '@cucumber/cucumber/api';
 import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
-import { availableParallelism, devNull } from 'node:os';
+import { devNull } from 'node:os';
 import path from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { RUN_CONFIG_ENV, type RunConfig } from './run-config';
@@ -27,10 +27,9 @@ export interface SuiteRunOptions {
   onEnvelope?: (envelope: Envelope) => void;
   /**
    * Cucumber parallel workers (src/cli/workers.ts); 1 (default) runs the scenarios in this process,
-   * where bench/run.ts reads each scenario's virtual clock; 'auto' = one per core for the whole
-   * catalog, one process for a selection (autoWorkers).
+   * where bench/run.ts reads each scenario's virtual clock.
    */
-  workers?: number | 'auto';
+  workers?: number;
   /** Cucumber's `<i>/<n>` sharding: only every n-th selected scenario, from the i-th. */
   shard?: string;
 }
@@ -77,7 +76,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
   const marks = (globalThis as { qmtStartMarks?: Record<string, number> }).qmtStartMarks;
   if (marks) marks.cucumber ??= performance.now();
   const counts: Record<string, number> = {};
-  const workers = options.workers === 'auto' ? autoWorkers(options) : (options.workers ?? 1);
+  const workers = options.workers ?? 1;
   const config: IRunOptions = {
     ...runConfiguration,
     runtime: { ...runConfiguration.runtime, parallel: workers > 1 ? workers : 0 },
@@ -93,16 +92,6 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
     if (status) counts[`step:${status}`] = (counts[`step:${status}`] ?? 0) + 1;
   });
   return { success, counts, ran: tracker.ran(), failed: tracker.failed() };
-}
-
-/**
- * A parallel worker loads the support code itself (about a second and a half of CPU): worth it
- * for the whole catalog, not for a selection by tag or name (often a handful of scenarios), which
- * runs in this process unless `--workers` says otherwise. Counting the selection instead would
- * parse every feature once more on each start.
- */
-function autoWorkers(options: SuiteRunOptions): number {
-  return options.tags || options.names?.length ? 1 : availableParallelism();
 }
 
 /** Follows Cucumber's messages to name each scenario that ran and each that failed. */

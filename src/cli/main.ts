@@ -72,7 +72,7 @@ export async function main(rawArgv: string[]): Promise<number> {
     .option('--include-slow', 'run @slow scenarios on real-time rigs too')
     .option('--no-report', 'write Allure results only, no HTML report')
     .option('--report-dir <dir>', 'where the HTML report and compliance summary go', 'reports')
-    .option('--workers <n>', 'built-in simulator: scenarios run in parallel (default: one per core)')
+    .option('--workers <n>', 'built-in simulator: Cucumber parallel workers (default 1: one process)')
     .option(
       '--shard <i/n>',
       'only the i-th of n shares of the selected scenarios (every n-th one), e.g. one per module',
@@ -85,7 +85,7 @@ export async function main(rawArgv: string[]): Promise<number> {
     .command('fault-score')
     .description('switch on each simulator fault in turn and check the suite catches it')
     .option('--fault <id>', 'only these faults (repeatable)', collect, [])
-    .option('--workers <n>', 'worker processes sharing the fault runs (default: one per core)')
+    .option('--workers <n>', 'worker processes sharing the fault runs (default 1: one process)')
     .action(async (options) => {
       exitCode = await (require('./fault-score') as typeof FaultScore).faultScoreCommand(options);
     });
