@@ -11,7 +11,9 @@ export const ROOT = path.resolve(__dirname, '..');
 
 export interface ProcessCost {
   wallMs: number;
+  /** CPU time of the process and every node process it started (its workers). */
   cpuMs: number;
+  /** Peak RSS of the largest of them. */
   maxRssMb: number;
   exitCode: number | null;
   output: string;
@@ -39,7 +41,14 @@ export function measureProcess(args: string[], env: NodeJS.ProcessEnv = {}): Pro
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       let usage = { userMs: NaN, systemMs: NaN, maxRssMb: NaN };
       try {
-        usage = JSON.parse(readFileSync(usageFile, 'utf8'));
+        // One line per node process of the measured tree (the process and its workers).
+        const lines = readFileSync(usageFile, 'utf8').trim().split('\n');
+        const all = lines.map((l) => JSON.parse(l) as typeof usage);
+        usage = {
+          userMs: all.reduce((sum, u) => sum + u.userMs, 0),
+          systemMs: all.reduce((sum, u) => sum + u.systemMs, 0),
+          maxRssMb: Math.max(...all.map((u) => u.maxRssMb)),
+        };
       } catch {
         // The child died before its exit hook: CPU and RSS stay unknown.
       }

@@ -1,54 +1,60 @@
 #!/usr/bin/env node
-// Runs scenarios in REAL time against the standalone simulator over a real pseudo-terminal, as a
-// hardware rig would (no virtual clock): `node scripts/realtime-run.js [--subset] [qmt run options…]`.
+// Runs scenarios in REAL time against the standalone simulator over real pseudo-terminals, as a
+// hardware rig would (no virtual clock):
+//   node scripts/realtime-run.js [--subset] [--modules N] [qmt run options…]
 // --subset: the deadline and retransmission scenarios at their smallest settings (npm test);
 // without it: the whole catalog, @slow included (npm run test:realtime).
+// --modules N (default 4): a rig of N simulated modules (`qmt-sim --pty --count N`, all EC200N-CN)
+// and one `qmt run` worker per module, each taking every N-th scenario (`--shard i/N`): the
+// scenarios' real-time waits overlap instead of adding up. Results: <results>/<pty slug>/ each.
 const { spawn, spawnSync } = require('node:child_process');
+const { rmSync } = require('node:fs');
 const path = require('node:path');
+const { SUBSET_MODULES, SUBSET_TAGS } = require('./realtime-subset-tags');
 
 const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const subset = args.includes('--subset');
-const rest = args.filter((a) => a !== '--subset');
-const SUBSET_TAGS =
-  '(@spec:2:retransmission or @spec:2:timeout-notice or @spec:3.3.1:max-response-time or @spec:3.3.2:max-response-time or ' +
-  '@spec:3.3.3:max-response-time or @spec:3.3.4:max-response-time or @spec:3.3.5:max-response-time or ' +
-  '@spec:3.3.6:max-response-time or @spec:3.3.7:max-response-time or @spec:3.3.8:max-response-time) and not @slow';
+const modulesAt = args.indexOf('--modules');
+const modules = modulesAt >= 0 ? Number(args[modulesAt + 1]) : SUBSET_MODULES;
+const rest = args.filter((a, i) => a !== '--subset' && i !== modulesAt && i !== modulesAt + 1);
+if (!Number.isInteger(modules) || modules < 1 || modules > 16) {
+  console.error(`realtime: --modules expects 1..16, got "${args[modulesAt + 1]}"`);
+  process.exit(2);
+}
+const RESULTS = path.join(ROOT, subset ? 'reports/allure-results-realtime-subset' : 'reports/allure-results-realtime');
 
 const started = Date.now();
-const sim = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty'], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const sim = spawn(
+  process.execPath,
+  [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty', '--count', String(modules), '--variant', 'EC200N-CN'],
+  { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+);
 let out = '';
+let runStarted = false;
 sim.stdout.on('data', (chunk) => {
   out += chunk.toString();
-  const device = out
+  const devices = out
     .split('\n')
-    .map((l) => l.trim())
-    .find((l) => l.startsWith('/dev/'));
-  if (!device || sim.runStarted) return;
-  sim.runStarted = true;
-  const results = subset ? 'reports/allure-results-realtime-subset' : 'reports/allure-results-realtime';
-  const runArgs = [
-    'run',
-    '--port',
-    device,
-    '--results',
-    results,
-    '--no-report',
-    ...(subset ? ['--tags', SUBSET_TAGS] : ['--include-slow']),
-    ...rest,
-  ];
-  const run = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), ...runArgs], { cwd: ROOT, stdio: 'inherit' });
-  run.on('exit', (code) => {
+    .map((l) => l.split('\t')[0].trim())
+    .filter((l) => l.startsWith('/dev/'));
+  if (devices.length < modules || runStarted) return;
+  runStarted = true;
+  // This script's own output folder: the previous run's shards (perhaps of another --modules) go.
+  rmSync(RESULTS, { recursive: true, force: true });
+  const shardDirs = devices.map((device) => path.join(RESULTS, device.replace(/^\/+/, '').replace(/\W+/g, '-')));
+  const runs = devices.map((device, i) => runShard(device, `${i + 1}/${modules}`, shardDirs[i]));
+  Promise.all(runs).then((codes) => {
     sim.kill('SIGTERM');
+    const code = codes.every((c) => c === 0) ? 0 : (codes.find((c) => c !== 0 && c !== 1) ?? 1);
     console.log(
-      `realtime: ${subset ? 'subset' : 'whole catalog'} in real time over ${device}: ${((Date.now() - started) / 1000).toFixed(1)} s wall, exit ${code}`,
+      `realtime: ${subset ? 'subset' : 'whole catalog'} in real time over ${modules} module(s) (${devices.join(', ')}): ` +
+        `${((Date.now() - started) / 1000).toFixed(1)} s wall, exit ${codes.join(' ')}`,
     );
-    if (code !== 0 && code !== 1) process.exit(code ?? 1);
-    // Cucumber, Allure and the compliance summary must count the same verdicts (src/report/agreement.ts).
-    const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-report-agreement.js'), results], {
+    if (code !== 0 && code !== 1) process.exit(code);
+    // Cucumber, Allure and the compliance summary must count the same verdicts in every shard
+    // (src/report/agreement.ts).
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-report-agreement.js'), ...shardDirs], {
       cwd: ROOT,
       stdio: 'inherit',
     });
@@ -56,8 +62,25 @@ sim.stdout.on('data', (chunk) => {
   });
 });
 sim.on('exit', (code) => {
-  if (!sim.runStarted) {
+  if (!runStarted) {
     console.error(`realtime: qmt-sim did not start (exit ${code}): ${out}`);
     process.exit(2);
   }
 });
+
+function runShard(device, shard, results) {
+  const runArgs = [
+    'run',
+    '--port',
+    device,
+    '--shard',
+    shard,
+    '--results',
+    results,
+    '--no-report',
+    ...(subset ? ['--tags', SUBSET_TAGS] : ['--include-slow']),
+    ...rest,
+  ];
+  const run = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt.js'), ...runArgs], { cwd: ROOT, stdio: 'inherit' });
+  return new Promise((resolve) => run.on('exit', (code) => resolve(code ?? 1)));
+}

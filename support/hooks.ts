@@ -84,6 +84,8 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     // @ssl scenarios get a TLS listener with certificates made for this scenario (spec 5.2).
     tls: tags.includes('@ssl'),
   });
+  const broker = this.broker;
+  this.session.routeNetwork?.((address, port) => broker.dialInProcess(address, port));
   const readingTags = tags.map((t) => /^@reading:([A-Za-z0-9-]+)=(.+)$/.exec(t)).filter((m) => m !== null);
   this.readingTags = Object.fromEntries(readingTags.map((m) => [m[1], m[2]]));
   // The readings this module shows: an Allure parameter each (kept out of the history id, so a
@@ -93,7 +95,6 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     void allure.label('reading', `${o.id}=${o.value}`);
     void allure.label('reading-evidence', `${o.id}=${o.value}: ${this.masker.mask(o.evidence)}`);
   });
-  const broker = this.broker;
   this.host = new QmtHost(
     this.session.at,
     this.session.clock,

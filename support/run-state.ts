@@ -46,7 +46,9 @@ export async function startRun(): Promise<RunState> {
     declared: config.profile ? resolveProfile(config.profile) : undefined,
   };
   if (config.brokerCaOut) await exportBrokerCa(config.brokerCaOut);
-  if (config.resultsDir) {
+  // With Cucumber's parallel workers each worker starts the run; the run-level files are written once.
+  const firstWorker = (process.env.CUCUMBER_WORKER_ID ?? '0') === '0';
+  if (config.resultsDir && firstWorker) {
     writeRunMetadata(config.resultsDir, {
       variant: rig.variant.name,
       firmware: rig.identity.revision,

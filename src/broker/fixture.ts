@@ -4,12 +4,14 @@
  * and the fixture can act as other clients (publish to the module, observe wills/retained).
  */
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { Aedes } from 'aedes';
 import type { MqttClient } from 'mqtt';
 import type { Clock } from '../clock/clock';
 import { verifyConnect, type CloudIdentity, type VerifyOptions } from './cloud-credentials';
 import { duplexPair } from './duplex-pair';
+import { inProcessLink, isInProcessLink } from './in-process-link';
 import { connectHelper, endHelper, publishVia, subscribeVia, type Subscriber } from './helper-clients';
 import type { Masker } from './packet-format';
 import { PacketRecorder, type PacketPredicate } from './packet-recorder';
@@ -100,14 +102,19 @@ export class BrokerFixture {
     // The tap servers need the fixture to route connections; they are created first and
     // attached once the fixture exists, so no connection can arrive before it is ready.
     let fixture: BrokerFixture | undefined;
-    const accept = (socket: Socket, tls: boolean) => {
-      if (options.allowPeer && !options.allowPeer(socket.remoteAddress)) {
-        fixture?.refusedPeers.push(socket.remoteAddress ?? 'unknown');
-        socket.destroy();
-      } else if (fixture) fixture.accept(socket, tls);
+    // An in-process link (dialInProcess) comes from the simulated module, which dials loopback only.
+    const peerOf = (socket: Duplex) => (isInProcessLink(socket) ? '127.0.0.1' : (socket as Socket).remoteAddress);
+    const refused = (socket: Duplex) => {
+      if (!options.allowPeer || options.allowPeer(peerOf(socket))) return false;
+      fixture?.refusedPeers.push(peerOf(socket) ?? 'unknown');
+      socket.destroy();
+      return true;
+    };
+    const accept = (socket: Duplex, tls: boolean) => {
+      if (fixture) fixture.accept(socket, tls);
       else socket.destroy();
     };
-    const plain = createTcpServer((socket) => accept(socket, false));
+    const plain = createTcpServer((socket) => refused(socket) || accept(socket, false));
     const servers: Server[] = [plain];
     try {
       const port = await listen(plain, host, options.port ?? 0);
@@ -124,6 +131,8 @@ export class BrokerFixture {
           },
           (socket: TLSSocket) => accept(socket, true),
         );
+        // Peers are checked on the TCP connection, before the handshake.
+        tlsServer.prependListener('connection', (socket: Duplex) => void refused(socket));
         servers.push(tlsServer);
         const tlsPort = await listen(tlsServer, host, 0);
         tls = {
@@ -142,6 +151,21 @@ export class BrokerFixture {
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       throw error;
     }
+  }
+
+  /**
+   * The simulated module's dial on a virtual clock: a connection to this fixture that never leaves
+   * the process (./in-process-link.ts), so the clock sees every byte in flight; TLS runs over it as
+   * over TCP. Undefined when nothing of this fixture listens on address:port (any more): the module
+   * then dials for real and meets what the kernel says (refused).
+   */
+  dialInProcess(address: string, port: number): Duplex | undefined {
+    if (this.stopping || address !== this.host) return undefined;
+    const server = port === this.port ? this.servers[0] : port === this.tlsPort ? this.servers[1] : undefined;
+    if (!server?.listening) return undefined;
+    const [ours, theirs] = inProcessLink();
+    server.emit('connection', ours);
+    return theirs;
   }
 
   /** A loopback port with nothing listening (connection refused). */
@@ -291,7 +315,7 @@ export class BrokerFixture {
     return this.stopping;
   }
 
-  private accept(socket: Socket, tls: boolean): void {
+  private accept(socket: Duplex, tls: boolean): void {
     if (this.stopping) {
       socket.destroy();
       return;
@@ -299,7 +323,7 @@ export class BrokerFixture {
     this.clock.activity();
     // Small MQTT packets must not sit in Nagle's buffer for the 40 ms delayed ACK of loopback:
     // on virtual time that delay is long enough for the clock to jump past the delivery.
-    socket.setNoDelay(true);
+    if (!isInProcessLink(socket)) (socket as Socket).setNoDelay?.(true);
     const id = this.nextConnectionId++;
     const connection = new TapConnection(id, socket, tls, {
       clock: this.clock,

@@ -8,7 +8,8 @@
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import mqttPacket, { type Packet } from 'mqtt-packet';
-import type { Clock, TimerHandle } from '../clock/clock';
+import { VirtualClock, type Clock, type TimerHandle } from '../clock/clock';
+import { isInProcessLink, resetLink } from './in-process-link';
 import type { PacketRecorder } from './packet-recorder';
 import type { BrokerFaults, ConnectionInfo, Direction, DropHow, WithheldPacket } from './types';
 
@@ -55,7 +56,8 @@ export class TapConnection {
 
   constructor(
     readonly id: number,
-    private readonly socket: Socket,
+    /** A TCP or TLS socket, or the fixture's end of an in-process link (./in-process-link.ts). */
+    private readonly socket: Duplex,
     private readonly tls: boolean,
     private readonly context: TapContext,
   ) {
@@ -117,6 +119,8 @@ export class TapConnection {
    * virtual time jumps to the next timer (e.g. the keep-alive 120 s later).
    */
   private holdForModule(reason: string): void {
+    // With every link in process the clock itself sees the close or the packet in flight.
+    if (this.context.clock instanceof VirtualClock && this.context.clock.seesEveryLink) return;
     const release = this.context.clock.hold(reason);
     setTimeout(release, MODULE_READ_GRACE_MS).unref();
   }
@@ -304,8 +308,11 @@ export class TapConnection {
         this.moduleSentDisconnect ? 'module sent DISCONNECT and closed' : 'module closed the connection',
       );
     }
-    // Aedes sees the stream go away; without a DISCONNECT it publishes the will.
-    this.broker?.destroy();
+    // Aedes sees the stream end as after a FIN: it reads what the module sent before (a DISCONNECT
+    // among it: MQTT 3.1.1 §3.14.4, no will), then closes; without a DISCONNECT it publishes the
+    // will. A destroy would drop those bytes unread when the close follows them at once, as it
+    // does over an in-process link.
+    this.broker?.end();
   }
 
   private onBrokerClosed(): void {
@@ -331,15 +338,21 @@ export class TapConnection {
 const MODULE_READ_GRACE_MS = 60;
 
 /** FIN: end our side (pending writes flushed first), then release the socket. */
-function closeSocket(socket: Socket): void {
+function closeSocket(socket: Duplex): void {
   if (socket.destroyed) return;
   socket.end(() => socket.destroy());
 }
 
 /** RST. A TLS socket's reset goes to the TCP socket underneath it. */
-function resetSocket(socket: Socket): void {
+function resetSocket(socket: Duplex): void {
   if (socket.destroyed) return;
-  const tcp = (socket as Socket & { _parent?: Socket })._parent ?? socket;
+  if (isInProcessLink(socket)) {
+    resetLink(socket);
+    return;
+  }
+  // A TLS session over an in-process link has no TCP socket under it: its reset below fails and it
+  // is destroyed, which its peer reads as a close.
+  const tcp = (socket as Socket & { _parent?: Socket })._parent ?? (socket as Socket);
   try {
     tcp.resetAndDestroy();
     if (tcp !== socket) socket.destroy();

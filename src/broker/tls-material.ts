@@ -4,7 +4,11 @@
  * signed by it, so a scenario can upload CA / client cert / client key to the module
  * (AT+QFUPL) and the TLS tap can verify the module's certificate when asked to.
  */
-import { generate } from 'selfsigned';
+import type * as Selfsigned from 'selfsigned';
+
+// Loaded on first use: only TLS scenarios need it, and it is a large part of a cold start.
+const generate: typeof Selfsigned.generate = (...args) =>
+  (require('selfsigned') as typeof Selfsigned).generate(...args);
 
 export interface TlsMaterial {
   readonly caPem: string;

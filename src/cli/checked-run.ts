@@ -30,6 +30,7 @@ import { resolvePorts } from './resolve-ports';
 import { planWorkers, type RigWorkerPlan } from './rigs-run';
 import { RunConfigSchema, type RunConfig } from './run-config';
 import { harnessVersion } from './version';
+import { checkShard, checkWorkers } from './workers';
 
 /** `qmt run`'s options as commander hands them over. */
 export interface RunCommandOptions {
@@ -58,6 +59,10 @@ export interface RunCommandOptions {
   /** The name the user gave the report folder by: `--out`, or its older alias `--report-dir`. */
   reportDirOption?: string;
   simRecvLayout?: string;
+  /** Cucumber parallel workers for the built-in simulator (src/cli/workers.ts). */
+  workers?: string;
+  /** `i/n`: only every n-th selected scenario, from the i-th (one share per module). */
+  shard?: string;
   /** Cucumber formatters to add, `<name>[:<file>]` (repeatable). */
   format?: string[];
   /** JUnit XML file (Cucumber's junit formatter). */
@@ -79,6 +84,10 @@ export interface CheckedRun {
   readonly selected: number;
   /** Extra Cucumber formatters, `[name, file]` (file undefined = stdout). */
   readonly formats: readonly (readonly [string, string | undefined])[];
+  /** Cucumber parallel workers of a built-in simulator run (1 = this process). */
+  readonly parallel: number;
+  /** `i/n` share of the selection, or undefined for all of it. */
+  readonly shard: string | undefined;
   /** The raw worker options a multi-port run passes on (already checked). */
   readonly options: RunCommandOptions;
 }
@@ -111,6 +120,8 @@ export async function checkRunOptions(options: RunCommandOptions): Promise<Check
     runSecrets: fixedRunSecrets(),
   };
   const formats = checkFormats(options.format ?? [], options.junit);
+  const parallel = checkWorkers(options.workers, anyPort, brokerPort);
+  const shard = checkShard(options.shard);
   const resultsDir = checkOutputFolder('--results', options.results, 'results', PROJECT_ROOT);
   const reportDir = options.report
     ? checkOutputFolder(options.reportDirOption ?? '--out', options.reportDir, 'report', PROJECT_ROOT)
@@ -130,7 +141,7 @@ export async function checkRunOptions(options: RunCommandOptions): Promise<Check
     if (fixedPort !== 0) await checkBrokerPortFree(options.brokerListen, fixedPort);
 
   const config = RunConfigSchema.parse({ ...partial, port: ports[0], resultsDir });
-  return { ports, config, names, resultsDir, reportDir, workers, selected, formats, options };
+  return { ports, config, names, resultsDir, reportDir, workers, selected, formats, parallel, shard, options };
 }
 
 /** `--tags "@x"` / `--name "y"` as the user wrote them, for the empty-selection line. */

@@ -27,8 +27,15 @@ export interface SuiteRunOptions {
   failFast?: boolean;
   /** Only scenarios whose name matches one of these regular expressions. */
   names?: string[];
-  /** Sees every Cucumber message as it happens (the run guard follows the running scenario). */
+  /** Sees every Cucumber message as it happens (the run guard follows the running scenarios). */
   onEnvelope?: (envelope: Envelope) => void;
+  /**
+   * Cucumber parallel workers (src/cli/workers.ts); 1 (default) runs the scenarios in this process,
+   * where bench/run.ts reads each scenario's virtual clock.
+   */
+  workers?: number;
+  /** Cucumber's `<i>/<n>` sharding: only every n-th selected scenario, from the i-th. */
+  shard?: string;
 }
 
 export interface SuiteOutcome {
@@ -91,6 +98,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
         name: options.names ?? [],
         failFast: options.failFast ?? false,
         strict: true,
+        shard: options.shard ?? '',
       },
     },
     { cwd: PROJECT_ROOT },
@@ -102,7 +110,12 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
   const marks = (globalThis as { qmtStartMarks?: Record<string, number> }).qmtStartMarks;
   if (marks) marks.cucumber ??= performance.now();
   const counts: Record<string, number> = {};
-  const config: IRunOptions = { ...runConfiguration, support };
+  const workers = options.workers ?? 1;
+  const config: IRunOptions = {
+    ...runConfiguration,
+    runtime: { ...runConfiguration.runtime, parallel: workers > 1 ? workers : 0 },
+    support,
+  };
   const tracker = new ScenarioTracker();
   const { success } = await runCucumber(config, { cwd: PROJECT_ROOT }, (envelope) => {
     tracker.observe(envelope);

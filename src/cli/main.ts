@@ -2,12 +2,12 @@
  * The command users type: `qmt run`, `qmt fault-score`, `qmt report`, `qmt compare`.
  */
 import { Command, CommanderError, Option } from 'commander';
+import type * as CharacterizeCommand from './characterize-command';
 import type * as DoctorCommand from './doctor-command';
+import type * as FaultScore from './fault-score';
 import type * as ListCommand from './list-command';
-import { faultScoreCommand } from './fault-score';
 import { registerReportCommands } from './report-cli';
 import { runCommand } from './run-command';
-import { characterizeCommand } from './characterize-command';
 import { UsageError } from './options';
 import { harnessVersion } from './version';
 
@@ -84,6 +84,11 @@ export async function main(rawArgv: string[]): Promise<number> {
       [],
     )
     .option('--junit <file>', "write JUnit XML (Cucumber's junit formatter) for CI")
+    .option('--workers <n>', 'built-in simulator: Cucumber parallel workers (default 1: one process)')
+    .option(
+      '--shard <i/n>',
+      'only the i-th of n shares of the selected scenarios (every n-th one), e.g. one per module',
+    )
     .action(async (options) => {
       exitCode = await runCommand({
         ...options,
@@ -96,8 +101,9 @@ export async function main(rawArgv: string[]): Promise<number> {
     .command('fault-score')
     .description('switch on each simulator fault in turn and check the suite catches it')
     .option('--fault <id>', 'only these faults (repeatable)', collect, [])
+    .option('--workers <n>', 'worker processes sharing the fault runs (default 1: one process)')
     .action(async (options) => {
-      exitCode = await faultScoreCommand(options);
+      exitCode = await (require('./fault-score') as typeof FaultScore).faultScoreCommand(options);
     });
 
   program
@@ -117,7 +123,7 @@ export async function main(rawArgv: string[]): Promise<number> {
     .option('--timing-margin <ms>ms+<percent>%', 'margin on every deadline', '150ms+3%')
     .option('--out <file>', 'profile file to write', 'characterized-profile.json')
     .action(async (options) => {
-      exitCode = await characterizeCommand(options);
+      exitCode = await (require('./characterize-command') as typeof CharacterizeCommand).characterizeCommand(options);
     });
 
   program

@@ -75,6 +75,8 @@ async function runOnOnePort(run: CheckedRun): Promise<number> {
           if (!guard.diskTrouble(error)) throw error;
         }
       },
+      workers: run.parallel,
+      shard: run.shard,
     });
     writeTraceabilityResult(resultsDir, path.join(PROJECT_ROOT, 'features'));
   } catch (error) {

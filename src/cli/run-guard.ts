@@ -54,7 +54,8 @@ export class RunGuard {
   private readonly features = new Map<string, string>();
   private readonly testCases = new Map<string, string>();
   private readonly started = new Map<string, string>();
-  private running: RunningScenario | undefined;
+  /** The scenarios running now, by testCaseStarted id (several with Cucumber's parallel workers). */
+  private readonly running = new Map<string, RunningScenario>();
   private lastEnded: RunningScenario | undefined;
   private finished = 0;
   private fatal: string | undefined;
@@ -110,7 +111,12 @@ export class RunGuard {
     if (envelope.testCaseStarted) {
       this.started.set(envelope.testCaseStarted.id, envelope.testCaseStarted.testCaseId);
       const pickle = this.pickles.get(this.testCases.get(envelope.testCaseStarted.testCaseId) ?? '');
-      if (pickle) this.running = { ...pickle, featureName: this.features.get(pickle.uri) ?? '', started: Date.now() };
+      if (pickle)
+        this.running.set(envelope.testCaseStarted.id, {
+          ...pickle,
+          featureName: this.features.get(pickle.uri) ?? '',
+          started: Date.now(),
+        });
     }
     const step = envelope.testStepFinished;
     if (step && step.testStepResult.status === 'FAILED' && !this.fatal) {
@@ -125,9 +131,10 @@ export class RunGuard {
       }
     }
     if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried) {
-      const ended = this.running;
+      const id = envelope.testCaseFinished.testCaseStartedId;
+      const ended = this.running.get(id);
       this.lastEnded = ended;
-      this.running = undefined;
+      this.running.delete(id);
       this.finished++;
       // Stop before the next scenario starts (with the rig gone the rest of the run is promise
       // callbacks only, so this cannot wait for a later turn of the event loop). The scenario that
@@ -135,7 +142,7 @@ export class RunGuard {
       // written here, broken, with the reason.
       if (this.fatal) {
         if (ended && !this.hasResult(ended)) {
-          this.running = ended;
+          this.running.set(id, ended);
           this.finished--;
         }
         this.stop(this.fatal, EXIT_ABORTED);
@@ -147,17 +154,19 @@ export class RunGuard {
   stop(reason: string, code: number, canWrite = true): void {
     if (this.ending) return;
     this.ending = true;
-    const running = this.running;
+    const running = [...this.running.values()];
+    const names = running.map((r) => r.name).join(', ');
+    const which = running.length > 1 ? `running scenarios (${names}) are` : `running scenario (${names}) is`;
     let marked = '';
-    if (running && canWrite) {
+    if (running.length && canWrite) {
       try {
-        this.writeBroken(running, reason);
-        marked = `; the running scenario (${running.name}) is marked broken`;
+        for (const scenario of running) this.writeBroken(scenario, reason);
+        marked = `; the ${which} marked broken`;
       } catch (error) {
-        marked = `; the running scenario (${running.name}) could not be recorded: ${(error as Error).message}`;
+        marked = `; the ${which.replace(/ (are|is)$/, '')} could not be recorded: ${(error as Error).message}`;
       }
-    } else if (running) {
-      marked = `; the running scenario was ${running.name}`;
+    } else if (running.length) {
+      marked = `; the running scenario${running.length > 1 ? 's were' : ' was'} ${names}`;
     } else if (this.lastEnded && !this.hasResult(this.lastEnded)) {
       marked = `; the result of ${this.lastEnded.name} could not be written`;
       this.finished--;

@@ -18,7 +18,8 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
   /**
    * Reports I/O activity (bytes on the AT link, MQTT packets). A virtual clock only jumps to
-   * its next timer after a quiet period with no activity; a real clock ignores this.
+   * its next timer once the process is quiet (no activity for a whole event-loop turn); a real
+   * clock ignores this.
    */
   activity(): void;
   /** Keeps a virtual clock from jumping while an operation that takes no virtual time runs. */
@@ -74,16 +75,56 @@ interface VirtualTimer {
 }
 
 export interface VirtualClockOptions {
-  /** Real milliseconds without activity before the clock jumps to its next timer. */
+  /**
+   * Real milliseconds without activity before the clock jumps to its next timer, for links that go
+   * through the kernel (sockets, pseudo-terminals), whose bytes in flight this process cannot see.
+   * 0 = every link is in process (the built-in simulator's run): the clock jumps as soon as one
+   * whole turn of the event loop brought no activity and left no work pending. Default 20.
+   */
   quietMs?: number;
   /** Virtual start time (ms). */
   start?: number;
 }
 
 /**
- * Discrete-event clock: virtual time stands still while bytes move, and jumps straight to the
- * next due timer once the system has been quiet for `quietMs` of real time. Timers due at the
- * same instant fire in the order they were set, so runs are deterministic.
+ * Work that is still under way in this process, as node lists it (process.getActiveResourcesInfo):
+ * queued setImmediate callbacks, file system requests, writes, connects, lookups, crypto jobs.
+ * Long-lived handles (servers, sockets, pipes, timers) are not work under way.
+ */
+const WORK_IN_FLIGHT =
+  /^(FSReq\w*|FileHandleCloseReq|\w*ConnectWrap|WriteWrap|ShutdownWrap|SendWrap|GetAddrInfoReqWrap|GetNameInfoReqWrap|QueryWrap|\w+Job|\w+Request)$/;
+
+/** The clocks' own turn callbacks waiting in node's immediate queue (not work of anyone else). */
+let ownTurnsQueued = 0;
+
+function workInFlight(): 'immediate' | 'io' | undefined {
+  let immediates = 0;
+  let io = false;
+  for (const resource of process.getActiveResourcesInfo()) {
+    if (resource === 'Immediate') immediates++;
+    else if (WORK_IN_FLIGHT.test(resource)) io = true;
+  }
+  if (immediates > ownTurnsQueued) return 'immediate';
+  return io ? 'io' : undefined;
+}
+
+function nextTurn(callback: () => void): void {
+  ownTurnsQueued++;
+  setImmediate(() => {
+    ownTurnsQueued--;
+    callback();
+  });
+}
+
+/**
+ * Discrete-event clock: virtual time stands still while anything moves, and jumps straight to the
+ * next due timer once the process is quiet. Quiet means: no hold, nothing reported as activity for
+ * one whole turn of the event loop (timers, I/O poll, immediates: the work that bytes in flight,
+ * promise jobs and stream callbacks create), no setImmediate callback or I/O request of anyone
+ * else still queued, and with `quietMs` > 0 also that much real time without activity. With every
+ * link in process (`quietMs: 0`) no step of this depends on the wall clock, so a loaded machine
+ * only makes a run slower, never different. Timers due at the same instant fire in the order they
+ * were set, so runs are deterministic.
  */
 export class VirtualClock implements Clock {
   readonly kind = 'virtual' as const;
@@ -93,15 +134,22 @@ export class VirtualClock implements Clock {
   private readonly timers = new Map<number, VirtualTimer>();
   private readonly quietMs: number;
   private lastActivity = Date.now();
+  /** Counts every activity() call: a turn that saw it change was not quiet. */
+  private activityCount = 0;
   private holds = 0;
-  private pump: NodeJS.Timeout | undefined;
+  /** A turn is queued (or a real-time wait for quietMs runs). */
+  private pumping = false;
   private stopped = false;
-  /** A jump is pending until the I/O already waiting has run (see tick). */
-  private confirming = false;
+  private readonly quietWaiters: (() => void)[] = [];
 
   constructor(options: VirtualClockOptions = {}) {
     this.quietMs = options.quietMs ?? 20;
     this.current = options.start ?? 0;
+  }
+
+  /** True when every link is in process (quietMs 0): no real-time grace is ever needed for bytes in flight. */
+  get seesEveryLink(): boolean {
+    return this.quietMs === 0;
   }
 
   now(): number {
@@ -124,7 +172,8 @@ export class VirtualClock implements Clock {
   }
 
   activity(): void {
-    this.lastActivity = Date.now();
+    this.activityCount++;
+    if (this.quietMs > 0) this.lastActivity = Date.now();
   }
 
   hold(_reason: string): () => void {
@@ -139,12 +188,22 @@ export class VirtualClock implements Clock {
     };
   }
 
+  /**
+   * Resolves the next time the process is quiet (see the class comment), before virtual time
+   * moves on: what is in flight now (a publish routed through the broker, a close) has landed.
+   */
+  quiet(): Promise<void> {
+    return new Promise((resolve) => {
+      this.quietWaiters.push(resolve);
+      this.schedulePump();
+    });
+  }
+
   /** Stops the pump; pending timers never fire. */
   stop(): void {
     this.stopped = true;
-    if (this.pump) clearTimeout(this.pump);
-    this.pump = undefined;
     this.timers.clear();
+    for (const resolve of this.quietWaiters.splice(0)) resolve();
   }
 
   /** Number of timers waiting (for tests and diagnostics). */
@@ -153,34 +212,44 @@ export class VirtualClock implements Clock {
   }
 
   private schedulePump(): void {
-    if (this.pump || this.confirming || this.stopped) return;
-    this.pump = setTimeout(() => {
-      this.pump = undefined;
-      this.tick();
-    }, this.quietMs);
+    if (this.pumping || this.stopped || (this.timers.size === 0 && this.quietWaiters.length === 0)) return;
+    this.pumping = true;
+    nextTurn(() => this.turn(undefined));
   }
 
-  private tick(): void {
-    if (this.stopped || this.timers.size === 0) return;
-    const quietFor = Date.now() - this.lastActivity;
-    if (this.holds > 0 || quietFor < this.quietMs) {
+  /** One turn of the pump; `seen` is the activity count when the previous turn found the process quiet. */
+  private turn(seen: number | undefined): void {
+    if (this.stopped || this.holds > 0) {
+      this.pumping = false; // a released hold pumps again
+      return;
+    }
+    if (this.quietMs > 0) {
+      const wait = this.lastActivity + this.quietMs - Date.now();
+      if (wait > 0) {
+        setTimeout(() => this.turn(undefined), wait);
+        return;
+      }
+    }
+    const busy = workInFlight();
+    if (busy === 'io') {
+      // A file or socket request completes in the poll phase; do not spin the loop meanwhile.
+      setTimeout(() => this.turn(undefined), 1);
+      return;
+    }
+    if (busy || seen !== this.activityCount) {
+      const count = this.activityCount;
+      nextTurn(() => this.turn(busy ? undefined : count));
+      return;
+    }
+    this.pumping = false;
+    const waiters = this.quietWaiters.splice(0);
+    if (waiters.length) {
+      // Whoever waited for quiet goes first: it may set timers or move bytes before time moves on.
+      for (const resolve of waiters) resolve();
       this.schedulePump();
       return;
     }
-    // A process that was not scheduled for a while runs its timers before the socket data that
-    // arrived meanwhile (event-loop order: timers, then poll). Let that I/O run first, and jump
-    // only if it brought no activity: on a loaded host the pump no longer outruns the broker.
-    const seen = this.lastActivity;
-    this.confirming = true;
-    setImmediate(() => {
-      this.confirming = false;
-      if (this.stopped) return;
-      if (this.holds > 0 || this.lastActivity !== seen) {
-        this.schedulePump();
-        return;
-      }
-      this.fireDue();
-    });
+    this.fireDue();
   }
 
   private fireDue(): void {
@@ -202,7 +271,7 @@ export class VirtualClock implements Clock {
         });
       }
     }
-    this.lastActivity = Date.now();
+    this.activity();
     this.schedulePump();
   }
 

@@ -6,9 +6,16 @@
  * the broker has put a PUBLISH on that topic towards the module and the module has printed a URC
  * since (it reports every message it takes, spec 4.2), or a short real-time grace has passed (a
  * message no subscription matches is never delivered, a full buffer announces nothing: verdicts too).
+ * With every link in process the clock sees the routing itself: the step waits until the process
+ * is quiet, which takes no real time beyond the work.
  */
 import type { BrokerFixture } from '../broker/fixture';
-import type { Clock } from '../clock/clock';
+import { VirtualClock, type Clock } from '../clock/clock';
+
+/** A virtual clock with every link in process waits for the process to be quiet, never for real time. */
+function inProcessClock(clock: Clock): VirtualClock | undefined {
+  return clock instanceof VirtualClock && clock.seesEveryLink ? clock : undefined;
+}
 
 /** Real milliseconds a publish may take to reach the module's connection before the clock runs on. */
 export const ROUTING_GRACE_MS = 250;
@@ -21,6 +28,12 @@ export async function publishAndLetRoute(
   options: { qos: 0 | 1 | 2; retain?: boolean },
   urcCount: () => number,
 ): Promise<void> {
+  const quietClock = inProcessClock(clock);
+  if (quietClock) {
+    // The routing is work in flight in this process: the clock cannot move before it has landed.
+    await broker.publish(topic, payload, options);
+    return quietClock.quiet();
+  }
   const deliveries = () =>
     broker.packetsToModule('publish').filter((p) => p.packet.cmd === 'publish' && p.packet.topic === topic).length;
   const before = deliveries();
@@ -42,6 +55,8 @@ export async function publishAndLetRoute(
  * the clock for a short real-time grace lets that happen before virtual time runs on.
  */
 export async function letBrokerSettle(clock: Clock, graceMs = 100): Promise<void> {
+  const quietClock = inProcessClock(clock);
+  if (quietClock) return quietClock.quiet();
   const release = clock.hold('the broker settling after a cut connection');
   try {
     await new Promise((resolve) => setTimeout(resolve, graceMs));

@@ -10,6 +10,7 @@ import { StreamTransport } from '../at/stream-transport';
 import { Transcript } from '../at/transcript';
 import { SecretMasker } from '../secrets/masker';
 import { createSimulatedModule, type LatencySpec } from '../sim';
+import type { InProcessDial } from '../sim/types';
 import type { ProfileRecvLayout, VariantProfile } from '../variants/profile';
 import { identifyModule } from './identify';
 import { switchEchoOff } from './module-handshake';
@@ -66,7 +67,10 @@ export class SimulatedRig implements Rig {
 }
 
 async function openSimulatedSession(options: SimulatedRigOptions, masker: SecretMasker): Promise<ModuleSession> {
-  const clock = new VirtualClock();
+  // Every link is in process (the AT link below, the MQTT link through routeNetwork): the clock
+  // moves as soon as the process is quiet and never waits on the wall clock.
+  const clock = new VirtualClock({ quietMs: 0 });
+  let route: InProcessDial | undefined;
   virtualSessions.current = clock;
   const [hostEnd, moduleEnd] = createDuplexPair();
   // The override changes only the module's firmware; the harness must read any layout unaided.
@@ -77,6 +81,7 @@ async function openSimulatedSession(options: SimulatedRigOptions, masker: Secret
     faults: options.faults,
     hosts: options.hosts,
     latency: options.latency,
+    dial: (address, port) => route?.(address, port),
   });
   module.attach(moduleEnd);
   const transport = new StreamTransport(hostEnd, 'in-process simulator');
@@ -87,6 +92,9 @@ async function openSimulatedSession(options: SimulatedRigOptions, masker: Secret
     clock,
     at,
     transcript,
+    routeNetwork(dial) {
+      route = dial;
+    },
     async finish() {
       if (virtualSessions.current === clock) virtualSessions.current = undefined;
       await at.close();

@@ -2,6 +2,7 @@
  * A rig provides the module under test (labgrid's idea: the scenario asks for a console, the
  * configuration decides whether it is a serial port, a ser2net TCP port or the simulator).
  */
+import type { Duplex } from 'node:stream';
 import type { Clock } from '../clock/clock';
 import type { AtClient } from '../at/at-client';
 import type { Transcript } from '../at/transcript';
@@ -33,6 +34,11 @@ export interface ModuleSession {
   finish(commands?: readonly { command: string; ok: boolean }[]): Promise<CleanupReport | undefined>;
   /** Set once the link to the module has gone away (port unplugged, ser2net or simulator gone). */
   linkLost?(): Error | undefined;
+  /**
+   * The in-process simulator only: where its AT+QMTOPEN connects without the kernel (the broker
+   * fixture's `dialInProcess`), so the scenario's virtual clock sees every byte in flight.
+   */
+  routeNetwork?(dial: (address: string, port: number) => Duplex | undefined): void;
 }
 
 export interface Rig {

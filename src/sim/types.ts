@@ -6,6 +6,7 @@
  * steps/ or support/. It may import src/clock (the shared time line), src/variants (profile
  * data) and spec/ data only. A bug shared by both sides would make the suite pass a broken module.
  */
+import type { Duplex } from 'node:stream';
 import type { Clock } from '../clock/clock';
 import type { VariantProfile } from '../variants/profile';
 import type { FaultId } from './faults/catalog';
@@ -72,6 +73,13 @@ export interface SerialOut {
   raw(bytes: Buffer): void;
 }
 
+/**
+ * How AT+QMTOPEN reaches a server without the kernel (a run on a virtual clock, where every link
+ * must be in process for the clock to see its bytes): a byte stream to address:port, or undefined
+ * when nothing in process listens there (the module then dials a real socket on loopback).
+ */
+export type InProcessDial = (address: string, port: number) => Duplex | undefined;
+
 /** Everything a command handler sees. */
 export interface HandlerContext {
   readonly clock: Clock;
@@ -84,6 +92,8 @@ export interface HandlerContext {
   readonly mqtt: MqttSide;
   /** Name resolution for QMTOPEN: returns an IP address, or undefined when the name fails (result 4). */
   resolveHost(name: string): string | undefined;
+  /** In-process connections for QMTOPEN, when the module runs on a virtual clock. */
+  readonly dial?: InProcessDial;
   /** The module's file system (UFS), written by AT+QFUPL (spec 5.2). */
   readonly files: Map<string, Buffer>;
   /** SSL contexts 0..5 as AT+QSSLCFG sets them (spec 5.2; details in the SSL application note). */

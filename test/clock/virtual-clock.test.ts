@@ -40,3 +40,45 @@ test('cleared timers never fire', async () => {
   assert.equal(fired, false);
   clock.stop();
 });
+
+test('with every link in process (quietMs 0) the clock jumps without waiting on the wall clock', async () => {
+  const clock = new VirtualClock({ quietMs: 0 });
+  let fired = 0;
+  for (let i = 1; i <= 1000; i++) clock.setTimeout(() => fired++, i * 1_000);
+  const started = Date.now();
+  await clock.sleep(1_000_000);
+  assert.equal(fired, 1000);
+  assert.ok(Date.now() - started < 2_000, `1000 jumps took ${Date.now() - started} ms`);
+  clock.stop();
+});
+
+test('an in-process clock does not jump while a chain of setImmediate work or a file request is under way', async () => {
+  const clock = new VirtualClock({ quietMs: 0 });
+  const seen: string[] = [];
+  clock.setTimeout(() => seen.push('timer'), 5_000);
+  // Work that reports no activity but keeps the event loop busy for many turns.
+  let turns = 0;
+  const chain = () => {
+    if (++turns < 50) setImmediate(chain);
+    else seen.push('chain done');
+  };
+  setImmediate(chain);
+  const { readFile } = await import('node:fs');
+  readFile(__filename, () => seen.push('file read'));
+  await clock.sleep(10_000);
+  assert.deepEqual(seen.slice(0, 2).sort(), ['chain done', 'file read']);
+  assert.equal(seen[2], 'timer');
+  clock.stop();
+});
+
+test('quiet() resolves once the process is quiet, before virtual time moves on', async () => {
+  const clock = new VirtualClock({ quietMs: 0 });
+  let fired = false;
+  clock.setTimeout(() => (fired = true), 1_000);
+  await clock.quiet();
+  assert.equal(fired, false);
+  assert.equal(clock.now(), 0);
+  await clock.sleep(1_000);
+  assert.equal(fired, true);
+  clock.stop();
+});

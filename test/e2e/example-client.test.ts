@@ -15,7 +15,8 @@ test(
   { timeout: 120_000 },
   async () => {
     const broker = await startBroker();
-    const { child, where } = await startSimulator(['--pty']);
+    // The one e2e test that keeps the field latency end to end (the others run with --latency off).
+    const { child, where } = await startSimulator(['--pty', '--latency', 'field']);
     try {
       const result = await runSmokeFlow({
         device: where,

@@ -12,9 +12,18 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
+/**
+ * The simulator of an e2e test answers at once (`--latency off`) unless the test names a latency:
+ * only the tests of network latency pay for it in wall time (example-client.test.ts keeps the
+ * field latency end to end).
+ */
+export function simulatorArgs(args: string[]): string[] {
+  return args.includes('--latency') ? args : [...args, '--latency', 'off'];
+}
+
 /** Starts `qmt-sim` with the given arguments and resolves with the process and where it listens. */
 export function startSimulator(args: string[]): Promise<{ child: ChildProcess; where: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), ...args], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), ...simulatorArgs(args)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

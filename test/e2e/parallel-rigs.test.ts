@@ -45,8 +45,8 @@ test(
       });
       const tcpResults = path.join(results, slug(tcp));
       // The tcp module's first scenario is on disk: it is now in its 25 s scenario. Pull the plug
-      // once its AT+QMTPUBEX is out: the set-up before it (AT+QMTOPEN, AT+QMTCONN) takes up to
-      // 2.7 s with the default field latency (150-900 ms per packet from the server).
+      // once its AT+QMTPUBEX is out: the set-up before it (AT+QMTOPEN, AT+QMTCONN) is quick with
+      // the box's --latency off (it would take up to 2.7 s with the field latency).
       await until(
         () => existsSync(tcpResults) && scenarioResults(tcpResults).length >= 1,
         150_000,

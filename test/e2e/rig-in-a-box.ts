@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { spawnQmt } from './failing-run-helpers';
-import { ROOT } from './helpers';
+import { ROOT, simulatorArgs } from './helpers';
 
 export interface SimulatedBox {
   readonly child: ChildProcess;
@@ -15,7 +15,7 @@ export interface SimulatedBox {
 
 /** Starts `qmt-sim <args>` and resolves once it has printed `count` `<where>[TAB<variant>]` lines. */
 export function startBox(args: string[], count: number): Promise<SimulatedBox> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), ...args], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'qmt-sim.js'), ...simulatorArgs(args)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

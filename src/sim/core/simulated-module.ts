@@ -13,7 +13,7 @@ import type { VariantProfile } from '../../variants/profile';
 import { createMqttSide } from '../mqtt';
 import { createFaultSet } from '../faults/fault-set';
 import { CORE_HANDLER_FAULTS, withHandlerFaults } from '../faults/handler-faults';
-import type { FaultSet, MqttEnvironment, MqttSide, ParsedCommand, SerialOut } from '../types';
+import type { FaultSet, InProcessDial, MqttEnvironment, MqttSide, ParsedCommand, SerialOut } from '../types';
 import { CommandOutput } from './command-output';
 import { parseCommandLine } from './command-parser';
 import type { CoreHandlerContext } from './core-context';
@@ -35,6 +35,8 @@ export interface SimulatedModuleOptions {
   faults?: Iterable<string>;
   /** Host name → loopback IP for AT+QMTOPEN name resolution. */
   hosts?: Record<string, string>;
+  /** In-process connections for AT+QMTOPEN (a virtual-time run); real loopback sockets when absent. */
+  dial?: InProcessDial;
   /** Network latency of the server's packets (default none: unit tests of the protocol stay exact). */
   latency?: LatencySpec;
   /** Test seam: builds the MQTT side (default: the real one from src/sim/mqtt). */
@@ -58,6 +60,7 @@ export class ModuleRuntime implements SimulatedModule {
   private readonly writer: UartWriter;
   private readonly moduleOut: SerialOut;
   private readonly resolveHost: (name: string) => string | undefined;
+  private readonly dial: InProcessDial | undefined;
   private readonly assembler = new LineAssembler();
   private input: Buffer[] = [];
   private capture: RawCapture | undefined;
@@ -79,6 +82,7 @@ export class ModuleRuntime implements SimulatedModule {
     this.state = createModuleState(this.variant, this.faults);
     this.moduleOut = createModuleOut(this.writer, () => this.state.cmee);
     this.resolveHost = createHostResolver(options.hosts);
+    this.dial = options.dial;
     const env: MqttEnvironment = {
       clock: this.clock,
       variant: this.variant,
@@ -294,6 +298,7 @@ export class ModuleRuntime implements SimulatedModule {
       out,
       mqtt: this.mqtt,
       resolveHost: this.resolveHost,
+      dial: this.dial,
       files: this.state.files,
       sslContexts: this.state.sslContexts,
       radioOn: () => this.state.fun === 1,

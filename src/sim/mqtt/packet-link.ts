@@ -1,11 +1,11 @@
 /**
- * One MQTT byte stream: a connected TCP or TLS socket with an mqtt-packet parser on the way in
- * and mqtt-packet's generator on the way out (never hand-encoded). Reports every byte movement
- * to the clock so a virtual clock does not jump while packets are in flight. What the server sends
- * (packets, and its closing of the link) reaches the module after the network's latency
- * (../network-latency.ts), in order.
+ * One MQTT byte stream: a connected TCP or TLS socket (or an in-process stream on a virtual clock)
+ * with an mqtt-packet parser on the way in and mqtt-packet's generator on the way out (never
+ * hand-encoded). Reports every byte movement to the clock so a virtual clock does not jump while
+ * packets are in flight. What the server sends (packets, and its closing of the link) reaches the
+ * module after the network's latency (../network-latency.ts), in order.
  */
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import * as mqttPacket from 'mqtt-packet';
 import type { Clock } from '../../clock/clock';
 import { DelayLine, NetworkLatency } from '../network-latency';
@@ -38,10 +38,15 @@ export class PacketLink {
   private lossListener: (loss: LinkLoss) => void = () => {};
   private readonly inbound: DelayLine;
 
+  /**
+   * `inProcess`: the server is reached without the kernel, so a virtual clock sees every byte in
+   * flight itself and the real-time holds below (for bytes inside the kernel) are not needed.
+   */
   constructor(
-    private readonly socket: Socket,
+    private readonly socket: Duplex,
     private readonly clock: Clock,
     latency: NetworkLatency = new NetworkLatency(),
+    private readonly inProcess = false,
   ) {
     this.inbound = new DelayLine(clock, latency);
     // Version 4 parsing also reads 3.1 (MQIsdp) packets: the fixed/variable headers are the same.
@@ -88,6 +93,10 @@ export class PacketLink {
   send(packet: mqttPacket.Packet, reply?: mqttPacket.PacketCmd): boolean {
     if (this.socket.destroyed || !this.socket.writable) return false;
     this.clock.activity();
+    if (this.inProcess) {
+      this.socket.write(mqttPacket.generate(packet));
+      return true;
+    }
     if (reply) this.startHold(reply);
     else {
       // No answer to wait for (QoS 0 PUBLISH, DISCONNECT, acks): still hold a virtual clock until
@@ -137,6 +146,13 @@ export class PacketLink {
     this.ownClose = true;
     this.inbound.cancel();
     this.endHold();
+    if (this.inProcess) {
+      if (graceful && !this.socket.destroyed) this.socket.end();
+      else this.socket.destroy();
+      // end() leaves the stream half-open until the peer answers; never let it linger.
+      setImmediate(() => this.socket.destroy());
+      return;
+    }
     // A local close takes no scenario time: hold a virtual clock until the socket is gone and the
     // peer had a moment to read the FIN (bounded), so waits for "the module closed" never time out
     // on virtual time while the close is still in the event loop.

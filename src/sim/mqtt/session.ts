@@ -3,7 +3,7 @@
  * DISCONNECT/close, and the link's fate when the server or the network ends it (+QMTSTAT,
  * spec 4.1). Requests with acknowledgements live in ./requests.ts, incoming packets in ./inbound.ts.
  */
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Packet, PacketCmd } from 'mqtt-packet';
 import type { TimerHandle } from '../../clock/clock';
 import { applyPacketFaults } from '../faults/packet-faults';
@@ -121,16 +121,16 @@ export class ClientSession {
   }
 
   /** QMTOPEN's connect finished; false (and the socket destroyed) when the client was reset meanwhile. */
-  attach(ticket: number, socket: Socket | undefined): boolean {
+  attach(ticket: number, opened: { socket: Duplex; inProcess: boolean } | undefined): boolean {
     if (ticket !== this.generation || this.state !== 'opening') {
-      socket?.destroy();
+      opened?.socket.destroy();
       return false;
     }
-    if (!socket) {
+    if (!opened) {
       this.state = 'closed';
       return true;
     }
-    const link = new PacketLink(socket, this.env.clock, this.env.latency);
+    const link = new PacketLink(opened.socket, this.env.clock, this.env.latency, opened.inProcess);
     link.onPacket((packet) => this.packetListener(packet));
     link.onLoss((loss) => this.linkLost(loss));
     this.link = link;

@@ -99,10 +99,10 @@ async function open(session: ClientSession, host: string, port: number, ctx: Han
   if (!isLoopback(address)) return report(OPEN_RESULT.networkDisconnected);
 
   const ticket = session.beginOpen(host, port);
-  const outcome = await openLink(ctx.clock, address, port, material);
+  const outcome = await openLink(ctx.clock, address, port, material, ctx.dial);
   // The network's latency: socket set-up, then the handshake (../../network-latency.ts).
   await networkDelay(ctx.clock, session.env.latency, 2);
-  if (!session.attach(ticket, outcome.ok ? outcome.socket : undefined)) return; // reset meanwhile
+  if (!session.attach(ticket, outcome.ok ? outcome : undefined)) return; // reset meanwhile
   if (outcome.ok) return report(OPEN_RESULT.ok);
   if (ctx.faults.has('open-refused-reports-success')) return report(OPEN_RESULT.ok);
   report(NETWORK_DOWN.has(outcome.errorCode) ? OPEN_RESULT.networkDisconnected : OPEN_RESULT.failed);
