@@ -46,6 +46,8 @@ export interface SuiteOutcome {
   ran: string[];
   /** The scenarios that failed, same naming. */
   failed: string[];
+  /** The scenarios skipped as not applicable (never counted as passed), same naming. */
+  notApplicable: string[];
 }
 
 let support: ISupportCodeLibrary | undefined;
@@ -125,7 +127,7 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
     const status = envelope.testStepFinished?.testStepResult.status;
     if (status) counts[`step:${status}`] = (counts[`step:${status}`] ?? 0) + 1;
   });
-  return { success, counts, ran: tracker.ran(), failed: tracker.failed() };
+  return { success, counts, ran: tracker.ran(), failed: tracker.failed(), notApplicable: tracker.notApplicable() };
 }
 
 /** Follows Cucumber's messages to name each scenario that ran and each that failed. */
@@ -161,6 +163,11 @@ class ScenarioTracker {
   /** A scenario skipped as not applicable has only skipped steps besides passing hooks. */
   ran(): string[] {
     return this.named((s) => !s.has('SKIPPED') || s.has('FAILED'));
+  }
+
+  /** Skipped steps and nothing worse: its decisive steps did not run, so it is not a pass. */
+  notApplicable(): string[] {
+    return this.named((s) => s.has('SKIPPED') && !s.has('FAILED') && !s.has('AMBIGUOUS') && !s.has('UNDEFINED'));
   }
 
   failed(): string[] {

@@ -103,7 +103,7 @@ async function runOnOnePort(run: CheckedRun): Promise<number> {
     if (compliance.pdfNote) console.log(`qmt: ${compliance.pdfNote}`);
     console.log(`qmt: reports generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  say(outcome.success ? 'qmt: every scenario passed' : 'qmt: some scenarios FAILED');
+  say(finalLine(outcome));
   return outcome.success ? 0 : 1;
 }
 
@@ -147,7 +147,7 @@ async function runOnRigs(run: CheckedRun): Promise<number> {
   const outcomes = await runWorkers(plans, args, (plan) => workerArgs(plan.slug));
   for (const o of outcomes)
     console.log(
-      `qmt: ${o.plan.port}: ${o.exitCode === 0 ? 'every scenario passed' : o.exitCode === 1 ? 'some scenarios FAILED' : `worker exited ${o.exitCode}`}`,
+      `qmt: ${o.plan.port}: ${o.exitCode === 0 ? 'no scenario failed' : o.exitCode === 1 ? 'some scenarios FAILED' : `worker exited ${o.exitCode}`}`,
     );
   console.log(`qmt: ${plans.length} modules done in ${((Date.now() - started) / 1000).toFixed(1)} s wall`);
   const dirs = outcomes.map((o) => o.plan.resultsDir).filter((d) => existsSync(d));
@@ -163,4 +163,11 @@ async function runOnRigs(run: CheckedRun): Promise<number> {
     if (compliance.pdfNote) console.log(`qmt: ${compliance.pdfNote}`);
   }
   return combinedExitCode(outcomes);
+}
+
+/** The run's last line: a scenario skipped as not applicable is named as such, never as passed. */
+function finalLine(outcome: { success: boolean; notApplicable: string[] }): string {
+  if (!outcome.success) return 'qmt: some scenarios FAILED';
+  const na = outcome.notApplicable.length;
+  return na ? `qmt: no scenario failed; ${na} not applicable (not passed)` : 'qmt: every scenario passed';
 }
