@@ -1,7 +1,7 @@
 /**
  * The command users type: `qmt run`, `qmt fault-score`, `qmt report`, `qmt compare`.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type * as DoctorCommand from './doctor-command';
 import type * as ListCommand from './list-command';
 import { faultScoreCommand } from './fault-score';
@@ -33,6 +33,30 @@ export async function main(rawArgv: string[]): Promise<number> {
       'serial device of the module, a ser2net TCP port or an RFC 2217 port; repeatable (one worker per module); auto = every module `qmt list` finds',
       collect,
       [],
+    )
+    .option(
+      '--place <name>',
+      'a labgrid place: acquired for the run, its serial port used like --port, released at the end (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--reserve <key=value[,...]>',
+      'a labgrid reservation by place tags: waits for a free matching place, then as --place (repeatable: one place each)',
+      collect,
+      [],
+    )
+    .option('--wait', 'wait for a --place someone else holds (default: refuse, naming the holder)')
+    .option(
+      '--coordinator <host:port>',
+      "labgrid coordinator (default: LG_COORDINATOR, else labgrid's 127.0.0.1:20408)",
+    )
+    .option(
+      '--labgrid-client <command>',
+      'command that runs labgrid-client (default: QMT_LABGRID_CLIENT, labgrid-client on PATH, else the copy in .tools/)',
+    )
+    .addOption(
+      new Option('--labgrid-place <name>', 'worker: the --port belongs to this place, held by the parent').hideHelp(),
     )
     .option('--baud <rate>', 'serial baud rate', '115200')
     .option('--variant <name>', 'module variant (default: detected from ATI)')

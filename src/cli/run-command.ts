@@ -35,8 +35,15 @@ import { RunConfigSchema } from './run-config';
 import { RunGuard } from './run-guard';
 import { checkBrokerPortFree, checkResultsDir } from './preflight-checks';
 import { harnessVersion } from './version';
+import {
+  adoptSinglePlace,
+  placesForRun,
+  placeWorkerArgs,
+  type LabgridRunOptions,
+  type RunPlaces,
+} from './labgrid-places';
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends LabgridRunOptions {
   /** Every --port given (none = the built-in simulator; "auto" = discovery). */
   port: string[];
   baud: string;
@@ -77,8 +84,23 @@ function fixedRunSecrets(): Record<string, string> | undefined {
 }
 
 export async function runCommand(options: RunCommandOptions): Promise<number> {
-  const ports = await resolvePorts(options.port, checkInteger('--baud', options.baud, 1, 4_000_000));
-  if (ports.length > 1) return runOnRigs(options, ports);
+  const baud = checkInteger('--baud', options.baud, 1, 4_000_000);
+  const given = await resolvePorts(options.port, baud);
+  // Cheap checks first: a bad tag expression must not cost anyone a place.
+  checkTags(options.tags);
+  checkVariant(options.variant);
+  // labgrid places (--place / --reserve): their ports join the others; released however the run ends.
+  const places = await placesForRun(options);
+  try {
+    return await runOnPorts(options, [...given, ...places.ports], places);
+  } finally {
+    await places.release();
+  }
+}
+
+async function runOnPorts(options: RunCommandOptions, ports: string[], places: RunPlaces): Promise<number> {
+  if (ports.length > 1) return runOnRigs(options, ports, places);
+  adoptSinglePlace(places, ports[0]);
   const config = RunConfigSchema.parse({
     port: checkPort(ports[0]),
     baud: checkInteger('--baud', options.baud, 1, 4_000_000),
@@ -189,7 +211,7 @@ async function resolvePorts(given: readonly string[], baud: number): Promise<str
 }
 
 /** Several modules: one worker process each (src/cli/rigs-run.ts says why), then one report over all. */
-async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<number> {
+async function runOnRigs(options: RunCommandOptions, ports: string[], places: RunPlaces): Promise<number> {
   ports.forEach((port) => checkPort(port));
   checkVariant(options.variant);
   checkTags(options.tags);
@@ -223,7 +245,10 @@ async function runOnRigs(options: RunCommandOptions, ports: string[]): Promise<n
   // One CA per worker process: each gets its own file, <name>-<port slug>.pem.
   const caArgs = (slug: string) =>
     options.brokerCaOut ? ['--broker-ca-out', options.brokerCaOut.replace(/(\.pem)?$/, `-${slug}.pem`)] : [];
-  const outcomes = await runWorkers(plans, args, (plan) => caArgs(plan.slug));
+  const outcomes = await runWorkers(plans, args, (plan) => [
+    ...caArgs(plan.slug),
+    ...placeWorkerArgs(places, plan.port),
+  ]);
   for (const o of outcomes)
     console.log(
       `qmt: ${o.plan.port}: ${o.exitCode === 0 ? 'every scenario passed' : o.exitCode === 1 ? 'some scenarios FAILED' : `worker exited ${o.exitCode}`}`,
