@@ -132,6 +132,12 @@ export async function main(rawArgv: string[]): Promise<number> {
     .command('list')
     .description('list the attached Quectel modules (USB vendor 2C7C, plus QMT_RIG_PORTS): AT port, variant, firmware')
     .option('--json', 'print JSON for machines')
+    .option('--labgrid', "list the labgrid coordinator's places: tags, who holds them, exporters")
+    .option('--coordinator <host:port>', 'labgrid coordinator (default: LG_COORDINATOR)')
+    .option(
+      '--labgrid-client <command>',
+      'command that runs labgrid-client (default: QMT_LABGRID_CLIENT, PATH, .tools/)',
+    )
     .option('--baud <rate>', 'serial baud rate for the AT probe', '115200')
     .action(async (options) => {
       exitCode = await (require('./list-command') as typeof ListCommand).listCommand(options);
@@ -152,6 +158,17 @@ export async function main(rawArgv: string[]): Promise<number> {
     .option('--open-timeout <s>', 'how long +QMTOPEN may take', '30')
     .option('--max-drift <s>', 'largest acceptable module clock drift', '10')
     .option('--pdp-cid <cid>', 'PDP context the MQTT stack uses', '1')
+    .option(
+      '--place <name>',
+      'a labgrid place to check: acquired for the check, released after (repeatable)',
+      collect,
+      [],
+    )
+    .option('--coordinator <host:port>', 'labgrid coordinator (default: LG_COORDINATOR)')
+    .option(
+      '--labgrid-client <command>',
+      'command that runs labgrid-client (default: QMT_LABGRID_CLIENT, PATH, .tools/)',
+    )
     .action(async (options) => {
       // Loaded on use: a run worker (one per module) should not pay for the broker and discovery code.
       exitCode = await (require('./doctor-command') as typeof DoctorCommand).doctorCommand(options);
