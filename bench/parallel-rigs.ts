@@ -11,23 +11,12 @@
  * catalog (~20 min per module), mostly mandated waits, about 8 minutes per module.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { NAMES, ROOT, TAGS, writeSection } from './realtime-set';
 
-const ROOT = path.resolve(__dirname, '..');
-const TAGS =
-  '(@spec:5.1 or @spec:3.3.1:keepalive:keep_alive_time:range or @spec:2:retransmission or @spec:2:keepalive) and not @reboot';
-const NAMES = [
-  '^The 5\\.1 example',
-  '^"keepalive" set to',
-  '^An acknowledged QoS 1 PUBLISH is not resent',
-  '^An idle client stays connected for four keep-alive periods',
-  '^With keep-alive 0 an idle client sends no PINGREQ',
-];
 const VARIANT = 'EC200N-CN';
-const MARK_START = '<!-- bench:parallel-rigs:start -->';
-const MARK_END = '<!-- bench:parallel-rigs:end -->';
 
 function startBox(count: number): Promise<{ ports: string[]; stop: () => void }> {
   const args = [
@@ -73,21 +62,6 @@ function timedRun(ports: string[]): { wallS: number; status: number | null; summ
   return { wallS, status: run.status, summary };
 }
 
-function writeSection(lines: string[]): string {
-  const file = path.join(ROOT, 'docs', 'benchmarks.md');
-  const section = [MARK_START, ...lines, MARK_END].join('\n');
-  let text = existsSync(file)
-    ? readFileSync(file, 'utf8')
-    : "# Benchmarks\n\nThe harness's own speed (`npm run bench`); never a pass/fail threshold.\n";
-  if (text.includes(MARK_START) && text.includes(MARK_END)) {
-    text = text.slice(0, text.indexOf(MARK_START)) + section + text.slice(text.indexOf(MARK_END) + MARK_END.length);
-  } else {
-    text = `${text.trimEnd()}\n\n${section}\n`;
-  }
-  writeFileSync(file, text);
-  return file;
-}
-
 async function main(): Promise<void> {
   const box = await startBox(4);
   try {
@@ -100,7 +74,7 @@ async function main(): Promise<void> {
     );
     const ratio = four.wallS / one.wallS;
     console.log(`parallel rigs: 4 modules / 1 module = ${ratio.toFixed(2)} (issue 9 asks at most 1.30)`);
-    const file = writeSection([
+    const file = writeSection('parallel-rigs', [
       '## Parallel rigs: one module vs four (issue 9)',
       '',
       `Measured by \`npm run bench\` (bench/parallel-rigs.ts) on ${new Date().toISOString().slice(0, 10)}: the same real-time scenario set`,
