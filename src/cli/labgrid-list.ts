@@ -20,7 +20,7 @@ export async function labgridListCommand(
   const client = labgridClient(options);
   let places;
   try {
-    places = readPlaces(await client.check(undefined, ['places', '-v']));
+    places = readPlaces(await client.check(undefined, ['-v', 'places']));
   } catch (error) {
     if (error instanceof LabgridError) throw new UsageError(`list --labgrid: ${error.message}`);
     throw error;

@@ -140,3 +140,25 @@ test(
     assert.match(dead.output, /qmt: --place modA: the labgrid coordinator at 127\.0\.0\.1:\d+ does not answer/);
   },
 );
+
+test(
+  'qmt list --labgrid names places, tags and holders; qmt doctor --place checks the module through its exporter and releases it',
+  { skip: missing, timeout: 120_000 },
+  async () => {
+    assert.equal(lab.client(['-p', 'modB', 'acquire'], 'alice').status, 0);
+    try {
+      const list = await runQmtAsync(['list', '--labgrid'], lab.env).done;
+      assert.equal(list.status, 0, list.output);
+      assert.match(list.output, /^modA\tmodule=ec200n\tfree\texporter rig1$/m);
+      assert.match(list.output, /^modB\tmodule=ec200n\theld by \S+\/alice\texporter rig1$/m);
+      assert.match(list.output, /^modF\tmodule=ec200n\tfree\texporter rig2$/m);
+    } finally {
+      lab.client(['-p', 'modB', 'release'], 'alice');
+    }
+    const doctor = await runQmtAsync(['doctor', '--place', 'modA'], lab.env).done;
+    assert.equal(doctor.status, 0, doctor.output);
+    assert.match(doctor.output, /labgrid place modA on exporter rig1: (rfc2217:\/\/127\.0\.0\.1:\d+)/);
+    assert.match(doctor.output, /qmt doctor: rfc2217:\/\/127\.0\.0\.1:\d+: healthy/);
+    assert.equal(lab.holder('modA'), undefined);
+  },
+);

@@ -1,7 +1,7 @@
 /**
  * What labgrid-client prints about a place, read into what the harness needs: the serial port
  * as a URL the transports understand (src/at/open-transport.ts), whether a power switch is
- * there, which exporter (rig host) serves it; and the place list of `places -v`.
+ * there, which exporter (rig host) serves it; and the place list of `-v places`.
  */
 import { parse } from 'yaml';
 
@@ -45,7 +45,7 @@ export interface PlaceSummary {
   readonly reservation?: string;
 }
 
-/** Reads `labgrid-client places -v` or `-p PLACE show` (labgrid's Place.show layout). */
+/** Reads `labgrid-client -v places` or `-p PLACE show` (labgrid's Place.show layout). */
 export function readPlaces(text: string): PlaceSummary[] {
   const places: PlaceSummary[] = [];
   let current:
