@@ -101,7 +101,8 @@ export async function holdPlaces(
   };
   try {
     const byName = request.places.map(async (name) => {
-      if (await acquireNamed(client, name, request.wait, log, stops)) acquired.push(name);
+      await acquireNamed(client, name, request.wait, log, stops);
+      acquired.push(name);
       return name;
     });
     const byReservation = request.reserve.map(async (filter) => {
@@ -133,14 +134,14 @@ export async function holdPlaces(
   }
 }
 
-/** True if this call acquired it; false when this host's user already held it (a CI step did). */
+/** Acquires the place by its name; with `wait`, polls while someone else holds it. */
 async function acquireNamed(
   client: LabgridClient,
   name: string,
   wait: boolean,
   log: (line: string) => void,
   stops: Set<() => void>,
-): Promise<boolean> {
+): Promise<void> {
   let said = false;
   let stopped = false;
   const stop = () => (stopped = true);
@@ -148,12 +149,14 @@ async function acquireNamed(
   try {
     for (;;) {
       const result = await client.run(name, ['acquire']);
-      if (result.code === 0) return true;
+      if (result.code === 0) return;
       const reason = failureReason(result);
-      if (/You have already acquired place/.test(reason) && !/ on \S+\. To work/.test(reason)) {
-        log(`labgrid place ${name}: already held by this user on this host; it stays held after the run`);
-        return false;
-      }
+      // Held by this very user and host: another qmt run (or a labgrid-client acquire) is using
+      // the module; two runs on one module would spoil both.
+      if (/You have already acquired place/.test(reason))
+        throw new PlaceBusyError(
+          `--place ${name}: already held by you (another run, or labgrid-client acquire); release it first`,
+        );
       const holder = /already acquired by (\S+?)\.?(?:\s|$)/.exec(reason)?.[1];
       if (!holder)
         throw new LabgridError(
