@@ -6,7 +6,7 @@
  */
 import { CLIENT_ENV, LabgridClient, LabgridError } from '../rig/labgrid/client';
 import { holdPlaces, parseReservation, type HeldPlace } from '../rig/labgrid/place-hold';
-import { PLACE_ENV } from '../rig/labgrid/place-access';
+import { PLACE_ENV, placeNote } from '../rig/labgrid/place-access';
 import { UsageError } from './options';
 
 export interface LabgridRunOptions {
@@ -15,7 +15,7 @@ export interface LabgridRunOptions {
   wait?: boolean;
   coordinator?: string;
   labgridClient?: string;
-  /** Worker only: the --port is the serial port of this place, held by the parent run. */
+  /** Worker only: the --port is the serial port of this place (placeNote), held by the parent run. */
   labgridPlace?: string;
 }
 
@@ -76,11 +76,11 @@ export async function placesForRun(options: LabgridRunOptions): Promise<RunPlace
 /** One module run in this process: its rig resolves the port again from the place after a restart. */
 export function adoptSinglePlace(places: RunPlaces, port: string | undefined): void {
   const place = port ? places.placeOf(port) : undefined;
-  if (place) process.env[PLACE_ENV] = place.name;
+  if (place) process.env[PLACE_ENV] = placeNote(place);
 }
 
 /** The worker options that say a port is a place's (see the file comment). */
 export function placeWorkerArgs(places: RunPlaces, port: string): string[] {
   const place = places.placeOf(port);
-  return place ? ['--labgrid-place', place.name] : [];
+  return place ? ['--labgrid-place', placeNote(place)] : [];
 }

@@ -89,6 +89,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   // Cheap checks first: a bad tag expression must not cost anyone a place.
   checkTags(options.tags);
   checkVariant(options.variant);
+  checkFaults(options.fault, options.place?.[0] ?? options.reserve?.[0]);
   // labgrid places (--place / --reserve): their ports join the others; released however the run ends.
   const places = await placesForRun(options);
   try {

@@ -96,6 +96,16 @@ test(
     assert.match(refused.output, /qmt: --place modB: held by \S+\/alice \(--wait waits for it\)/);
     assert.doesNotMatch(refused.output, /\n\s+at /, 'a stack trace was printed');
 
+    // Held by this very user (another run, or labgrid-client acquire): refused too.
+    assert.equal(lab.client(['-p', 'modA', 'acquire']).status, 0);
+    try {
+      const mine = await runQmtAsync(['run', '--no-report', '--place', 'modA', ...QUICK], lab.env).done;
+      assert.equal(mine.status, 2, mine.output);
+      assert.match(mine.output, /qmt: --place modA: already held by you/);
+    } finally {
+      lab.client(['-p', 'modA', 'release']);
+    }
+
     const results = path.join(tempDir('qmt-lg-wait-'), 'results');
     const waiting = spawnQmt(
       ['run', '--no-report', '--place', 'modB', '--wait', '--results', results, ...QUICK],

@@ -19,17 +19,35 @@ export interface ModuleAccess {
   readonly powerCycle?: () => Promise<void>;
 }
 
-/** The place the run's module is on, if the run holds one. */
+/** What the run tells its rig about the place (QMT_LABGRID_PLACE): known already, so no labgrid call at start. */
+export interface PlaceNote {
+  readonly name: string;
+  readonly exporter?: string;
+  readonly power: boolean;
+}
+
+export function placeNote(place: PlaceNote): string {
+  return JSON.stringify({ name: place.name, exporter: place.exporter, power: place.power });
+}
+
+/** The place the run's module is on, if the run holds one (a bare name is asked of the coordinator). */
 export async function placeAccessFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<ModuleAccess | undefined> {
-  const place = env[PLACE_ENV]?.trim();
-  if (!place) return undefined;
+  const text = env[PLACE_ENV]?.trim();
+  if (!text) return undefined;
   const client = new LabgridClient({ env });
-  const held: HeldPlace = await describeHeld(client, place);
+  let note: PlaceNote;
+  try {
+    note = JSON.parse(text) as PlaceNote;
+  } catch {
+    const held: HeldPlace = await describeHeld(client, text);
+    note = { name: text, exporter: held.exporter, power: held.power };
+  }
+  const place = note.name;
   return {
     place,
-    exporter: held.exporter,
+    exporter: note.exporter,
     resolvePort: async () => (await describeHeld(client, place)).port,
-    powerCycle: held.power
+    powerCycle: note.power
       ? async () => {
           const result = await client.run(place, ['power', 'cycle']);
           if (result.code !== 0) throw new LabgridError(`labgrid power cycle of ${place}: ${failureReason(result)}`);
