@@ -95,7 +95,7 @@ test(
 );
 
 test(
-  'a worker killed mid-run: the parent still releases every place',
+  'workers killed mid-run: the parent still releases every place',
   { skip: missing, timeout: 120_000 },
   async () => {
     const results = path.join(tempDir('qmt-lg-crash-'), 'results');

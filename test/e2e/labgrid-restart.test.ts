@@ -3,7 +3,7 @@
  * module re-enumerates, the exporter stops its ser2net and starts one on a new port. Here the
  * simulator logs its restart and the test restarts the exporter then, as udev and labgrid's
  * USBSerialPort would; the harness must resolve the port again from the coordinator and the
- * @reboot scenario must pass. The simulated module takes 8 s to say RDY (EC200x take 5-15 s,
+ * @reboot scenario must pass. The simulated module takes 13 s to say RDY (EC200x take 5-15 s,
  * FIELD-NOTES), time enough for the exporter to come back.
  */
 import { after, before, test } from 'node:test';
@@ -33,7 +33,7 @@ before(async () => {
   const profile = JSON.parse(readFileSync(path.join(ROOT, 'profiles', 'EC200N-CN.json'), 'utf8')) as {
     at: { rebootMs: number };
   };
-  profile.at.rebootMs = 8_000;
+  profile.at.rebootMs = 13_000;
   const file = path.join(tempDir('qmt-lg-profile-'), 'slow-reboot.json');
   writeFileSync(file, JSON.stringify(profile));
   const started = await startSimulator(['--pty', '--profile', file]);
@@ -43,7 +43,8 @@ before(async () => {
   sim.stderr!.on('data', (chunk: Buffer) => {
     if (!/restarting \(AT\+CFUN=1,1\)/.test(chunk.toString())) return;
     restarts.push(Date.now());
-    void exporter.restart();
+    // As on hardware, the OK of AT+CFUN=1,1 leaves before the USB device goes (a second later).
+    setTimeout(() => void exporter.restart(), 1_000);
   });
 });
 
