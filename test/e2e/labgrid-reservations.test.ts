@@ -94,28 +94,24 @@ test(
   },
 );
 
-test(
-  'workers killed mid-run: the parent still releases every place',
-  { skip: missing, timeout: 120_000 },
-  async () => {
-    const results = path.join(tempDir('qmt-lg-crash-'), 'results');
-    // A longer set, so the worker is killed while it runs.
-    const run = spawnQmt(
-      ['run', '--no-report', '--place', 'ciA', '--place', 'ciB', '--results', results, '--tags', '@area:qmtcfg'],
-      lab.env,
-    );
-    await until(() => /\[\S*\] qmt: conformance suite against/.test(run.output()), 90_000, run.output);
-    const workers = spawnSync('ps', ['-o', 'pid=', '--ppid', String(run.child.pid)], { encoding: 'utf8' })
-      .stdout.split('\n')
-      .map((l) => Number(l.trim()))
-      .filter((pid) => pid > 0);
-    assert.ok(workers.length >= 1, `no worker processes found:\n${run.output()}`);
-    // Both crash (SIGKILL: no handler of theirs runs); the parent holds the places and must let go.
-    for (const pid of workers) process.kill(pid, 'SIGKILL');
-    const status = await run.exited;
-    assert.notEqual(status, 0, run.output());
-    assert.match(run.output(), /worker exited|some scenarios FAILED/);
-    assert.equal(lab.holder('ciA'), undefined, run.output());
-    assert.equal(lab.holder('ciB'), undefined, run.output());
-  },
-);
+test('workers killed mid-run: the parent still releases every place', { skip: missing, timeout: 120_000 }, async () => {
+  const results = path.join(tempDir('qmt-lg-crash-'), 'results');
+  // A longer set, so the worker is killed while it runs.
+  const run = spawnQmt(
+    ['run', '--no-report', '--place', 'ciA', '--place', 'ciB', '--results', results, '--tags', '@area:qmtcfg'],
+    lab.env,
+  );
+  await until(() => /\[\S*\] qmt: conformance suite against/.test(run.output()), 90_000, run.output);
+  const workers = spawnSync('ps', ['-o', 'pid=', '--ppid', String(run.child.pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .map((l) => Number(l.trim()))
+    .filter((pid) => pid > 0);
+  assert.ok(workers.length >= 1, `no worker processes found:\n${run.output()}`);
+  // Both crash (SIGKILL: no handler of theirs runs); the parent holds the places and must let go.
+  for (const pid of workers) process.kill(pid, 'SIGKILL');
+  const status = await run.exited;
+  assert.notEqual(status, 0, run.output());
+  assert.match(run.output(), /worker exited|some scenarios FAILED/);
+  assert.equal(lab.holder('ciA'), undefined, run.output());
+  assert.equal(lab.holder('ciB'), undefined, run.output());
+});
