@@ -15,17 +15,8 @@ import { mkdtempSync } from 'node:fs';
 import { writeSection } from './doc-section';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { NAMES, ROOT, TAGS } from './realtime-set';
 
-const ROOT = path.resolve(__dirname, '..');
-const TAGS =
-  '(@spec:5.1 or @spec:3.3.1:keepalive:keep_alive_time:range or @spec:2:retransmission or @spec:2:keepalive) and not @reboot';
-const NAMES = [
-  '^The 5\\.1 example',
-  '^"keepalive" set to',
-  '^An acknowledged QoS 1 PUBLISH is not resent',
-  '^An idle client stays connected for four keep-alive periods',
-  '^With keep-alive 0 an idle client sends no PINGREQ',
-];
 const VARIANT = 'EC200N-CN';
 
 function startBox(count: number): Promise<{ ports: string[]; stop: () => void }> {

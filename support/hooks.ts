@@ -51,6 +51,8 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     imei: rig.identity.imei,
     rig: rig.description,
     harness: config.harness,
+    place: rig.place?.place,
+    exporter: rig.place?.exporter,
     featureName: feature?.name ?? '',
     ruleName: rule?.name,
     tags,

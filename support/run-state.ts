@@ -5,6 +5,7 @@
 import { readRunConfig, type RunConfig } from '../src/cli/run-config';
 import { exportBrokerCa } from '../src/rig/broker-access';
 import { HardwareRig } from '../src/rig/hardware-rig';
+import { placeAccessFromEnv } from '../src/rig/labgrid/place-access';
 import { SimulatedRig } from '../src/rig/simulated-rig';
 import { parseLatency } from '../src/sim/network-latency';
 import { writeRunMetadata } from '../src/report/run-metadata';
@@ -29,7 +30,12 @@ let state: RunState | undefined;
 export async function startRun(): Promise<RunState> {
   const config = readRunConfig();
   const rig = config.port
-    ? await HardwareRig.create({ port: config.port, baud: config.baud, variant: config.variant })
+    ? await HardwareRig.create({
+        port: config.port,
+        baud: config.baud,
+        variant: config.variant,
+        place: await placeAccessFromEnv(),
+      })
     : await SimulatedRig.create({
         variant: config.simProfile
           ? resolveProfile(config.simProfile)

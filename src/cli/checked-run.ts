@@ -31,9 +31,10 @@ import { planWorkers, type RigWorkerPlan } from './rigs-run';
 import { RunConfigSchema, type RunConfig } from './run-config';
 import { harnessVersion } from './version';
 import { checkShard, checkWorkers } from './workers';
+import type { LabgridRunOptions } from './labgrid-places';
 
 /** `qmt run`'s options as commander hands them over. */
-export interface RunCommandOptions {
+export interface RunCommandOptions extends LabgridRunOptions {
   /** Every --port given (none = the built-in simulator; "auto" = discovery). */
   port: string[];
   baud: string;
@@ -92,10 +93,18 @@ export interface CheckedRun {
   readonly options: RunCommandOptions;
 }
 
-export async function checkRunOptions(options: RunCommandOptions): Promise<CheckedRun> {
+/**
+ * `morePorts` (labgrid places) is asked once every check that needs no module has passed; its
+ * ports join the --port ones and are checked the same way.
+ */
+export async function checkRunOptions(
+  options: RunCommandOptions,
+  morePorts: () => Promise<readonly string[]> = async () => [],
+): Promise<CheckedRun> {
   // 1. What needs no machine: option syntax, files named, output folders, the selection.
   const baud = checkInteger('--baud', options.baud, 1, 4_000_000);
-  const anyPort = options.port.length ? options.port[0] : undefined;
+  // A real module on a port or a labgrid place: the simulator's own options do not apply.
+  const anyPort = options.port[0] ?? options.place?.[0] ?? (options.reserve?.length ? 'a reserved place' : undefined);
   const brokerPort = checkInteger('--broker-port', options.brokerPort, 0, 65535);
   const tags = checkTags(options.tags);
   const names = checkNames(options.name);
@@ -130,7 +139,7 @@ export async function checkRunOptions(options: RunCommandOptions): Promise<Check
   if (selected === 0) throw new UsageError(`no scenario matches ${describeSelection(tags, names)}`);
 
   // 2. The ports: resolved in one place, then each checked and opened; broker ports tried.
-  const ports = await resolvePorts(options.port, baud);
+  const ports = [...(await resolvePorts(options.port, baud)), ...(await morePorts())];
   ports.forEach((port) => checkPort(port));
   const workers = ports.length > 1 ? planWorkers(ports, resultsDir, brokerPort) : [];
   for (const port of ports) {

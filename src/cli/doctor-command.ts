@@ -5,8 +5,9 @@
 import { discoverModules } from '../rig/discovery';
 import { examineRig } from '../rig/doctor';
 import { checkInteger, UsageError } from './options';
+import { placesForRun, type LabgridRunOptions } from './labgrid-places';
 
-export interface DoctorCommandOptions {
+export interface DoctorCommandOptions extends Pick<LabgridRunOptions, 'place' | 'coordinator' | 'labgridClient'> {
   port: string[];
   baud: string;
   brokerHost: string;
@@ -29,8 +30,28 @@ export async function doctorCommand(
     maxDriftS: checkInteger('--max-drift', options.maxDrift, 0, 10 ** 9),
     pdpCid: checkInteger('--pdp-cid', options.pdpCid, 1, 15),
   };
-  let ports = options.port.filter((p) => p !== 'auto');
-  if (options.port.length === 0 || options.port.includes('auto')) {
+  // labgrid places: acquired for the check (it talks to the module), released after it.
+  const places = await placesForRun({
+    place: options.place,
+    coordinator: options.coordinator,
+    labgridClient: options.labgridClient,
+  });
+  try {
+    return await examinePorts(options, settings, places.ports, out);
+  } finally {
+    await places.release();
+  }
+}
+
+async function examinePorts(
+  options: DoctorCommandOptions,
+  settings: Omit<Parameters<typeof examineRig>[0], 'port'>,
+  placePorts: string[],
+  out: (line: string) => void,
+): Promise<number> {
+  const { baud } = settings;
+  let ports = [...options.port.filter((p) => p !== 'auto'), ...placePorts];
+  if ((options.port.length === 0 && placePorts.length === 0) || options.port.includes('auto')) {
     const { modules, problems } = await discoverModules({ baud });
     ports = [...ports, ...modules.map((m) => m.port)];
     for (const p of problems) out(`qmt doctor: ${p.ports.join(',')}: no AT port: ${p.problem}`);

@@ -7,9 +7,12 @@
 import { maskImei } from '../report/labels';
 import { discoverModules, type Discovery } from '../rig/discovery';
 import { checkInteger } from './options';
+import { labgridListCommand, type LabgridListOptions } from './labgrid-list';
 
-export interface ListCommandOptions {
+export interface ListCommandOptions extends LabgridListOptions {
   json?: boolean;
+  /** The labgrid coordinator's places instead of the modules attached here. */
+  labgrid?: boolean;
   baud: string;
 }
 
@@ -17,6 +20,7 @@ export async function listCommand(
   options: ListCommandOptions,
   out: (line: string) => void = console.log,
 ): Promise<number> {
+  if (options.labgrid) return labgridListCommand(options, out);
   const discovery = await discoverModules({ baud: checkInteger('--baud', options.baud, 1, 4_000_000) });
   if (options.json) {
     out(JSON.stringify(asJson(discovery), null, 2));

@@ -34,6 +34,30 @@ export async function main(rawArgv: string[]): Promise<number> {
       collect,
       [],
     )
+    .option(
+      '--place <name>',
+      'a labgrid place: acquired for the run, its serial port used like --port, released at the end (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--reserve <key=value[,...]>',
+      'a labgrid reservation by place tags: waits for a free matching place, then as --place (repeatable: one place each)',
+      collect,
+      [],
+    )
+    .option('--wait', 'wait for a --place someone else holds (default: refuse, naming the holder)')
+    .option(
+      '--coordinator <host:port>',
+      "labgrid coordinator (default: LG_COORDINATOR, else labgrid's 127.0.0.1:20408)",
+    )
+    .option(
+      '--labgrid-client <command>',
+      'command that runs labgrid-client (default: QMT_LABGRID_CLIENT, labgrid-client on PATH, else the copy in .tools/)',
+    )
+    .addOption(
+      new Option('--labgrid-place <name>', 'worker: the --port belongs to this place, held by the parent').hideHelp(),
+    )
     .option('--baud <rate>', 'serial baud rate', '115200')
     .option('--variant <name>', 'module variant (default: detected from ATI)')
     .option(
@@ -130,6 +154,12 @@ export async function main(rawArgv: string[]): Promise<number> {
     .command('list')
     .description('list the attached Quectel modules (USB vendor 2C7C, plus QMT_RIG_PORTS): AT port, variant, firmware')
     .option('--json', 'print JSON for machines')
+    .option('--labgrid', "list the labgrid coordinator's places: tags, who holds them, exporters")
+    .option('--coordinator <host:port>', 'labgrid coordinator (default: LG_COORDINATOR)')
+    .option(
+      '--labgrid-client <command>',
+      'command that runs labgrid-client (default: QMT_LABGRID_CLIENT, PATH, .tools/)',
+    )
     .option('--baud <rate>', 'serial baud rate for the AT probe', '115200')
     .action(async (options) => {
       exitCode = await (require('./list-command') as typeof ListCommand).listCommand(options);
@@ -150,6 +180,17 @@ export async function main(rawArgv: string[]): Promise<number> {
     .option('--open-timeout <s>', 'how long +QMTOPEN may take', '30')
     .option('--max-drift <s>', 'largest acceptable module clock drift', '10')
     .option('--pdp-cid <cid>', 'PDP context the MQTT stack uses', '1')
+    .option(
+      '--place <name>',
+      'a labgrid place to check: acquired for the check, released after (repeatable)',
+      collect,
+      [],
+    )
+    .option('--coordinator <host:port>', 'labgrid coordinator (default: LG_COORDINATOR)')
+    .option(
+      '--labgrid-client <command>',
+      'command that runs labgrid-client (default: QMT_LABGRID_CLIENT, PATH, .tools/)',
+    )
     .action(async (options) => {
       // Loaded on use: a run worker (one per module) should not pay for the broker and discovery code.
       exitCode = await (require('./doctor-command') as typeof DoctorCommand).doctorCommand(options);

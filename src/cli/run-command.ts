@@ -20,13 +20,26 @@ import { claimResultsFolder, markFolder } from './output-folder';
 import { RunGuard } from './run-guard';
 import { PROGRESS_EVENTS_ENV } from './progress/worker-events';
 import { harnessVersion } from './version';
+import { adoptSinglePlace, NO_PLACES, placesForRun, placeWorkerArgs, type RunPlaces } from './labgrid-places';
 
 export type { RunCommandOptions } from './checked-run';
 
 export async function runCommand(options: RunCommandOptions): Promise<number> {
-  // Every check, for one port or many, before anything is deleted or started.
-  const run = await checkRunOptions(options);
-  return run.workers.length ? runOnRigs(run) : runOnOnePort(run);
+  // labgrid places (--place / --reserve) are held once every check that needs no module has
+  // passed (a bad tag expression must not cost anyone a place), and released however the run ends.
+  let places: RunPlaces = NO_PLACES;
+  try {
+    // Every check, for one port or many, before anything is deleted or started.
+    const run = await checkRunOptions(options, async () => {
+      places = await placesForRun(options);
+      return places.ports;
+    });
+    if (run.workers.length) return await runOnRigs(run, places);
+    adoptSinglePlace(places, run.ports[0]);
+    return await runOnOnePort(run);
+  } finally {
+    await places.release();
+  }
 }
 
 async function runOnOnePort(run: CheckedRun): Promise<number> {
@@ -108,7 +121,7 @@ async function runOnOnePort(run: CheckedRun): Promise<number> {
 }
 
 /** Several modules: one worker process each (src/cli/rigs-run.ts says why), then one report over all. */
-async function runOnRigs(run: CheckedRun): Promise<number> {
+async function runOnRigs(run: CheckedRun, places: RunPlaces): Promise<number> {
   const { options, resultsDir, workers: plans } = run;
   claimResultsFolder(resultsDir, `qmt ${harnessVersion()} run (Allure results of ${plans.length} modules)`);
   const args = [
@@ -144,7 +157,10 @@ async function runOnRigs(run: CheckedRun): Promise<number> {
     ...(run.config.brokerCaOut ? ['--broker-ca-out', perWorker(run.config.brokerCaOut, slug)] : []),
     ...run.formats.flatMap(([name, file]) => ['--format', file ? `${name}:${perWorker(file, slug)}` : name]),
   ];
-  const outcomes = await runWorkers(plans, args, (plan) => workerArgs(plan.slug));
+  const outcomes = await runWorkers(plans, args, (plan) => [
+    ...workerArgs(plan.slug),
+    ...placeWorkerArgs(places, plan.port),
+  ]);
   for (const o of outcomes)
     console.log(
       `qmt: ${o.plan.port}: ${o.exitCode === 0 ? 'no scenario failed' : o.exitCode === 1 ? 'some scenarios FAILED' : `worker exited ${o.exitCode}`}`,

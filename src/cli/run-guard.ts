@@ -255,6 +255,8 @@ export class RunGuard {
       imei: found.imei,
       rig: found.rig ?? 'unknown',
       harness: found.harness ?? 'unknown',
+      place: found['labgrid-place'],
+      exporter: found['labgrid-exporter'],
     };
   }
 }

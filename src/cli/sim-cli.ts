@@ -127,6 +127,9 @@ export async function simMain(
   }
 
   const modules: { module: { attach: ReplayModule['attach']; close(): void }; variant: string }[] = [];
+  // Each module's restarts are logged with where it listens (a labgrid rig test restarts the exporter then, as udev would).
+  const wheres: string[] = [];
+  const restartLog = (i: number) => () => stderr.write(`qmt-sim: ${wheres[i] ?? 'module'}: restarting (AT+CFUN=1,1)\n`);
   let port: number | undefined;
   try {
     if (!options.pty && options.tcp === undefined) throw new UsageError('choose --pty or --tcp <port>');
@@ -152,11 +155,14 @@ export async function simMain(
     } else if (options.profile !== undefined) {
       if (count > 1 || options.variant.length)
         throw new UsageError('--profile simulates one firmware; it cannot be used with --count or --variant');
-      modules.push({ variant: 'profile', module: simulatedModule(options, resolveProfile(options.profile)) });
+      modules.push({
+        variant: 'profile',
+        module: simulatedModule(options, resolveProfile(options.profile), restartLog(0)),
+      });
     } else {
       for (const name of variantsFor(count, options.variant)) {
         const profile = findVariant(name);
-        modules.push({ variant: profile.name, module: simulatedModule(options, profile) });
+        modules.push({ variant: profile.name, module: simulatedModule(options, profile, restartLog(modules.length)) });
       }
     }
   } catch (error) {
@@ -171,6 +177,7 @@ export async function simMain(
     const server = port !== undefined ? await serveTcp(module, port === 0 ? 0 : port + i) : await servePty(module);
     servers.push(server);
     const where = 'url' in server ? server.url : server.path;
+    wheres[i] = where;
     stdout.write(modules.length === 1 ? `${where}\n` : `${where}\t${variant}\n`);
   }
 
@@ -181,7 +188,7 @@ export async function simMain(
 }
 
 /** The simulated module as the options describe it (bad values throw a UsageError). */
-function simulatedModule(options: SimOptions, profile: VariantProfile) {
+function simulatedModule(options: SimOptions, profile: VariantProfile, onRestart?: () => void) {
   const recvLayout = checkRecvLayout(options.recvLayout, undefined, '--recv-layout');
   const variant = recvLayout ? { ...profile, recvLayout } : profile;
   const hosts = parseHosts(options.host);
@@ -190,7 +197,7 @@ function simulatedModule(options: SimOptions, profile: VariantProfile) {
     throw new UsageError(
       `--latency ${options.latency}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`,
     );
-  return createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts, latency });
+  return createSimulatedModule({ variant, clock: new RealClock(), faults: options.fault, hosts, latency, onRestart });
 }
 
 /**

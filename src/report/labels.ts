@@ -14,6 +14,9 @@ export interface ScenarioLabelInfo {
   imei?: string;
   rig: string;
   harness: string;
+  /** The labgrid place of the module and the exporter serving it, when the run took a place. */
+  place?: string;
+  exporter?: string;
   featureName: string;
   ruleName?: string;
   /** Gherkin tag names as cucumber gives them, e.g. "@spec:3.3.1:keepalive:set". */
@@ -57,6 +60,8 @@ export function scenarioLabels(info: ScenarioLabelInfo): AllureLabel[] {
   // The caller masks already; masking again is harmless and guards against a forgotten call.
   if (info.imei && info.imei.trim() !== '') labels.push({ name: 'imei', value: maskImei(info.imei) });
   labels.push({ name: 'rig', value: maskRigCredentials(info.rig) }, { name: 'harness', value: info.harness });
+  if (info.place) labels.push({ name: 'labgrid-place', value: info.place });
+  if (info.exporter) labels.push({ name: 'labgrid-exporter', value: info.exporter });
   for (const id of specIdsFromTags(info.tags)) labels.push({ name: 'spec', value: id });
   return labels;
 }

@@ -13,7 +13,8 @@ import type { VariantProfile } from '../variants/profile';
 import { identifyModule } from './identify';
 import { ModuleLifecycle, RigLostError } from './lifecycle';
 import { answersAt, switchEchoOff } from './module-handshake';
-import { SessionTransport, SharedLink } from './session-transport';
+import { SessionTransport, SharedLink, type Reopen } from './session-transport';
+import type { ModuleAccess } from './labgrid/place-access';
 import type { ModuleIdentity, ModuleSession, Rig } from './types';
 
 export interface HardwareRigOptions {
@@ -21,6 +22,31 @@ export interface HardwareRigOptions {
   baud: number;
   /** Variant name; undefined = detect from ATI. */
   variant?: string;
+  /** The labgrid place the module is on: its port is resolved again after a restart, power cycled if hung. */
+  place?: ModuleAccess;
+}
+
+/** How long a module on a place may take to come back on a (new) port after its link closed. */
+const REOPEN_MS = 60_000;
+
+/** Opens the place's port again, as the coordinator now has it, until REOPEN_MS have passed. */
+function reopenFromPlace(place: ModuleAccess, baud: number): Reopen {
+  return async () => {
+    const deadline = Date.now() + REOPEN_MS;
+    for (;;) {
+      try {
+        const transport = transportFor(await place.resolvePort(), baud);
+        await transport.open();
+        return transport;
+      } catch (error) {
+        if (Date.now() > deadline)
+          throw new Error(
+            `labgrid place ${place.place}: no serial port within ${REOPEN_MS} ms (${(error as Error).message})`,
+          );
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+    }
+  };
 }
 
 export class HardwareRig implements Rig {
@@ -32,18 +58,25 @@ export class HardwareRig implements Rig {
     readonly variant: VariantProfile,
     readonly identity: ModuleIdentity,
     private readonly lifecycle: ModuleLifecycle,
+    readonly place?: ModuleAccess,
   ) {
     link.onLost((error) => lifecycle.linkLost(error.message));
+    link.onMoved((from, to) =>
+      process.stderr.write(`qmt: labgrid place ${place?.place}: the module came back on ${to} (was ${from})\n`),
+    );
   }
 
+  /** The port; on a labgrid place also the place and its exporter (the compliance summary's rig column). */
   get description(): string {
-    return this.link.transport.description;
+    const port = this.link.transport.description;
+    if (!this.place) return port;
+    return `labgrid place ${this.place.place}${this.place.exporter ? ` on exporter ${this.place.exporter}` : ''} (${port})`;
   }
 
   static async create(options: HardwareRigOptions): Promise<HardwareRig> {
     const transport = transportFor(options.port, options.baud);
     await transport.open();
-    const link = new SharedLink(transport);
+    const link = new SharedLink(transport, options.place && reopenFromPlace(options.place, options.baud));
     const clock = new RealClock();
     const at = new AtClient(new SessionTransport(link), clock, new Transcript(clock, new SecretMasker()));
     try {
@@ -57,11 +90,11 @@ export class HardwareRig implements Rig {
           `cannot detect the variant from ATI (model "${identity.model}", revision "${identity.revision}"); give --variant`,
         );
       }
-      const lifecycle = new ModuleLifecycle(variant);
+      const lifecycle = new ModuleLifecycle(variant, undefined, options.place?.powerCycle);
       await lifecycle.adopt(at);
-      return new HardwareRig(link, variant, identity, lifecycle);
+      return new HardwareRig(link, variant, identity, lifecycle, options.place);
     } catch (error) {
-      await transport.close().catch(() => {});
+      await link.close().catch(() => {});
       throw error;
     } finally {
       await at.close();
@@ -95,6 +128,6 @@ export class HardwareRig implements Rig {
   }
 
   async close(): Promise<void> {
-    await this.link.transport.close();
+    await this.link.close();
   }
 }

@@ -64,6 +64,8 @@ export class ModuleLifecycle {
   constructor(
     private readonly variant: VariantProfile,
     private readonly limits: LifecycleLimits = DEFAULT_LIMITS,
+    /** Switches the module off and on (a labgrid place's power resource): the last resort before "lost". */
+    private readonly powerCycle?: () => Promise<void>,
   ) {}
 
   get state(): LifecycleState {
@@ -158,16 +160,34 @@ export class ModuleLifecycle {
     await at.send('AT+CFUN=1,1', { timeoutMs: 15_000 }).catch(() => undefined);
     try {
       await at.waitForUrc((u) => u.name === 'RDY', this.limits.restartMs, since, 'RDY after AT+CFUN=1,1');
+      notes.push(`restarted with AT+CFUN=1,1: RDY after ${Date.now() - started} ms`);
     } catch {
-      this.lose(`no RDY within ${this.limits.restartMs} ms of AT+CFUN=1,1`);
-      throw new RigLostError(`rig: module lost (${this.lostBecause})`);
+      if (!this.powerCycle) {
+        this.lose(`no RDY within ${this.limits.restartMs} ms of AT+CFUN=1,1`);
+        throw new RigLostError(`rig: module lost (${this.lostBecause})`);
+      }
+      await this.cycleThePower(at, notes);
     }
-    notes.push(`restarted with AT+CFUN=1,1: RDY after ${Date.now() - started} ms`);
     // The rest of the power-up URCs land here, not in the next scenario.
     await at
       .waitForUrc((u) => u.text.trim() === 'APP RDY', this.limits.settleMs, since, 'APP RDY')
       .catch(() => undefined);
     for (const urc of at.unconsumedUrcs()) urc.consumed = true;
+  }
+
+  /** No RDY after AT+CFUN=1,1: power off and on through the rig (labgrid), then RDY must come. */
+  private async cycleThePower(at: AtClient, notes: string[]): Promise<void> {
+    notes.push(`no RDY within ${this.limits.restartMs} ms of AT+CFUN=1,1: power-cycling the module through labgrid`);
+    const started = Date.now();
+    const since = { index: at.mark() };
+    try {
+      await this.powerCycle!();
+      await at.waitForUrc((u) => u.name === 'RDY', this.limits.restartMs, since, 'RDY after a power cycle');
+    } catch (error) {
+      this.lose(`no RDY after AT+CFUN=1,1 nor after a labgrid power cycle (${(error as Error).message})`);
+      throw new RigLostError(`rig: module lost (${this.lostBecause})`);
+    }
+    notes.push(`power-cycled through labgrid: RDY after ${Date.now() - started} ms`);
   }
 
   private async remember(at: AtClient): Promise<void> {

@@ -21,7 +21,7 @@ export class SessionTransport implements Transport {
 
   async write(data: Buffer): Promise<void> {
     if (this.detached) throw new Error('harness: write on a finished scenario session');
-    await this.link.transport.write(data);
+    await this.link.write(data);
   }
 
   onData(listener: (chunk: Buffer) => void): void {
@@ -46,25 +46,91 @@ export class SessionTransport implements Transport {
   }
 }
 
-/** The open hardware link, handing bytes to whichever scenario session is current. */
+/**
+ * Reopens the module's port after the link closed under it: a module on a labgrid place
+ * re-enumerates on restart and comes back on another port (src/rig/labgrid/place-access.ts).
+ * Rejects when it cannot; the link is then lost.
+ */
+export type Reopen = (previous: Transport) => Promise<Transport>;
+
+/**
+ * The open hardware link, handing bytes to whichever scenario session is current. With a
+ * `reopen`, a link that closes is reopened (writes wait meanwhile) instead of being lost; the
+ * scenario session carries on and sees the module's bytes from the new port.
+ */
 export class SharedLink {
   private current: SessionTransport | undefined;
   private lostError: Error | undefined;
+  private now!: Transport;
+  private reopening: Promise<void> | undefined;
+  private closing = false;
+  private readonly lostListeners: ((error: Error) => void)[] = [];
+  private readonly movedListeners: ((from: string, to: string) => void)[] = [];
 
-  constructor(readonly transport: Transport) {
-    transport.onData((chunk) => this.current?.deliver(chunk));
+  constructor(
+    transport: Transport,
+    private readonly reopen?: Reopen,
+  ) {
+    this.adopt(transport);
+  }
+
+  get transport(): Transport {
+    return this.now;
+  }
+
+  private adopt(transport: Transport): void {
+    this.now = transport;
+    transport.onData((chunk) => {
+      if (this.now === transport) this.current?.deliver(chunk);
+    });
     transport.onClose((error) => {
-      this.lostError = error ?? new Error(`rig: ${transport.description} closed`);
-      this.current?.lost(this.lostError);
-      for (const listener of this.lostListeners) listener(this.lostError);
+      if (this.now !== transport || this.closing || this.lostError) return;
+      if (this.reopen) this.reopening ??= this.reopenAfter(transport, error);
+      else this.fail(error ?? new Error(`rig: ${transport.description} closed`));
     });
   }
 
-  private readonly lostListeners: ((error: Error) => void)[] = [];
+  private async reopenAfter(previous: Transport, error?: Error): Promise<void> {
+    try {
+      const next = await this.reopen!(previous);
+      if (this.closing) {
+        await next.close().catch(() => {});
+        return;
+      }
+      this.adopt(next);
+      for (const listener of this.movedListeners) listener(previous.description, next.description);
+    } catch (reason) {
+      this.fail(
+        new Error(
+          `rig: ${previous.description} closed (${error?.message ?? 'closed by the far end'}) and could not be reopened: ${(reason as Error).message}`,
+        ),
+      );
+    } finally {
+      this.reopening = undefined;
+    }
+  }
+
+  private fail(error: Error): void {
+    this.lostError = error;
+    this.current?.lost(error);
+    for (const listener of this.lostListeners) listener(error);
+  }
+
+  /** Writes to the port, after a reopening under way has finished. */
+  async write(data: Buffer): Promise<void> {
+    if (this.reopening) await this.reopening;
+    if (this.lostError) throw this.lostError;
+    await this.now.write(data);
+  }
 
   /** Tells `listener` when the link goes away for good. */
   onLost(listener: (error: Error) => void): void {
     this.lostListeners.push(listener);
+  }
+
+  /** Tells `listener` when the link was reopened on another port. */
+  onMoved(listener: (from: string, to: string) => void): void {
+    this.movedListeners.push(listener);
   }
 
   get lost(): Error | undefined {
@@ -77,5 +143,11 @@ export class SharedLink {
 
   detach(session: SessionTransport): void {
     if (this.current === session) this.current = undefined;
+  }
+
+  /** The run is over: closes the port (no reopening). */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.now.close();
   }
 }

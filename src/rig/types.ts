@@ -46,6 +46,8 @@ export interface Rig {
   readonly description: string;
   readonly variant: VariantProfile;
   readonly identity: ModuleIdentity;
+  /** The labgrid place the module is on, and the exporter (rig host) serving it. */
+  readonly place?: { readonly place: string; readonly exporter?: string };
   /** True when scenario time is virtual (built-in simulator). */
   readonly virtualTime: boolean;
   openSession(masker: SecretMasker): Promise<ModuleSession>;

@@ -39,6 +39,8 @@ export interface SimulatedModuleOptions {
   dial?: InProcessDial;
   /** Network latency of the server's packets (default none: unit tests of the protocol stay exact). */
   latency?: LatencySpec;
+  /** Told at each AT+CFUN=1,1 (qmt-sim logs it: a rig test can act as the USB bus would). */
+  onRestart?: () => void;
   /** Test seam: builds the MQTT side (default: the real one from src/sim/mqtt). */
   mqttSide?: (env: MqttEnvironment) => MqttSide;
 }
@@ -73,8 +75,10 @@ export class ModuleRuntime implements SimulatedModule {
   private hangFired = false;
   private readonly timers = new Set<TimerHandle>();
   private detachUart: (() => void) | undefined;
+  private readonly onRestart: (() => void) | undefined;
 
   constructor(options: SimulatedModuleOptions) {
+    this.onRestart = options.onRestart;
     this.variant = options.variant;
     this.clock = options.clock;
     this.faults = createFaultSet(options.faults ?? []);
@@ -310,6 +314,7 @@ export class ModuleRuntime implements SimulatedModule {
   /** AT+CFUN=1,1: deaf until `RDY`; volatile settings and every MQTT client are reset now. */
   private reboot(): void {
     this.booting = true;
+    this.onRestart?.();
     this.input = [];
     this.capture = undefined;
     this.current = undefined;
