@@ -36,7 +36,7 @@ const SCANNED_ROOT_FILES = [
   '.prettierignore',
   '.gitignore',
 ];
-const SKIPPED_DIRS = new Set(['node_modules', 'reports', '.tools', '.git', 'fixtures-generated']);
+const SKIPPED_DIRS = new Set(['node_modules', 'reports', '.tools', '.git']);
 const TEXT_FILE = /\.(?:ts|js|mjs|cjs|json|feature|md|sh|py|ya?ml|txt)$|^run$/;
 
 /**
