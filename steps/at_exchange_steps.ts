@@ -77,7 +77,7 @@ Then('the module answers, spacing aside:', function (this: QmtWorld, text: strin
   this.attachNotes(expectAnswerSpacingAside(this.host, text.split(/\r?\n/)));
 });
 
-// A test form's listing, compared by meaning (issue 8 item 6, src/qmt/listing.ts).
+// A test form's listing, compared by meaning (src/qmt/listing.ts).
 Then('the module lists what the note lists:', function (this: QmtWorld, lines: string) {
   this.attachNotes(expectListing(this.host, this.resolve(lines).split(/\r?\n/), this.readings));
 });
@@ -138,7 +138,7 @@ Then('within {seconds} the module reports {urc}', async function (this: QmtWorld
   await this.host.expectUrc(this.resolve(urc), { withinMs: ms, source: 'scenario limit' });
 });
 
-// spec 3.3.2-3.3.8: the final result comes first, then the result URC (issue 8's coverage gap).
+// spec 3.3.2-3.3.8: the final result comes first, then the result URC.
 Then('the module answers OK before it reports {urc}', async function (this: QmtWorld, urc: string) {
   this.host.expectFinal('OK');
   await this.host.expectFinalBeforeUrc(this.resolve(urc));

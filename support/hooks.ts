@@ -80,7 +80,7 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     host: config.brokerListen,
     allowNonLoopback: config.brokerListen !== '127.0.0.1',
     port: config.brokerPort,
-    // Beyond loopback, only the advertised address's subnet and --broker-allow may connect (issue 9).
+    // Beyond loopback, only the advertised address's subnet and --broker-allow may connect.
     allowPeer: peerFilter(config.brokerHost, config.brokerAllow),
     masker: this.masker,
     // @ssl scenarios get a TLS listener with certificates made for this scenario (spec 5.2).
@@ -132,7 +132,7 @@ After(async function (this: QmtWorld, { result }) {
   try {
     await allure.attachment('AT transcript', this.session.transcript.render(), 'text/plain');
     if (this.broker) await allure.attachment('Broker packets', this.broker.packetLog(), 'text/plain');
-    // Field notes: a URC the scenario did not ask about is logged and attached, not a failure.
+    // docs/field-evidence.md#unrelated-urcs: a URC the scenario did not ask about is logged and attached, not a failure.
     const unasked = this.session.at.unconsumedUrcs();
     if (unasked.length)
       await allure.attachment(
@@ -159,7 +159,7 @@ After(async function (this: QmtWorld, { result }) {
         `${cleanup.notes.join('\n')}\n\n${this.session.transcript.render()}`,
         'text/plain',
       );
-    // A module lost or wedged mid-scenario: whatever the steps said, this verdict is broken (issue 9).
+    // A module lost or wedged mid-scenario: whatever the steps said, this verdict is broken (not judged: no evidence against the module).
     if (cleanup?.broken && result?.status === Status.PASSED) throw rigTrouble(cleanup.broken);
   }
 });

@@ -90,7 +90,7 @@ export async function runSmokeFlow(options: SmokeOptions): Promise<SmokeResult> 
 
 /**
  * +QMTRECV: <idx>,<msgid>,"<topic>"[,<payload_len>],"<payload>" — with or without the length
- * (<msg_len_enable>), payload quoted or bare (firmware differs, FIELD-NOTES).
+ * (<msg_len_enable>), payload quoted or bare (firmware differs, docs/field-evidence.md#qmtrecv-layouts).
  */
 export function parseRecv(line: string): { topic: string; payload: string } {
   const match = /^\+QMTRECV: \d,\d+,"([^"]*)",(?:(\d+),)?(.*)$/.exec(line);

@@ -83,7 +83,7 @@ Feature: Chapter 5.2 — MQTT operation with SSL, as the application note prints
 
   Rule: A CA certificate that did not sign the server's certificate makes AT+QMTOPEN fail
 
-    The field notes report +QMTOPEN: 0,-1 ("failed to open network") for a TLS port with a bad
+    The field evidence (docs/field-evidence.md#tls-open-failure) reports +QMTOPEN: 0,-1 ("failed to open network") for a TLS port with a bad
     certificate set-up on EC25 and BG96; the note itself lists no result for a failed handshake.
     No TLS connection may reach the MQTT server.
 

@@ -15,7 +15,7 @@ Feature: Cloud device information derives the CONNECT credentials (spec 3.3.1 no
   Time-bound fields (OneNET et, Huawei signature type 1) are not checked: a module's calendar
   clock is outside the note.
 
-  Interoperability beyond the application note (issue 8): the note only says these settings
+  Interoperability beyond the application note: the note only says these settings
   exist and that AT+QMTCONN may then leave out <username> and <password> (3.3.1 note 5). What
   the platforms' algorithms expect is not in it, so a CONNECT the platform check refuses, or
   credentials that are not what the platform expects, fail as "interoperability:", never as

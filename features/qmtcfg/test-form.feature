@@ -5,7 +5,7 @@ Feature: AT+QMTCFG=? — the test form lists every sub-option with its ranges (s
   §3.3.1, the placeholders "(range of supported …)" filled with the ranges the parameter list
   gives (src/qmt/listing.ts). A missing sub-option, a parameter too many or too few, or a range or
   list that differs is non-conformance. Typesetting is not: the note itself prints the "dataformat"
-  line with a space after two commas, and FIELD-NOTES show an EC600S listing another order, no
+  line with a space after two commas, and the field evidence (docs/field-evidence.md#ec600s-test-form-listing) shows an EC600S listing another order, no
   spaces and an extra "CTWing". Such differences pass, each attached as a note to the result, and
   the layout is recorded as reading test-form-layout ("as-printed" / "reformatted").
   Readings of the note this feature depends on (src/variants/readings.ts): test-form-layout.

@@ -214,7 +214,7 @@ export class AtClient {
         if (flight?.prompted && flight.options.payload?.toString('utf8') === event.text) flight.payloadEchoed = true;
         // Echo is dropped; an echo while ATE0 is believed in effect is kept as evidence.
         // ATE0 itself is echoed by a module whose echo is still on (V.25ter: the echo comes before the
-        // command takes effect; EC200U boots with ATE1, FIELD-NOTES), so it is no evidence.
+        // command takes effect; EC200U boots with ATE1, docs/field-evidence.md#echo-at-power-up), so it is no evidence.
         if (!event.expected && !/^ATE0?$/i.test(event.text.trim()))
           this.strayEchoes.push({ text: event.text, at: event.at });
         return;

@@ -72,7 +72,7 @@ interface RunningCommand {
 interface RecvInProgress {
   readonly header: RecvHeader;
   readonly bytes: number[];
-  /** Header line, then payload alone on the next line (FIELD-NOTES split layout). */
+  /** Header line, then payload alone on the next line (docs/field-evidence.md#split-layout). */
   readonly split: boolean;
   /** The length was a guess (msg_len_enable unknown): the line end must follow the payload. */
   readonly guessed: boolean;
@@ -201,7 +201,7 @@ export class Digester {
   private byte(b: number): void {
     if (this.mode === 'prompt-space') {
       this.mode = 'line';
-      if (b === SPACE) return; // "> " variant (FIELD-NOTES "Publishing and the > prompt")
+      if (b === SPACE) return; // "> " variant (docs/field-evidence.md#prompt-framing)
     }
     if (this.payloadEcho && this.matchPayloadEcho(b)) return;
     switch (this.mode) {
@@ -296,13 +296,13 @@ export class Digester {
     return false;
   }
 
-  /** Length is the authority (FIELD-NOTES): take exactly <payload_len> bytes after an optional quote. */
+  /** Length is the authority (docs/field-evidence.md#the-length-is-the-authority): take exactly <payload_len> bytes after an optional quote. */
   private recvByte(b: number): void {
     const recv = this.recv!;
     const buf = recv.bytes;
     if (recv.split && recv.guessed && buf.length === 0 && (b === CR || b === LF)) {
       // A split payload follows its header at once; a line end here means the header line was
-      // a message with the unquoted payload "23" (msg_len_enable unknown, FIELD-NOTES).
+      // a message with the unquoted payload "23" (msg_len_enable unknown, docs/field-evidence.md#split-layout).
       this.recv = undefined;
       this.mode = 'line';
       this.classify(Buffer.from(recv.header.text, 'latin1'));
@@ -369,7 +369,7 @@ export class Digester {
 
   /**
    * `+QMTRECV: 0,0,"t",23` at a line end: the split layout's header when the client's length is
-   * on (FIELD-NOTES), an unquoted payload "23" when it is off. Unknown: taken as a header unless
+   * on (docs/field-evidence.md#split-layout), an unquoted payload "23" when it is off. Unknown: taken as a header unless
    * the next byte is a line end (a split payload follows its header at once), and checked later.
    */
   private startSplitPayload(raw: Buffer, terminator: number): boolean {

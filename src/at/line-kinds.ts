@@ -5,7 +5,7 @@
 import type { FinalResult } from './types';
 import type { CommandInfo } from './command-info';
 
-/** OK / ERROR / +CME ERROR: <n or text> — all three forms (FIELD-NOTES "Errors", AT+CMEE=0/1/2). */
+/** OK / ERROR / +CME ERROR: <n or text> — all three forms (docs/field-evidence.md#error-forms, AT+CMEE=0/1/2). */
 export function parseFinal(line: string): FinalResult | undefined {
   const text = line.trim();
   if (text === 'OK') return { kind: 'OK' };
@@ -22,8 +22,8 @@ export function lineName(line: string): string {
 }
 
 /**
- * Lines that are URCs even between a command and its final result (FIELD-NOTES "Unrelated URCs
- * arrive at any time"; spec 4: +QMTSTAT, +QMTRECV, +QMTPING). +QMTRECV is the running command's
+ * Lines that are URCs even between a command and its final result
+ * (docs/field-evidence.md#unrelated-urcs; spec 4: +QMTSTAT, +QMTRECV, +QMTPING). +QMTRECV is the running command's
  * answer only while AT+QMTRECV runs (spec 3.3.9).
  */
 const ALWAYS_URC = new Set([

@@ -1,6 +1,6 @@
 /**
- * The +QMTRECV message layouts real firmware prints (spec 4.2, A33; FIELD-NOTES "+QMTRECV payload
- * layouts differ by firmware"). Matching runs on latin1 text so one character is one byte and the
+ * The +QMTRECV message layouts real firmware prints (spec 4.2, A33;
+ * docs/field-evidence.md#qmtrecv-layouts). Matching runs on latin1 text so one character is one byte and the
  * payload can be cut out of the raw bytes exactly.
  */
 

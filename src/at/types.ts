@@ -15,7 +15,7 @@ export interface Transport {
 }
 
 /**
- * How a +QMTRECV message was printed (FIELD-NOTES "+QMTRECV payload layouts differ by firmware"):
+ * How a +QMTRECV message was printed (docs/field-evidence.md#qmtrecv-layouts):
  * payload in quotes or bare, with or without <payload_len> on the same line, or `split` — header
  * with the length, payload alone on the next line. Recorded so a report can say what was seen.
  */

@@ -1,6 +1,6 @@
 /**
  * The module's AT habits outside the application note, read from the AT transcripts of a
- * characterising run: whether it echoes command lines at power-up (FIELD-NOTES "More evidence":
+ * characterising run: whether it echoes command lines at power-up (docs/field-evidence.md#echo-at-power-up:
  * factory ATE1 on EC200U) and how it frames the data prompt (the bare `>` of spec 3.3.8, or
  * `\r\n> ` as EC200U does). A twin (`qmt-sim --profile <file>`) then greets a host the same way.
  *

@@ -72,7 +72,7 @@ export async function main(rawArgv: string[]): Promise<number> {
     )
     .option(
       '--latency <off|field|ms|min-max>',
-      'network latency of the built-in simulator in ms (default field = 150-900: +QMTOPEN 0.3-1.8 s after OK, as the field notes show; off for none)',
+      'network latency of the built-in simulator in ms (default field = 150-900: +QMTOPEN 0.3-1.8 s after OK, as field logs show, docs/field-evidence.md; off for none)',
     )
     .option('--broker-host <address>', 'address the module dials to reach the broker fixture', '127.0.0.1')
     .option('--broker-listen <address>', 'address the broker fixture listens on', '127.0.0.1')

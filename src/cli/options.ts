@@ -92,7 +92,7 @@ export function checkTimingMargin(text: string): string {
   return text;
 }
 
-/** `--sim-recv-layout` / `--recv-layout`: one of the +QMTRECV layouts of FIELD-NOTES. */
+/** `--sim-recv-layout` / `--recv-layout`: one of the +QMTRECV layouts of docs/field-evidence.md#qmtrecv-layouts. */
 export function checkRecvLayout(
   layout: string | undefined,
   port?: string,

@@ -1,6 +1,6 @@
 /**
- * Output folders (`--results`, `--report-dir`, `qmt report --out`): the harness deletes nothing it
- * did not write (DEVELOPERS.md). A folder the harness creates gets a marker file; a folder is
+ * Output folders (`--results`, `--out`, `qmt report --out`): the harness deletes nothing it
+ * did not write: a user's notes in a mistyped folder must survive. A folder the harness creates gets a marker file; a folder is
  * emptied or written into only when it is absent, empty, marked, or holds nothing but what the
  * harness writes there by name. Everything else is refused before any work starts, one line,
  * exit code 2. The user's working, home and project folders are refused outright.

@@ -1,5 +1,5 @@
 /**
- * Nothing lost when a run cannot go on (issue 10): Ctrl-C / SIGTERM, the module's port gone (the
+ * Nothing lost when a run cannot go on: Ctrl-C / SIGTERM, the module's port gone (the
  * PTY's far end closed, a USB cable pulled), the broker fixture's port taken by another process,
  * or the results folder no longer writable (disk full). Each time the results of finished
  * scenarios are already on disk (Allure writes each as it finishes); the guard writes the

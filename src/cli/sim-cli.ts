@@ -96,7 +96,7 @@ export async function simMain(
     .option('--recv-layout <layout>', "print +QMTRECV as quoted | unquoted | split (default: the profile's)")
     .option(
       '--latency <off|field|ms|min-max>',
-      "network latency of the server's packets in ms (default field = 150-900, as the field notes show; off for none)",
+      "network latency of the server's packets in ms (default field = 150-900, as field logs show, docs/field-evidence.md; off for none)",
       DEFAULT_LATENCY,
     )
     .option(

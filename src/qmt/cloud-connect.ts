@@ -1,6 +1,6 @@
 /**
  * The CONNECT a cloud sub-option derives (spec 3.3.1 "aliauth" / "onenet" / "hwauth" / "hwprodid").
- * Beyond the note (issue 8 item 7): the note says only that these settings exist and that the
+ * Beyond the note: the note says only that these settings exist and that the
  * CONNECT may then omit user name and password (3.3.1 note 5). Whether the derived credentials are
  * the ones the platform accepts is cloud interoperability, reported as such.
  */

@@ -23,7 +23,7 @@ export async function subscribe(host: QmtHost, idx: number, msgid: number, topic
   await host.expectUrc(`+QMTSUB: ${idx},${msgid},0,${qos}`);
 }
 
-/** AT+CFUN=1,1 restarts the module; it is back when RDY arrives (field notes: power-up URCs). */
+/** AT+CFUN=1,1 restarts the module; it is back when RDY arrives (docs/field-evidence.md#power-up-urcs). */
 export async function restartModule(host: QmtHost): Promise<void> {
   const restart = await host.send('AT+CFUN=1,1');
   host.expectFinal('OK'); // a failure is "precondition:" (AT+CFUN is 3GPP 27.007's, not this note's)
@@ -38,7 +38,7 @@ export async function restartModule(host: QmtHost): Promise<void> {
       `the module did not come back after AT+CFUN=1,1: ${(error as Error).message.replace(/^non-conformance: /, '')}`,
     );
   }
-  // A restarted module has its power-up echo again (EC200U boots with ATE1, FIELD-NOTES): echo off
+  // A restarted module has its power-up echo again (EC200U boots with ATE1, docs/field-evidence.md#echo-at-power-up): echo off
   // as every scenario assumes; ATE0 is V.25ter's, so a refusal is a precondition failure.
   await host.send('ATE0');
   host.expectFinal('OK');

@@ -49,7 +49,7 @@ const TIMER_PACKETS: Record<string, readonly Parameters<WireClock>[0][]> = {
 
 /**
  * Commands of other Quectel documents (FILE, SSL, 3GPP 27.007) that scenarios need on the way:
- * when they fail, the scenario could not be run, which says nothing about this note (issue 8 item 7).
+ * when they fail, the scenario could not be run, which says nothing about this note: a precondition, never a verdict.
  */
 const OTHER_DOCUMENT_COMMANDS = new Set(['+QFUPL', '+QSSLCFG', '+CFUN', '+CGSN', 'E0', 'E1']);
 
@@ -539,7 +539,7 @@ export class QmtHost {
 
 /**
  * A +QMTRECV line read with AT+QMTRECV (spec 3.3.9) matches by its fields and payload bytes, not
- * its text: quoted, bare or split is the firmware's layout (A33, FIELD-NOTES), not a verdict.
+ * its text: quoted, bare or split is the firmware's layout (A33, docs/field-evidence.md#qmtrecv-layouts), not a verdict.
  */
 function sameMessage(response: AtResponse, index: number, wanted: string): boolean {
   const message = response.messages?.[index];

@@ -18,7 +18,7 @@ export function expectListing(host: QmtHost, expected: readonly string[], observ
       `${response.command} does not list what the note lists:\n  ${problems.join('\n  ')}\nanswer:\n  ${response.lines.join('\n  ')}`,
     );
   }
-  // Reading test-form-layout concerns the AT+QMTCFG=? listing (spec 3.3.1 typesetting, FIELD-NOTES EC600S).
+  // Reading test-form-layout concerns the AT+QMTCFG=? listing (spec 3.3.1 typesetting, docs/field-evidence.md#ec600s-test-form-listing).
   if (/^AT\+QMTCFG=\?$/i.test(response.command)) {
     const layout = printedAsInNote(wanted, response.lines) ? 'as-printed' : 'reformatted';
     observer.observe(

@@ -1,12 +1,12 @@
 /**
- * Test-form listings (`AT+QMTCFG=?`, `AT+QMTUNS=?` …) compared by meaning, not by bytes (issue 8,
- * item 6). Each line is parsed into an entry (`+QMTCFG` + its sub-option) and parameters: ranges
+ * Test-form listings (`AT+QMTCFG=?`, `AT+QMTUNS=?` …) compared by meaning, not by bytes.
+ * Each line is parsed into an entry (`+QMTCFG` + its sub-option) and parameters: ranges
  * and lists become sets of integers, everything else is descriptive text.
  *
  * What the note fixes is compared strictly: a missing entry, a parameter too many or too few, a
  * range or list that differs, a range where the note has text. What is typesetting is a note on a
  * passing result: whitespace (spec 3.3.1 itself prints `"dataformat",(0-5), (0,1), (0,1)`), a
- * different order, entries beyond the note (FIELD-NOTES: an EC600S lists `"CTWing"`), and other
+ * different order, entries beyond the note (docs/field-evidence.md#ec600s-test-form-listing: an EC600S lists `"CTWing"`), and other
  * descriptive words for a text parameter (the same EC600S names `"device id"` in "hwauth").
  */
 

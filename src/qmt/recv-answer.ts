@@ -28,7 +28,7 @@ export function readStoredLine(text: string, payload: Buffer | undefined): Store
   const rest = text.slice(match[0].length);
   const bare = (s: string) => s === printed || s === `"${printed}"` || s === '';
   if (!bare(rest)) {
-    // FIELD-NOTES split layout: the payload alone on the line after the header's <payload_len>.
+    // Split layout (docs/field-evidence.md#split-layout): the payload alone on the line after the header's <payload_len>.
     const withLength = /^(\d+)(?:,|\r?\n)?([\s\S]*)$/.exec(rest);
     if (!withLength || !bare(withLength[2])) return `"${text}": cannot tell <payload_len> from <payload>`;
     if (Number(withLength[1]) !== payload.length)

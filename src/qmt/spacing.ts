@@ -1,6 +1,6 @@
 /**
- * Test-form lines compared as the note means them, not as it is typeset (issue 8: "descriptive
- * text compared byte for byte"). §3.3.6 prints `+QMTSUB: (0-5),<msgid>, list of ["topic",qos]`
+ * Test-form lines compared as the note means them, not as it is typeset: descriptive
+ * text is not compared byte for byte. §3.3.6 prints `+QMTSUB: (0-5),<msgid>, list of ["topic",qos]`
  * and example 5.1 the same line without the space after the comma; §3.3.7 has a space too. White
  * space outside double quotes carries no meaning in these lines, so it is ignored; a difference
  * is returned as a note for the result. Anything else that differs (a missing part, another

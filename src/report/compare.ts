@@ -1,7 +1,7 @@
 // Compares two runs (each one or more results folders) spec item by spec item and variant by
 // variant: what regressed, what got fixed, what changed applicability, what is new or gone —
 // and, next to those verdicts, the reading drift: where the note allows several answers, which
-// answer the module gave in A and which in B (issue 8 item 2, regression mode). A drift is no
+// answer the module gave in A and which in B (regression mode). A drift is no
 // verdict by itself (both answers are conformant) but breaks host code written for the first.
 import { buildCompliance, type CellState, type ComplianceCell, type ComplianceSummary } from './compliance';
 import type { ReadingsTable } from './readings-observed';

@@ -116,7 +116,7 @@ export interface ComplianceSummary {
   sections: ComplianceSection[];
   failures: ComplianceFailure[];
   totals: Record<string, Record<CellState, number>>;
-  /** Per run: the readings of the note the module took (issue 8 item 2). */
+  /** Per run: the readings of the note the module took. */
   readings: ReadingsTable[];
   /** "Interoperability beyond the application note": @interoperability scenarios, per variant. */
   interoperability: InteroperabilityRow[];
@@ -145,7 +145,7 @@ function orderVariants(found: Iterable<string>): string[] {
   return [...ordered, ...extra];
 }
 
-// spec brief: pass when every scenario tagged with the item ran to its end and passed; fail when
+// A spec item's cell: pass when every scenario tagged with the item ran to its end and passed; fail when
 // any showed what the note forbids; n/a when all were skipped as not applicable. Not-applicable
 // scenarios beside passing ones do not spoil a pass (an outline can be applicable for some rows
 // only). `missing` scenarios of the item (outside the selection, or not reached by an interrupted

@@ -40,7 +40,7 @@ export function isNotJudged(c: ResultClass): boolean {
 
 /**
  * The Allure status a class is shown with: what the note judges is "failed"; what nobody could
- * judge is "broken" (spec issue 8 item 7), whatever status the thrown error happened to give
+ * judge is "broken" (no evidence against the module), whatever status the thrown error happened to give
  * (allure-js marks a plain Error broken and an AssertionError failed).
  */
 export function statusForClass(c: FailureClass): 'failed' | 'broken' {

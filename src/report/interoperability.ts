@@ -2,7 +2,7 @@
 // module derives from "aliauth" / "onenet" / "hwauth" / "hwprodid" is what Alibaba, OneNET and
 // Huawei accept. The note only says those settings exist (3.3.1 note 5), so a wrong signature is
 // reported here, not as non-conformance, and never decides a spec item of the matrix. The
-// scenarios stay in the catalog and run by default (issue 8 item 7).
+// scenarios stay in the catalog and run by default.
 import type { ResultClass } from './failure-classes';
 import { describeFailure } from './failure-text';
 import type { ScenarioResult } from './read-results';

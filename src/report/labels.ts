@@ -1,5 +1,5 @@
-// Allure labels the lead's Before hook puts on every scenario result (label contract in the
-// report brief): the Suites tab reads parentSuite → suite → subSuite, so a customer browses
+// Allure labels the Before hook (support/hooks.ts) puts on every scenario result:
+// the Suites tab reads parentSuite → suite → subSuite, so a customer browses
 // variant → command → normative statement; the other labels identify what was tested where.
 
 export interface AllureLabel {

@@ -1,5 +1,5 @@
 /**
- * Who may connect to the broker fixture (issue 9, reachability from a real module). When the
+ * Who may connect to the broker fixture (reachability from a real module). When the
  * fixture listens beyond loopback (`--broker-listen 0.0.0.0` on a rig whose modules come in over
  * a LAN or a cellular test network), anything on that network could reach it; it accepts only
  * loopback and the advertised address's subnet (IPv4 /24, IPv6 /64), plus what `--broker-allow`

@@ -1,5 +1,5 @@
 /**
- * Brings a real module back to "no MQTT client open". Field notes: close all clients and
+ * Brings a real module back to "no MQTT client open". As docs/field-evidence.md#recovery-between-scenarios says: close all clients and
  * tolerate +QMTSTAT arriving meanwhile (it is a URC and does not disturb this).
  */
 import type { AtClient } from '../at/at-client';

@@ -2,7 +2,7 @@
  * `qmt list` / `qmt run --port auto`: which Quectel modules are attached, and which of each
  * module's ports is its AT port. A module exposes several ports (DM, NMEA, AT, modem); they
  * share the USB device (same serial number), so the ports of one device are probed with `AT` in
- * interface order and the first to answer OK is the AT port (field notes: usually interface 2,
+ * interface order and the first to answer OK is the AT port (our assumption, not in docs/field-evidence.md: usually interface 2,
  * /dev/ttyUSB2; the modem port answers AT too, and comes later). ATI / AT+GMR / AT+QGMR then
  * identify the model and firmware, matched to a variant profile.
  *

@@ -30,7 +30,7 @@ export type LifecycleState = 'unknown' | 'ready' | 'in-scenario' | 'recovering' 
 
 export interface LifecycleLimits {
   readonly sync: SyncLimits;
-  /** From AT+CFUN=1,1 to RDY (field notes: 5-15 s on EC200x; the simulator takes 2 s). */
+  /** From AT+CFUN=1,1 to RDY (our assumption, not in docs/field-evidence.md: 5-15 s on EC200x; the simulator takes 2 s). */
   readonly restartMs: number;
   /** After RDY, how long to wait for APP RDY, the last power-up URC, before going on. */
   readonly settleMs: number;

@@ -2,8 +2,8 @@
  * The simulated network's latency: how long the server's packets (acknowledgements, incoming
  * PUBLISH, the server closing the link) and the TCP handshake of AT+QMTOPEN take to reach the
  * module. Result URCs and +QMTRECV therefore come later than the OK, as on live networks:
- * FIELD-NOTES "More evidence": "Result URCs come 0.3–1.8 s after OK on live networks (+QMTOPEN,
- * +QMTCONN). A simulator answering in 3 ms hides host bugs that read only up to OK."
+ * docs/field-evidence.md#result-urc-latency: Result URCs come 0.3–1.8 s after OK on live networks (+QMTOPEN,
+ * +QMTCONN). A simulator answering in 3 ms hides host bugs that read only up to OK.
  *
  * Model (our choice where the notes give only the end-to-end range): every packet from the server
  * is delayed by one sample, uniform in [min, max] ms; AT+QMTOPEN costs two samples (the module's
@@ -26,7 +26,7 @@
  */
 import type { Clock, TimerHandle } from '../clock/clock';
 
-/** The field notes' distribution (see above). */
+/** The distribution of the field evidence (see above). */
 export const FIELD_LATENCY = '150-900';
 /** What `qmt run` (built-in simulator) and `qmt-sim` use without `--latency`. */
 export const DEFAULT_LATENCY = FIELD_LATENCY;

@@ -1,6 +1,6 @@
 /**
- * The application note as data (spec/quectel-mqtt-at.json, the project's copy of
- * ../shared/spec/quectel-mqtt-at.json, kept in step by test/spec/catalog-in-step.test.ts).
+ * The application note as data (spec/quectel-mqtt-at.json, a verbatim copy of
+ * the shared spec data, kept in step by test/spec/catalog-in-step.test.ts).
  * Spec data may be shared by harness and simulator alike.
  */
 import raw from '../../spec/quectel-mqtt-at.json';

@@ -10,8 +10,8 @@ import { READINGS, type ReadingId, type Readings } from './readings';
 export type { ReadingId, Readings } from './readings';
 
 /**
- * A profile value may carry where it comes from: `{ "value": 0, "source": "FIELD-NOTES: ..." }`
- * (a field note, the note's section, "our reading", or how `qmt characterize` observed it).
+ * A profile value may carry where it comes from: `{ "value": 0, "source": "docs/field-evidence.md#<section>: ..." }`
+ * (the field evidence, the note's section, "our reading", or how `qmt characterize` observed it).
  * A bare value is accepted too. Parsing keeps the value and collects the sources apart.
  */
 function sourced<T extends z.ZodType>(schema: T) {
@@ -33,8 +33,8 @@ const readingsSchema = z
 const bit = sourced(z.union([z.literal(0), z.literal(1)]));
 
 /**
- * How the firmware prints a +QMTRECV message (FIELD-NOTES "+QMTRECV payload layouts differ by
- * firmware"). <payload_len> is there exactly when msg_len_enable=1 (spec 3.3.1) in every layout:
+ * How the firmware prints a +QMTRECV message
+ * (docs/field-evidence.md#qmtrecv-layouts). <payload_len> is there exactly when msg_len_enable=1 (spec 3.3.1) in every layout:
  *   quoted    `+QMTRECV: 0,0,"t","payload"`, with the length `+QMTRECV: 0,0,"t",7,"payload"`
  *   unquoted  `+QMTRECV: 0,0,"t",payload` / `…,"t",7,payload` (the note's own 5.1 example)
  *   split     `+QMTRECV: 0,0,"t",7` and the payload alone on the next line; with no length to
@@ -80,7 +80,7 @@ export const VariantProfileSchema = z.object({
     })
     .strict(),
   readings: readingsSchema,
-  /** Where other values come from, by path ("at.echo" → "FIELD-NOTES: echo is on at power-up"). */
+  /** Where other values come from, by path ("at.echo" → "docs/field-evidence.md#echo-at-power-up: echo is on at power-up"). */
   sources: z.record(z.string(), z.string()).optional(),
   /** +QMTRECV layout of this firmware; absent: quoted or bare as its reading of A33 says. */
   recvLayout: z.enum(RECV_LAYOUTS).optional(),
@@ -98,7 +98,7 @@ export const VariantProfileSchema = z.object({
       rebootMs: z.number().int().min(0),
       /**
        * The bytes of the `>` prompt of AT+QMTPUBEX / "willex" (no line ending either way). Spec
-       * 3.3.8 prints `>`; FIELD-NOTES "More evidence": EC200U frames it `\r\n> `. Absent = `>`.
+       * 3.3.8 prints `>`; docs/field-evidence.md#prompt-framing: EC200U frames it `\r\n> `. Absent = `>`.
        */
       prompt: z.enum(['>', '\r\n> ']).optional(),
     })

@@ -178,11 +178,11 @@ export const READINGS = {
     '3.3.4',
     'AT+QMTCONN on a client without an open network: ERROR ("if there is any error"), or OK then +QMTCONN: <idx>,2 "failed to send the packet"',
   ),
-  // twin (issue 12): places the field notes show firmware answering differently where the note is silent.
+  // twin: places the field evidence (docs/field-evidence.md) shows firmware answering differently where the note is silent.
   'close-after-disc': reading(
     ['none', 'result'],
     '3.3.3 / 3.3.5',
-    'AT+QMTCLOSE "closes the network" and reports +QMTCLOSE; after AT+QMTDISC has already closed it the note does not say whether a result follows (FIELD-NOTES: EC200U gives none)',
+    'AT+QMTCLOSE "closes the network" and reports +QMTCLOSE; after AT+QMTDISC has already closed it the note does not say whether a result follows (field evidence: EC200U gives none, docs/field-evidence.md#close-after-disconnect)',
   ),
   'excep1-conn-result': reading(
     ['stat-only', 'result-first'],
@@ -213,7 +213,7 @@ export const READINGS = {
   'test-form-layout': reading(
     ['as-printed', 'reformatted'],
     '3.3.1 test command',
-    'the test response is typeset with a space after two commas of the "dataformat" line; FIELD-NOTES: an EC600S lists the sub-options without spaces, in another order, with an extra "CTWing"',
+    'the test response is typeset with a space after two commas of the "dataformat" line; field evidence (docs/field-evidence.md#ec600s-test-form-listing): an EC600S lists the sub-options without spaces, in another order, with an extra "CTWing"',
   ),
 } as const satisfies Record<string, ReadingDefinition>;
 

@@ -1,5 +1,5 @@
 /**
- * +QMTRECV payload layouts (spec 4.2 and A33; FIELD-NOTES): with a length the length is the
+ * +QMTRECV payload layouts (spec 4.2 and A33; docs/field-evidence.md#qmtrecv-layouts): with a length the length is the
  * authority, whatever bytes the payload holds; split layout behind an option; no length with
  * unescaped inner quotes; unquoted; and the buffer notice form. Each at every split point.
  */
@@ -111,7 +111,7 @@ test('recvLengthField "absent": digits after the topic are payload, not a length
 });
 
 test('a guessed length that does not end at the line end is read again as an unquoted payload', () => {
-  // The trap of issue 10: 12 bytes would swallow the next URC.
+  // The trap: 12 bytes would swallow the next URC.
   const [urc, next] = urcsOf('\r\n+QMTRECV: 0,0,"t",12,34\r\n\r\n+QMTSTAT: 0,1\r\n');
   assert.equal(payloadOf(urc), '12,34');
   assert.equal(urc.recvLayout, 'unquoted');

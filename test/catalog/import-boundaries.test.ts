@@ -1,5 +1,5 @@
 /**
- * Layer rules that used to hold only by a comment (DESIGN.md): the simulated module is the other
+ * The layer rules of CONTRIBUTING.md#layers-and-walls, as a test: the simulated module is the other
  * side of the wire and shares no code with the harness's AT client, QMT host, steps or support;
  * only spec data, the clock and the variant profiles. A shared bug would let a broken module pass.
  */

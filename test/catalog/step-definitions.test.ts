@@ -1,5 +1,5 @@
 /**
- * Issue 11: steps only translate Gherkin words into one call and one assertion. Fails when a step
+ * Steps only translate Gherkin words into one call and one assertion. Fails when a step
  * body grows past 5 lines, when steps/ swallows a timeout (`.catch(() => undefined)`) instead of
  * asking a helper that judges it, when a step is defined by a hand-built RegExp rather than a
  * Cucumber Expression, or when a step file keeps its own helpers or constant tables.

@@ -73,7 +73,7 @@ function messages(): Envelope[] {
     stepDone(
       'c',
       'FAILED',
-      'AssertionError [ERR_ASSERTION]: non-conformance: AT answered ERROR where the spec expects OK\n    at Object.<anonymous> (steps/x.ts:1:1)',
+      'AssertionError [ERR_ASSERTION]: non-conformance: AT answered ERROR where the spec expects OK\n    at Object.<anonymous> (steps/at_exchange_steps.ts:1:1)',
     ),
     finished('c'),
   ];

@@ -1,5 +1,5 @@
 /**
- * Bad user input (issue 10): each mistake gets one clear line naming what was wrong, exit code 2,
+ * Bad user input: each mistake gets one clear line naming what was wrong, exit code 2,
  * and no stack trace — `--verbose` shows it. (A malformed profile file is covered with --profile.)
  */
 import { test } from 'node:test';

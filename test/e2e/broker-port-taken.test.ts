@@ -1,4 +1,4 @@
-/** The broker port taken by another process (issue 10): before the run a usage error (exit 2), during the run the run stops (exit 3, one line, the scenario broken). */
+/** The broker port taken by another process: before the run a usage error (exit 2), during the run the run stops (exit 3, one line, the scenario broken). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Issue 9: the example pipeline's merge step (examples/ci/merge-rig-results.sh) run on the
+ * The example pipeline's merge step (examples/ci/merge-rig-results.sh) run on the
  * results of two simulated rigs, laid out as the pipeline downloads them (one artifact per
  * rig; the second rig ran one worker per module, so its results sit one folder deeper). The
  * merged report holds both rigs (label "host", and a rig host per run in the compliance summary)

@@ -1,4 +1,4 @@
-/** The disk full while results are written (issue 10, simulated by a preload): exit 3, one line, the results written so far kept, and `qmt report` builds from them. */
+/** The disk full while results are written (simulated by a preload): exit 3, one line, the results written so far kept, and `qmt report` builds from them. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Issue 9: `qmt doctor` names each fault of a deliberately broken rig in one line, exit code 2:
+ * `qmt doctor` names each fault of a deliberately broken rig in one line, exit code 2:
  * a missing port, a busy port, a silent module, a broker the module cannot reach. A healthy
  * simulated module passes every check (SIM, registration, PDP, broker, clock) with exit code 0.
  */

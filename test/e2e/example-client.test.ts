@@ -1,6 +1,6 @@
 /**
- * Issue 12, item 5: the example host client (examples/mqtt-client) against a plain `qmt-sim --pty`,
- * whose defaults are the field notes' EC200U: echo on at power-up, the prompt framed `\r\n> `, no
+ * The example host client (examples/mqtt-client) against a plain `qmt-sim --pty`,
+ * whose defaults follow the EC200U of docs/field-evidence.md: echo on at power-up, the prompt framed `\r\n> `, no
  * length in +QMTRECV, no +QMTCLOSE after AT+QMTDISC, and the field latency. What a user does to test
  * their own host code against the simulator.
  */
@@ -34,7 +34,7 @@ test(
       assert.ok(!result.log.some((l) => l.startsWith('+QMTCLOSE:')), 'no +QMTCLOSE after AT+QMTDISC');
       // Latency on: every result that waits for the server came well after its OK (150-900 ms per
       // packet; AT+QMTOPEN twice). AT+QMTDISC waits for nothing: the module sends DISCONNECT and
-      // closes its network (FIELD-NOTES: EC200U tears the connection down), so its result is prompt.
+      // closes its network (docs/field-evidence.md#close-after-disconnect: EC200U tears the connection down), so its result is prompt.
       for (const name of ['open', 'connect', 'subscribe', 'publish']) {
         assert.ok((result.afterOkMs[name] ?? 0) >= 100, `${name}: result ${result.afterOkMs[name]} ms after OK`);
       }

@@ -1,5 +1,5 @@
 /**
- * Issue 2's promise: `qmt-sim --pty` (or `--tcp`) in one process and `qmt run --port <that>` in
+ * A simulator in its own process: `qmt-sim --pty` (or `--tcp`) in one process and `qmt run --port <that>` in
  * another pass the same scenarios as the built-in run — through serialport and a real
  * pseudo-terminal, or raw TCP as ser2net would expose a rig port.
  */

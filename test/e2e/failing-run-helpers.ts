@@ -1,5 +1,5 @@
 /**
- * Shared by the failing-run tests (issue 10; one file each, so each stays within the runner's
+ * Shared by the failing-run tests (one file each, so each stays within the runner's
  * per-file time limit): start a `qmt run`, wait for results, read them, check the last line,
  * build a report from what is on disk, probe that a port was released.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 9: a module that stops answering in the middle of a scenario is restarted by the rig's
+ * A module that stops answering in the middle of a scenario is restarted by the rig's
  * lifecycle strategy; that scenario is reported broken with its transcript, the next one passes.
  * The simulator's at-port-hangs-once fault wedges the AT port at the first AT+QMTSUB.
  */

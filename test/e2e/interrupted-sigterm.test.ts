@@ -1,4 +1,4 @@
-/** SIGTERM mid-scenario (issue 10): finished results kept, the running scenario broken with its reason, the serial port and the broker port released, one line, exit 143, and `qmt report` builds. */
+/** SIGTERM mid-scenario: finished results kept, the running scenario broken with its reason, the serial port and the broker port released, one line, exit 143, and `qmt report` builds. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';

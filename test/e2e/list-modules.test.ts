@@ -1,5 +1,5 @@
 /**
- * Issue 9: a rig in a box (`qmt-sim --pty --count 3`: three modules, three variants, three
+ * A rig in a box (`qmt-sim --pty --count 3`: three modules, three variants, three
  * pseudo-terminals) is what `qmt list` finds; a port where nothing answers AT is listed as a
  * problem, not as a module.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 9, done when: three simulated modules on three pseudo-terminals (three variants) plus
+ * Three simulated modules on three pseudo-terminals (three variants) plus
  * one over tcp://, found by `qmt run --port auto`, run in parallel in real time, one worker per
  * module; the results show the four variants side by side. The tcp:// simulator is killed in
  * the middle of its second scenario: the other three stay green, and the lost module's

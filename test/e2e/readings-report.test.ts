@@ -1,5 +1,5 @@
 /**
- * Issue 8 items 2 and 7 end to end: a default-mode run and a strict run of a firmware that takes
+ * Readings and verdict classes end to end: a default-mode run and a strict run of a firmware that takes
  * other readings (the simulator under alternate-readings, declared as EC200N-CN). The strict run's
  * results carry what it declared; its compliance summary shows the deviation as a deviation (not
  * non-conformance) with declared and observed values, and `qmt compare` lists the reading drift.

@@ -1,4 +1,4 @@
-/** The module's PTY closed under a run (issue 10): exit 3, one line, the scenario that met it written as broken with the reason, the finished results kept. */
+/** The module's PTY closed under a run: exit 3, one line, the scenario that met it written as broken with the reason, the finished results kept. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';

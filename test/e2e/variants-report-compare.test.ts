@@ -1,5 +1,5 @@
 /**
- * Issue 5's promise: two runs against two simulated variants make one report grouped by variant
+ * Two runs against two simulated variants make one report grouped by variant
  * with a compliance summary; `compare` between a clean run and a run with one firmware fault names
  * exactly the spec items that fault breaks.
  */

@@ -1,5 +1,5 @@
 /**
- * Every command ends in a verdict (issue 10): whatever the module does with its answer — gives it
+ * Every command ends in a verdict: whatever the module does with its answer — gives it
  * whole, goes silent halfway, restarts halfway (RDY), or sends garbage — AtClient.send resolves
  * with the final result or rejects with AtTimeoutError once its limit has passed, never hangs and
  * never throws anything else; and after a half answer the next command is read correctly.

@@ -1,5 +1,5 @@
 /**
- * Property test of the AT digester under abuse (issue 10), with fast-check: arbitrary bytes
+ * Property test of the AT digester under abuse, with fast-check: arbitrary bytes
  * (biased to CR, LF, quotes, commas, `>`, +QMTRECV headers, non-UTF-8) never throw, and the same
  * bytes fed whole, in random chunks and byte by byte give the same events — also after the host
  * gives up on the command. QMT_FUZZ_RUNS scales the number of runs.

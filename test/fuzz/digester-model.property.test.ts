@@ -1,5 +1,5 @@
 /**
- * Property tests of the AT digester (issue 10), with fast-check:
+ * Property tests of the AT digester, with fast-check:
  *   - model: generated sessions of real-firmware answers (session-model.ts) give exactly the
  *     events the model predicts, whatever chunks the bytes arrive in;
  * QMT_FUZZ_RUNS scales the number of runs (default: 100,000+ inputs over this file and the others).

@@ -1,5 +1,5 @@
 /**
- * Generators of AT sessions as real Quectel firmware prints them (FIELD-NOTES), each with the
+ * Generators of AT sessions as real Quectel firmware prints them (docs/field-evidence.md), each with the
  * events a correct digester must report: answers with stray URCs between their lines, the `>`
  * prompt with and without its trailing space, echo (ATE1), plain ERROR where CMEE=2 would give
  * text, `+QMTOPEN: 0,-1` then ERROR, `+QMTCONN: 0,0` with two fields, a refused CONNECT then
@@ -32,7 +32,7 @@ export interface Session {
 
 const CRLF = '\r\n';
 
-/** URCs that arrive at any time (FIELD-NOTES "Unrelated URCs"); RDY is tested on its own (it resets settings). */
+/** URCs that arrive at any time (docs/field-evidence.md#unrelated-urcs); RDY is tested on its own (it resets settings). */
 export const STRAY_URCS = [
   'APP RDY',
   '+CFUN: 1',
@@ -129,7 +129,7 @@ interface Answer {
   final: string;
   /** URCs of the same name that follow the final result (set forms answering later). */
   after: readonly string[];
-  /** Prompt before the final result: `>` or `> ` (FIELD-NOTES "framed \r\n> "). */
+  /** Prompt before the final result: `>` or `> ` (docs/field-evidence.md#prompt-framing). */
   prompt?: string;
   /** AT+QMTRECV=0: messages as information lines. */
   messages?: { bytes: Buffer; expected: Expected }[];
@@ -146,7 +146,7 @@ const answers: fc.Arbitrary<Answer> = fc.oneof(
     final: 'OK',
     after: [],
   })),
-  // Plain ERROR even with AT+CMEE=2 (non-MQTT commands, FIELD-NOTES "Errors").
+  // Plain ERROR even with AT+CMEE=2 (non-MQTT commands, docs/field-evidence.md#plain-error-outside-the-note).
   fc.constant({ command: 'AT+QSSLCFG="sslversion",1,4', info: [], final: 'ERROR', after: [] }),
   // `+QMTOPEN: 0,-1` then ERROR with no OK, or OK then the result URC.
   fc.record({ r: fc.integer({ min: -1, max: 5 }), overtakes: fc.boolean(), ok: fc.boolean() }).map((r) => ({

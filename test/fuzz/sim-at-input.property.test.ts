@@ -1,5 +1,5 @@
 /**
- * The simulator's AT side under abuse (issue 10), with fast-check: random and adversarial input
+ * The simulator's AT side under abuse, with fast-check: random and adversarial input
  * lines (quotes, commas, LF, bytes that are not UTF-8, overlong lines), and arbitrary bytes while
  * a `>` prompt waits for its payload. It keeps answering — every line gets a final result or a
  * prompt, and a plain `AT` afterwards gets OK — and an input it rejects (ERROR / +CME ERROR)

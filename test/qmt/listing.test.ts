@@ -1,4 +1,4 @@
-/** Test-form listings compared by meaning (issue 8 item 6): ranges strict, typesetting lenient. */
+/** Test-form listings compared by meaning: ranges strict, typesetting lenient. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareListing, parseListingLine, printedAsInNote } from '../../src/qmt/listing';

@@ -125,7 +125,7 @@ test('HTML is self-contained, escapes text and shows variants and failures', () 
   assert.ok(!html.includes("'ERROR'"), 'raw quotes must be escaped');
 });
 
-test('issue 8 item 7: precondition is not judged, interoperability decides no item, a deviation is its own state', () => {
+test('precondition is not judged, interoperability decides no item, a deviation is its own state', () => {
   const { lenient, strict } = readingsFolders();
   const s = buildCompliance([lenient]);
   // The Alibaba scenario failed on the platform's signature only: 3.3.4:set rests on the others.

@@ -156,7 +156,7 @@ export function twoVariantFolders(): { ec200t: string; eg912y: string } {
 }
 
 /**
- * Issue 8's three verdict modes in two folders: a default-mode run that saw A10 both ways (to
+ * The three verdict modes in two folders: a default-mode run that saw A10 both ways (to
  * be flagged) and a strict run declaring EC200N-CN's readings that saw one of them deviate; plus
  * an interoperability failure, a precondition outside the note and a profile deviation.
  */

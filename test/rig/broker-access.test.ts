@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 4: the broker fixture accepts loopback and the advertised address's subnet
+ * The broker fixture accepts loopback and the advertised address's subnet
  * (plus --broker-allow), and closes anyone else on accept. The fixture test stays on loopback:
  * a filter admitting only 127.0.0.1 refuses a client bound to 127.0.0.2.
  */

@@ -17,7 +17,7 @@ test('every bundled profile validates and declares every reading and unstated de
   }
 });
 
-test('every value of a shipped variant profile names its source (issue 12: the field note, the note\'s section, or "our reading")', () => {
+test('every value of a shipped variant profile names its source (the field evidence, the note\'s section, or "our reading")', () => {
   for (const name of VARIANT_FILES) {
     const profile = loadProfileFile(path.join(PROFILES_DIR, `${name}.json`));
     const paths = [

@@ -1,5 +1,5 @@
 /**
- * The power-up URC sequence after AT+CFUN=1,1 (field notes: `RDY`, then `+CFUN: 1`,
+ * The power-up URC sequence after AT+CFUN=1,1 (docs/field-evidence.md#power-up-urcs: `RDY`, then `+CFUN: 1`,
  * `+CPIN: READY`, `+QUSIM: 1`, `+QIND: SMS DONE`, later `APP RDY`). Offsets are after `RDY`.
  */
 export const POWER_UP_URCS: readonly { readonly afterRdyMs: number; readonly text: string }[] = [

@@ -197,7 +197,7 @@ export class ModuleRuntime implements SimulatedModule {
   /**
    * Fault at-port-hangs-once: the first AT+QMTSUB set command wedges the AT port — no answer to
    * it or to anything after it — until AT+CFUN=1,1, which the module's reset path still obeys
-   * (field notes: a stuck AT task, the modem's restart still works). It never recurs in the
+   * (our assumption, not in docs/field-evidence.md: a stuck AT task, the modem's restart still works). It never recurs in the
    * same process, so the scenario after the restart can pass.
    */
   private hangsOn(command: ParsedCommand | undefined): boolean {

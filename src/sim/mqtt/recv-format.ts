@@ -3,7 +3,7 @@
  *   +QMTRECV: <client_idx>,<msgid>,"<topic>"[,<payload_len>],<payload>
  * <payload_len> when msg_len_enable = 1 (spec 3.3.1 "recv/mode"). The payload is quoted or bare
  * per reading A33, or as the profile's recvLayout says (quoted, unquoted, or split: header with
- * the length, payload alone on the next line; FIELD-NOTES). With "dataformat" recv_mode 1 (hex) the payload is printed as upper-case hex
+ * the length, payload alone on the next line; docs/field-evidence.md#split-layout). With "dataformat" recv_mode 1 (hex) the payload is printed as upper-case hex
  * and <payload_len> counts the printed characters, so a host can take the length as authority.
  */
 import type { ClientConfig, FaultSet } from '../types';

@@ -234,7 +234,7 @@ export class ClientSession {
   }
 
   closeNetwork(): void {
-    // Reading close-after-disc "none" (FIELD-NOTES, EC200U): AT+QMTDISC already tore the network
+    // Reading close-after-disc "none" (EC200U, docs/field-evidence.md#close-after-disconnect): AT+QMTDISC already tore the network
     // down, and the AT+QMTCLOSE that follows gets its OK but no +QMTCLOSE result.
     if (!this.hasConnection() && this.closedByDisc && this.env.variant.readings['close-after-disc'] === 'none') return;
     if (!this.hasConnection()) {
@@ -253,7 +253,7 @@ export class ClientSession {
    * The requests still waiting for their acknowledgement when the host disconnects or closes: the
    * note is silent (readings disc-pending-result / close-pending-result). "reported": each ends
    * with <result> 2 "failed to send the packet" (spec 3.3.6-3.3.8) before the command's own result;
-   * "dropped": they end without a word (FIELD-NOTES: only +QMTDISC: <idx>,0 follows a normal DISC).
+   * "dropped": they end without a word (docs/field-evidence.md#disconnect-without-qmtstat: only +QMTDISC: <idx>,0 follows a normal DISC).
    */
   private endPending(reading: 'disc-pending-result' | 'close-pending-result'): void {
     const acked = this.env.faults.has('pending-result-reported-acked');

@@ -11,7 +11,7 @@
  * - each line with or without a direction marker: `>>` / `<<`, `TX:` / `RX:`, `[SEND]` / `[RECV]`,
  *   `[TX]` / `[RX]`, `-->` / `<--`.
  * Without a marker, a line starting with `AT` is the host's and every other line the module's.
- * Echo: a module starts with echo on (FIELD-NOTES: ATE1 at power-up) and a terminal log shows
+ * Echo: a module starts with echo on (docs/field-evidence.md#echo-at-power-up: ATE1 at power-up) and a terminal log shows
  * each command as the module echoed it until ATE0; a log with markers shows the echo as a
  * received line, which is kept as the module's.
  */

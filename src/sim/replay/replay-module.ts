@@ -97,7 +97,7 @@ export class ReplayModule {
   private uploadSize: number | undefined;
   /** The last secret the host sent where the recording has it masked. */
   private lastSecret: string | undefined;
-  /** Echo as the host last set it (ATE0 / ATE1); on at power-up (FIELD-NOTES). */
+  /** Echo as the host last set it (ATE0 / ATE1); on at power-up (docs/field-evidence.md#echo-at-power-up). */
   private echo = true;
   /** A scenario step was replayed in this session. */
   private started = false;

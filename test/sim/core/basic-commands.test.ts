@@ -13,7 +13,7 @@ test('AT answers framed OK; at (lower case) too (spec 3.1.2)', async () => {
   }
 });
 
-test('the shipped profiles echo from power-up (FIELD-NOTES: factory ATE1); ATE0 stops it', async () => {
+test('the shipped profiles echo from power-up (docs/field-evidence.md#echo-at-power-up: factory ATE1); ATE0 stops it', async () => {
   for (const variant of ['EC200N-CN', 'EC200S', 'EC200T', 'EC600N-CN', 'EC600S-CN', 'EG912Y']) {
     const d = new ModuleDriver({ variant, atHabits: 'profile' });
     try {

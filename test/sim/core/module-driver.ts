@@ -11,7 +11,7 @@ import type { MqttEnvironment, MqttSide } from '../../../src/sim/types';
 
 /**
  * A profile with the AT habits the application note itself shows: no echo (the host sent ATE0
- * first, as every driver does; FIELD-NOTES: echo is on at power-up) and the bare `>` prompt of
+ * first, as every driver does; docs/field-evidence.md#echo-at-power-up: echo is on at power-up) and the bare `>` prompt of
  * spec 3.3.8. The core tests read answers this way; prompt-framing.test.ts and the echo tests
  * drive the shipped habits (`atHabits: 'profile'`).
  */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { findVariant } from '../../../src/variants/catalog';
 import { ModuleDriver } from './module-driver';
 
-// Profile field at.prompt: spec 3.3.8 prints `>`; FIELD-NOTES "More evidence": EC200U frames it `\r\n> `.
+// Profile field at.prompt: spec 3.3.8 prints `>`; docs/field-evidence.md#prompt-framing: EC200U frames it `\r\n> `.
 const framed = (prompt: '>' | '\r\n> ' | undefined) => {
   const base = findVariant('EC200N-CN');
   return { ...base, at: { ...(base.at ?? { cmee: 0 as const, rebootMs: 2000 }), echo: 0 as const, prompt } };

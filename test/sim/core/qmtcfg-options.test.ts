@@ -74,7 +74,7 @@ const CASES: Case[] = [
   },
   {
     name: 'recv/mode',
-    // <msg_len_enable> 0 by default (FIELD-NOTES "More evidence"; the profile's defaults.msgLenEnable).
+    // <msg_len_enable> 0 by default (docs/field-evidence.md#message-length-off-by-default; the profile's defaults.msgLenEnable).
     defaultQuery: '"recv/mode",0,0',
     valid: [
       { set: '1,0', query: '"recv/mode",1,0' },

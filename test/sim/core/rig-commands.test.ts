@@ -1,5 +1,5 @@
 /**
- * What the rig code needs from the simulator (issue 9): the doctor's AT+CPIN? / AT+CEREG? /
+ * What the rig code needs from the simulator: the doctor's AT+CPIN? / AT+CEREG? /
  * AT+CGACT? / AT+CCLK?, and the at-port-hangs-once fault (a wedged AT port that only
  * AT+CFUN=1,1 clears, once per process).
  */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { connectClient, makeModule, startBroker } from './helpers';
 
 // Reading close-after-disc (src/variants/readings.ts): after a completed AT+QMTDISC, AT+QMTCLOSE
-// reports +QMTCLOSE: idx,-1 ("result", the note's wording) or nothing at all ("none", EC200U field note).
+// reports +QMTCLOSE: idx,-1 ("result", the note's wording) or nothing at all ("none", EC200U, docs/field-evidence.md#close-after-disconnect).
 for (const [reading, expected] of [
   ['result', ['+QMTCLOSE: 0,-1']],
   ['none', []],

@@ -1,6 +1,6 @@
 /**
  * AT+CFUN (3GPP 27.007). `AT+CFUN=1,1` reboots: OK first, then the module is deaf until the
- * power-up URCs (field notes: `RDY`, `+CFUN: 1`, `+CPIN: READY`, `+QUSIM: 1`,
+ * power-up URCs (docs/field-evidence.md#power-up-urcs: `RDY`, `+CFUN: 1`, `+CPIN: READY`, `+QUSIM: 1`,
  * `+QIND: SMS DONE`, `APP RDY`). `AT+CFUN=0` / `=4` switch the radio off (no network: QMTOPEN
  * then reports result 5, spec 3.3.2), `AT+CFUN=1` back on; the read form reports the level.
  */

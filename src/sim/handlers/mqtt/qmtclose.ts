@@ -16,7 +16,7 @@ export function qmtCloseHandler(sessions: readonly ClientSession[]): CommandHand
     }
     const idx = clientIdxArg(command.args[0]);
     if (command.form !== 'set' || command.args.length !== 1 || idx === undefined) return ctx.out.error();
-    // Reading close-after-disc "none" (FIELD-NOTES, EC200U): after a completed AT+QMTDISC the close
+    // Reading close-after-disc "none" (EC200U, docs/field-evidence.md#close-after-disconnect): after a completed AT+QMTDISC the close
     // gets its OK and nothing more, whatever close-unopened says of a never-opened client.
     if (sessions[idx].closedByCompletedDisc() && ctx.variant.readings['close-after-disc'] === 'none')
       return ctx.out.ok();

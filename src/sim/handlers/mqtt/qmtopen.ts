@@ -12,7 +12,7 @@
  *   4  the name does not resolve;
  *   5  the name resolves to an address off this machine (the simulator never leaves loopback:
  *      it behaves as if the network were down), or the connect fails with a network-down error;
- *  -1  the TCP connect is refused/fails, or the TLS handshake fails (field notes);
+ *  -1  the TCP connect is refused/fails, or the TLS handshake fails (docs/field-evidence.md#tls-open-failure);
  *   0  connected.
  */
 import { isIP } from 'node:net';

@@ -30,7 +30,7 @@ function testForm(ctx: CoreHandlerContext): void {
 }
 
 /**
- * Reading test-form-layout "reformatted" (FIELD-NOTES, EC600S): the same ranges without the
+ * Reading test-form-layout "reformatted" (EC600S, docs/field-evidence.md#ec600s-test-form-listing): the same ranges without the
  * note's typesetting spaces, "keepalive" moved to the end and an extra "CTWing" line that the
  * note does not have. Nothing that the note fixes (a range, a list, a sub-option) changes.
  */
