@@ -18,11 +18,12 @@ export type OutputKind = 'results' | 'report';
 // An Allure results folder as allure-js and the harness write it (a folder of an older harness has
 // no marker yet): per-scenario files named by UUID, the run-level files, and per-port sub-folders.
 const RESULTS_FILE =
-  /^([0-9a-f-]{36}-(result|container|globals)\.json|[0-9a-f-]{36}-attachment(\.\w+)?|environment\.properties|executor\.json|categories\.json|declared-profile\.json)$/i;
-// What the report step writes into its folder (src/report/generate.ts, compliance-report.ts), and
+  /^([0-9a-f-]{36}-(result|container|globals)\.json|[0-9a-f-]{36}-attachment(\.\w+)?|environment\.properties|executor\.json|categories\.json|declared-profile\.json|run-scope\.json|cucumber-verdicts\.ndjson|spec-coverage\.json)$/i;
+// What the report step writes into its folder (src/report/generate.ts, compliance-report.ts), the
+// spec coverage matrix (src/report/traceability-result.ts, test/catalog/traceability.test.ts), and
 // results folders a run keeps beside its report (reports/allure-results…).
 const REPORT_ENTRY =
-  /^(allure-report|allure-report-single|allure-results-merged|allure-results[\w.-]*|compliance\.(html|json|pdf)|fault-coverage\.md)$/;
+  /^(allure-report|allure-report-single|allure-results-merged|allure-results[\w.-]*|compliance\.(html|json|pdf)|fault-coverage\.md|spec-coverage\.(md|json)|coverage-matrix\.(md|json))$/;
 
 /** Refuses, before any work, an output folder whose contents the harness did not write. */
 export function checkOutputFolder(option: string, dir: string, kind: OutputKind, projectRoot: string): string {

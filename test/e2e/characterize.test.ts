@@ -40,6 +40,11 @@ function unobservable(profile: ReturnType<typeof loadProfileFile>): string[] {
     ...(profile.readings.A14query === 'omitted' ? ['hwTimeEnable'] : []),
     // Only a firmware that resends CONNECT (A3 "retransmit") can use up its retries on it.
     ...(profile.readings.A3 === 'excep1' ? ['stat-connect-exhausted'] : []),
+    // excep1-conn-result is seen only where AT+QMTCONN's own <result> 2 is printed before the
+    // +QMTSTAT (Excep1 on a CONNACK timeout, "result-first"); "stat-only" shows nothing to record.
+    ...(profile.readings.A3 === 'excep1' && profile.readings['excep1-conn-result'] === 'result-first'
+      ? []
+      : ['excep1-conn-result']),
   ];
 }
 

@@ -42,7 +42,9 @@ test('Excep1 with +QMTCONN: 0,2 before +QMTSTAT: 0,4 passes; +QMTCONN: 0,3 there
   };
   const lenient = run('lenient', []);
   assert.equal(lenient.status, 0, lenient.output);
-  assert.ok(lenient.statuses.filter((s) => s === 'passed').length >= 2, lenient.statuses.join(', '));
+  // The Excep1 scenario passes; the one that checks the retransmit reading is not applicable to a
+  // module that reads A3 as excep1 (skipped, never passed); none fails.
+  assert.deepEqual([...lenient.statuses].sort(), ['passed', 'skipped'], lenient.statuses.join(', '));
 
   const strict = run('strict', ['--profile', profile]);
   assert.equal(strict.status, 0, strict.output);

@@ -101,7 +101,8 @@ test('workers killed mid-run: the parent still releases every place', { skip: mi
     ['run', '--no-report', '--place', 'ciA', '--place', 'ciB', '--results', results, '--tags', '@area:qmtcfg'],
     lab.env,
   );
-  await until(() => /\[\S*\] qmt: conformance suite against/.test(run.output()), 90_000, run.output);
+  // The progress line of a module that has started its scenarios.
+  await until(() => /: \d+\/\d+ scenarios/.test(run.output()), 90_000, run.output);
   const workers = spawnSync('ps', ['-o', 'pid=', '--ppid', String(run.child.pid)], { encoding: 'utf8' })
     .stdout.split('\n')
     .map((l) => Number(l.trim()))
