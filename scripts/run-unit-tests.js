@@ -24,9 +24,20 @@ if (files.length === 0) {
 // --test-timeout also bounds each whole FILE (node runs each file as one test): the e2e files run
 // several qmt processes and took over 60 s on the shared 2-core machine at load 15+, failing on
 // time alone. Single tests keep their own { timeout } where they set one.
+// Several files at once: most e2e files wait on real time (pseudo-terminals, ser2net, labgrid,
+// replays), not on the CPU, so their waits overlap. Node's default is one file less than the
+// cores, which is one file at a time on a 2-core machine. QMT_TEST_CONCURRENCY overrides.
+const concurrency = Number(process.env.QMT_TEST_CONCURRENCY) || 4;
 const result = spawnSync(
   process.execPath,
-  ['--require', path.join(root, 'scripts', 'register-ts.js'), '--test', '--test-timeout=300000', ...files],
+  [
+    '--require',
+    path.join(root, 'scripts', 'register-ts.js'),
+    '--test',
+    '--test-timeout=300000',
+    `--test-concurrency=${concurrency}`,
+    ...files,
+  ],
   {
     cwd: root,
     stdio: 'inherit',
