@@ -5,34 +5,16 @@
  * release). Prints both wall times and their ratio and writes them to docs/benchmarks.md under
  * their own heading. Never a pass/fail threshold (house rule): the figure is for people.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeSection } from './doc-section';
-import { NAMES, ROOT, TAGS } from './realtime-set';
+import { NAMES, ROOT, startBox, TAGS } from './realtime-set';
 import { labgridMissing, LabgridLab } from '../test/e2e/labgrid-lab';
 
 const VARIANT = 'EC200N-CN';
 const PLACES = ['p1', 'p2', 'p3', 'p4'];
-
-function startBox(count: number): Promise<{ ports: string[]; stop: () => void }> {
-  const args = [path.join(ROOT, 'bin', 'qmt-sim.js'), '--pty', '--count', String(count)];
-  args.push(...Array(count).fill(['--variant', VARIANT]).flat());
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const ports = out
-        .split('\n')
-        .filter((l) => l.startsWith('/dev/'))
-        .map((l) => l.split('\t')[0] as string);
-      if (ports.length === count) resolve({ ports, stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`qmt-sim exited ${code}: ${out}`)));
-  });
-}
 
 function timedRun(target: string[], env: NodeJS.ProcessEnv = {}) {
   const results = path.join(mkdtempSync(path.join(tmpdir(), 'qmt-bench-labgrid-')), 'results');
@@ -62,7 +44,7 @@ async function main(): Promise<void> {
       `${p}:\n  tags: {pool: bench}\n  matches: [{exporter: rig${i < 2 ? 1 : 2}, group: ${p}, cls: NetworkSerialPort}]`,
   ).join('\n');
   const lab = await LabgridLab.start(`${places}\n`);
-  const box = await startBox(5);
+  const box = await startBox(5, VARIANT, 'ignore');
   try {
     await lab.exporter('rig1', { p1: box.ports[1]!, p2: box.ports[2]! });
     await lab.exporter('rig2', { p3: box.ports[3]!, p4: box.ports[4]! });

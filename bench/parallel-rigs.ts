@@ -10,37 +10,14 @@
  * and "with keep-alive 0 an idle client sends no PINGREQ" (300 s): like the full real-time
  * catalog (~20 min per module), mostly mandated waits, about 8 minutes per module.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { writeSection } from './doc-section';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { NAMES, ROOT, TAGS } from './realtime-set';
+import { NAMES, ROOT, startBox, TAGS } from './realtime-set';
 
 const VARIANT = 'EC200N-CN';
-
-function startBox(count: number): Promise<{ ports: string[]; stop: () => void }> {
-  const args = [
-    path.join(ROOT, 'bin', 'qmt-sim.js'),
-    '--pty',
-    '--count',
-    String(count),
-    ...Array(count).fill(['--variant', VARIANT]).flat(),
-  ];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const ports = out
-        .split('\n')
-        .filter((l) => l.startsWith('/dev/'))
-        .map((l) => l.split('\t')[0]);
-      if (ports.length === count) resolve({ ports, stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`qmt-sim exited ${code}: ${out}`)));
-  });
-}
 
 function timedRun(ports: string[]): { wallS: number; status: number | null; summary: string } {
   const results = path.join(mkdtempSync(path.join(tmpdir(), 'qmt-bench-rigs-')), 'results');
@@ -64,7 +41,7 @@ function timedRun(ports: string[]): { wallS: number; status: number | null; summ
 }
 
 async function main(): Promise<void> {
-  const box = await startBox(4);
+  const box = await startBox(4, VARIANT);
   try {
     const load = loadavg()[0].toFixed(1);
     const one = timedRun(box.ports.slice(0, 1));
