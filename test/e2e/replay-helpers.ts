@@ -13,7 +13,6 @@ export function verdicts(resultsDir: string): Record<string, string[]> {
       status: string;
       statusDetails?: { message?: string };
     };
-    if (result.name.startsWith('Spec coverage')) continue; // the run's traceability result, not a scenario
     const kind = /^(?:AssertionError \[ERR_ASSERTION\]: |Error: )?([a-z -]+):/.exec(
       result.statusDetails?.message ?? '',
     );
