@@ -62,14 +62,22 @@ export class SerialTransport implements Transport {
     return new Promise((resolve, reject) => {
       port.write(data, (error) => {
         if (error) {
-          reject(new Error(`serial port ${this.path}: ${error.message}`));
+          reject(this.writeError(error));
           return;
         }
-        port.drain((drainError) =>
-          drainError ? reject(new Error(`serial port ${this.path}: ${drainError.message}`)) : resolve(),
-        );
+        port.drain((drainError) => (drainError ? reject(this.writeError(drainError)) : resolve()));
       });
     });
+  }
+
+  /**
+   * EIO on a write is how a device that vanished shows up first (a USB module unplugged, a
+   * pseudo-terminal whose far end closed), often before the close event: say so in the words a
+   * person reads in the report.
+   */
+  private writeError(error: Error): Error {
+    const vanished = /\bEIO\b|input\/output error/i.test(error.message);
+    return new Error(`serial port ${this.path}${vanished ? ' is gone' : ''}: ${error.message}`);
   }
 
   onData(listener: (chunk: Buffer) => void): void {
