@@ -198,7 +198,9 @@ function checkNames(names: string[] | undefined): string[] {
 /** Faults are switches of the built-in simulator; a real module has its own bugs. */
 function checkFaults(ids: string[], port: string | undefined): string[] {
   if (ids.length && port)
-    throw new UsageError('--fault switches simulator faults; it cannot be used with --port (a real module)');
+    throw new UsageError(
+      '--fault switches simulator faults; it cannot be used with a real module (--port, --place or --reserve)',
+    );
   const unknown = ids.filter((id) => !FAULTS.some((f) => f.id === id));
   if (unknown.length) throw new UsageError(`--fault ${unknown.join(', ')}: unknown (see qmt-sim --list-faults)`);
   return ids;

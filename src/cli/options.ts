@@ -69,7 +69,7 @@ export function checkProfile(option: string, nameOrFile: string | undefined): st
 export function checkSimProfile(nameOrFile: string | undefined, port: string | undefined): string | undefined {
   if (nameOrFile !== undefined && port !== undefined)
     throw new UsageError(
-      '--sim-profile chooses what the built-in simulator simulates; it cannot be used with --port (a real module)',
+      '--sim-profile chooses what the built-in simulator simulates; it cannot be used with a real module (--port, --place or --reserve)',
     );
   return checkProfile('--sim-profile', nameOrFile);
 }
@@ -79,7 +79,7 @@ export function checkLatency(text: string | undefined, port: string | undefined)
   if (text === undefined) return undefined;
   if (port !== undefined)
     throw new UsageError(
-      "--latency sets the built-in simulator's network; it cannot be used with --port (a real module)",
+      "--latency sets the built-in simulator's network; it cannot be used with a real module (--port, --place or --reserve)",
     );
   if (!parseLatency(text))
     throw new UsageError(`--latency ${text}: expected off, field, <ms> or <min>-<max> (milliseconds), e.g. 150-900`);
@@ -101,7 +101,7 @@ export function checkRecvLayout(
   if (layout === undefined) return undefined;
   if (port)
     throw new UsageError(
-      `${name} sets how the built-in simulator prints +QMTRECV; it cannot be used with --port (a real module)`,
+      `${name} sets how the built-in simulator prints +QMTRECV; it cannot be used with a real module (--port, --place or --reserve)`,
     );
   if (!(RECV_LAYOUTS as readonly string[]).includes(layout))
     throw new UsageError(`${name} ${layout}: unknown layout (expected ${RECV_LAYOUTS.join(', ')})`);
