@@ -9,7 +9,7 @@
 import type { Duplex } from 'node:stream';
 import type { Clock } from '../clock/clock';
 import type { VariantProfile } from '../variants/profile';
-import type { FaultId } from './faults/catalog';
+import type { FaultHook } from './faults/catalog';
 import type { NetworkLatency } from './network-latency';
 
 /** One parsed AT command line, e.g. `AT+QMTCFG="keepalive",0,60`. */
@@ -115,9 +115,10 @@ export interface SslContext {
 
 export type CommandHandler = (command: ParsedCommand, ctx: HandlerContext) => void | Promise<void>;
 
-/** Switched-on firmware faults, by id (see src/sim/faults/catalog.ts); only catalog ids type-check. */
+/** The faults a module shows, asked by hook point: src/sim/faults/catalog.ts names each fault's hook. */
 export interface FaultSet {
-  has(id: FaultId): boolean;
+  /** Whether the fault that acts at `hook` is on. */
+  at(hook: FaultHook): boolean;
 }
 
 /** The MQTT side of the module as the core needs it. Implemented in src/sim/mqtt. */

@@ -13,7 +13,7 @@ export function promptBytes(framing: string | undefined): Buffer {
 
 export function frameLine(text: string, faults: FaultSet): Buffer {
   // Fault: firmware that ends lines with <LF> only and sends no leading <CR><LF>.
-  if (faults.has('response-lf-only')) return Buffer.from(`${text}\n`, 'utf8');
+  if (faults.at('framing.line-ends')) return Buffer.from(`${text}\n`, 'utf8');
   return Buffer.from(`\r\n${text}\r\n`, 'utf8');
 }
 

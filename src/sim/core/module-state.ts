@@ -22,13 +22,20 @@ export function createDefaultSslContexts(): SslContext[] {
   return Array.from({ length: 6 }, () => ({ seclevel: 0, sslversion: 4, ciphersuite: '0xFFFF', ignorelocaltime: 1 }));
 }
 
-export function powerUpEcho(variant: VariantProfile, faults: FaultSet): boolean {
-  return faults.has('echo-stuck-on') || (variant.at?.echo ?? 0) === 1;
+function powerUpEcho(variant: VariantProfile): boolean {
+  return (variant.at?.echo ?? 0) === 1;
 }
 
 export function createModuleState(variant: VariantProfile, faults: FaultSet): ModuleState {
+  let echo = powerUpEcho(variant);
   return {
-    echo: powerUpEcho(variant, faults),
+    // V.25ter ATE0 switches echo off; the faulty firmware's echo is on from power-up whatever ATE says.
+    get echo() {
+      return echo || faults.at('module-state.echo-stuck');
+    },
+    set echo(on: boolean) {
+      echo = on;
+    },
     cmee: variant.at?.cmee ?? 0,
     fun: 1,
     config: createDefaultConfigs(variant, faults),
@@ -42,11 +49,11 @@ export function createModuleState(variant: VariantProfile, faults: FaultSet): Mo
  * place so the MQTT side, which holds references to them, sees the new values.
  */
 export function resetVolatileState(state: ModuleState, variant: VariantProfile, faults: FaultSet): void {
-  state.echo = powerUpEcho(variant, faults);
+  state.echo = powerUpEcho(variant);
   state.cmee = variant.at?.cmee ?? 0;
   state.fun = 1;
   // spec 3.3.1 "The parameter configurations are not saved".
-  if (!faults.has('qmtcfg-survives-reboot'))
+  if (!faults.at('module-state.qmtcfg-reset-on-reboot'))
     state.config.splice(0, state.config.length, ...createDefaultConfigs(variant, faults));
   state.sslContexts.splice(0, state.sslContexts.length, ...createDefaultSslContexts());
 }

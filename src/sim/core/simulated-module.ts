@@ -12,7 +12,7 @@ import type { Clock, TimerHandle } from '../../clock/clock';
 import type { VariantProfile } from '../../variants/profile';
 import { createMqttSide } from '../mqtt';
 import { createFaultSet } from '../faults/fault-set';
-import { CORE_HANDLER_FAULTS, withHandlerFaults } from '../faults/handler-faults';
+import { withHandlerFaults } from '../faults/handler-faults';
 import type { FaultSet, InProcessDial, MqttEnvironment, MqttSide, ParsedCommand, SerialOut } from '../types';
 import { CommandOutput } from './command-output';
 import { parseCommandLine } from './command-parser';
@@ -70,7 +70,7 @@ export class ModuleRuntime implements SimulatedModule {
   private processing = false;
   private booting = false;
   private closed = false;
-  /** Fault at-port-hangs-once: the AT port is stuck (see runLine); fired at most once per power-on of the process. */
+  /** The AT port is wedged by the fault of hangsOn; that happens at most once per process. */
   private hung = false;
   private hangFired = false;
   private readonly timers = new Set<TimerHandle>();
@@ -181,7 +181,9 @@ export class ModuleRuntime implements SimulatedModule {
       this.writer.line('ERROR');
       return;
     }
-    const command = parseCommandLine(line.bytes, { upperCasePrefixOnly: this.faults.has('lowercase-at-rejected') });
+    const command = parseCommandLine(line.bytes, {
+      upperCasePrefixOnly: this.faults.at('simulated-module.lowercase-prefix'),
+    });
     if (this.hangsOn(command)) return; // a wedged AT port does not even echo
     // ATE1: the received line goes back as received, followed by <CR> (like real modules).
     if (this.state.echo) this.writer.raw(Buffer.concat([line.bytes, Buffer.from('\r')]));
@@ -191,17 +193,17 @@ export class ModuleRuntime implements SimulatedModule {
       this.writer.line('ERROR');
       return;
     }
-    this.runCommand(command, withHandlerFaults(CORE_HANDLER_FAULTS, command.name, handler));
+    this.runCommand(command, withHandlerFaults('core', command.name, handler));
   }
 
   /**
-   * Fault at-port-hangs-once: the first AT+QMTSUB set command wedges the AT port — no answer to
-   * it or to anything after it — until AT+CFUN=1,1, which the module's reset path still obeys
+   * A fault wedges the AT port at the first AT+QMTSUB set command — no answer to it or to
+   * anything after it — until AT+CFUN=1,1, which the module's reset path still obeys
    * (our assumption, not in docs/field-evidence.md: a stuck AT task, the modem's restart still works). It never recurs in the
    * same process, so the scenario after the restart can pass.
    */
   private hangsOn(command: ParsedCommand | undefined): boolean {
-    if (!this.faults.has('at-port-hangs-once')) return false;
+    if (!this.faults.at('simulated-module.first-qmtsub-wedges-port')) return false;
     if (this.hung) {
       const restart =
         command?.name === '+CFUN' && command.form === 'set' && command.args.map((a) => a.text).join(',') === '1,1';
@@ -281,7 +283,7 @@ export class ModuleRuntime implements SimulatedModule {
    */
   private echoPayload(capture: RawCapture, chunk: Buffer): void {
     const echoes = this.state.echo && this.variant.readings['payload-echo'] === 'echoed';
-    if (!capture.request.dropExtra || !(echoes || this.faults.has('payload-echo-with-ate0'))) return;
+    if (!capture.request.dropExtra || !(echoes || this.faults.at('simulated-module.payload-echo'))) return;
     const taken = chunk.subarray(0, capture.remaining);
     if (taken.length) this.writer.raw(taken);
   }

@@ -1,15 +1,16 @@
 /** Builds the FaultSet of one module from fault ids; an unknown id is a configuration error. */
 import type { FaultSet } from '../types';
-import { FAULTS, isFaultId, type FaultId } from './catalog';
+import { FAULTS, findFault, type FaultHook } from './catalog';
 
 export function createFaultSet(ids: Iterable<string>): FaultSet {
-  const active = new Set<FaultId>();
+  const hooks = new Set<FaultHook>();
   for (const id of ids) {
-    if (!isFaultId(id)) {
+    const fault = findFault(id);
+    if (!fault) {
       const known = FAULTS.map((f) => f.id).sort();
       throw new Error(`unknown fault "${id}" (known faults: ${known.join(', ')})`);
     }
-    active.add(id);
+    hooks.add(fault.acts.at);
   }
-  return { has: (id) => active.has(id) };
+  return { at: (hook) => hooks.has(hook) };
 }

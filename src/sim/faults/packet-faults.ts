@@ -6,13 +6,10 @@
  */
 import type { IConnectPacket, IPublishPacket, ISubscribePacket, Packet } from 'mqtt-packet';
 import type { FaultSet } from '../types';
-import type { FaultId } from './catalog';
+import type { HookOf } from './catalog';
 
-interface PacketFault {
-  readonly fault: FaultId;
-  /** The packet as the faulty firmware sends it; undefined when it never goes out. */
-  readonly apply: (packet: Packet) => Packet | undefined;
-}
+/** The packet as the faulty firmware sends it; undefined when it never goes out. */
+type PacketTransform = (packet: Packet) => Packet | undefined;
 
 const onConnect = (change: (p: IConnectPacket) => IConnectPacket) => (p: Packet) =>
   p.cmd === 'connect' ? change(p) : p;
@@ -22,40 +19,39 @@ const onSubscribe = (change: (p: ISubscribePacket) => ISubscribePacket) => (p: P
   p.cmd === 'subscribe' ? change(p) : p;
 
 /**
- * In order: "inverted" before "ignores", so with both on Clean Session is set, as that fault says;
- * the QoS 1 resend is dropped before "retransmit-without-dup" clears the DUP flag that shows it.
+ * One row per packet hook, applied in the order written: "inverted" before "forced", so with
+ * both on Clean Session is set, as the forcing fault says; the QoS 1 resend is dropped before
+ * "publish-dup" clears the DUP flag that shows it.
  */
-const PACKET_FAULTS: readonly PacketFault[] = [
+const PACKET_FAULTS = {
   // spec 3.3.1 "version": vsn 3 asks for MQTT 3.1 ('MQIsdp', level 3).
-  { fault: 'connect-level4-when-vsn3', apply: onConnect((p) => ({ ...p, protocolId: 'MQTT', protocolVersion: 4 })) },
+  'packet.connect-protocol-level': onConnect((p) => ({ ...p, protocolId: 'MQTT', protocolVersion: 4 })),
   // spec 3.3.1 "session": clean_session 1 = clean, 0 = the server keeps the session.
-  { fault: 'connect-clean-session-inverted', apply: onConnect((p) => ({ ...p, clean: !p.clean })) },
-  { fault: 'connect-ignores-clean-session', apply: onConnect((p) => ({ ...p, clean: true })) },
+  'packet.connect-clean-flag-inverted': onConnect((p) => ({ ...p, clean: !p.clean })),
+  'packet.connect-clean-flag-forced': onConnect((p) => ({ ...p, clean: true })),
   // spec 3.3.1 "keepalive": the configured <keep_alive_time> belongs in CONNECT.
-  { fault: 'connect-keepalive-zero', apply: onConnect((p) => ({ ...p, keepalive: 0 })) },
+  'packet.connect-keepalive': onConnect((p) => ({ ...p, keepalive: 0 })),
   // spec 3.3.4 <password>.
-  { fault: 'connect-drops-password', apply: onConnect(({ password: _dropped, ...p }) => p) },
+  'packet.connect-password': onConnect(({ password: _dropped, ...p }) => p),
   // spec 3.3.1 "will" <will_retain>.
-  {
-    fault: 'will-retain-dropped',
-    apply: onConnect((p) => (p.will ? { ...p, will: { ...p.will, retain: false } } : p)),
-  },
+  'packet.connect-will-retain': onConnect((p) => (p.will ? { ...p, will: { ...p.will, retain: false } } : p)),
   // spec 3.3.6 <qos> of each topic.
-  {
-    fault: 'subscribe-qos-always-0',
-    apply: onSubscribe((p) => ({ ...p, subscriptions: p.subscriptions.map((s) => ({ ...s, qos: 0 as const })) })),
-  },
+  'packet.subscribe-qos': onSubscribe((p) => ({
+    ...p,
+    subscriptions: p.subscriptions.map((s) => ({ ...s, qos: 0 as const })),
+  })),
   // Figure 1 Excep2: an unacknowledged QoS 1 PUBLISH is resent (with DUP, so the resend is recognisable).
-  { fault: 'qos1-never-retransmitted', apply: onPublish((p) => (p.qos === 1 && p.dup ? undefined : p)) },
+  'packet.publish-qos1-resend': onPublish((p) => (p.qos === 1 && p.dup ? undefined : p)),
   // spec 3.3.8 <retain>.
-  { fault: 'publish-retain-ignored', apply: onPublish((p) => ({ ...p, retain: false })) },
+  'packet.publish-retain': onPublish((p) => ({ ...p, retain: false })),
   // MQTT 3.1.1 §3.3.1.1: a re-delivered PUBLISH carries DUP = 1.
-  { fault: 'retransmit-without-dup', apply: onPublish((p) => ({ ...p, dup: false })) },
-];
+  'packet.publish-dup': onPublish((p) => ({ ...p, dup: false })),
+} satisfies Record<HookOf<'packet'>, PacketTransform>;
 
 /** The packet as the faulty firmware puts it on the wire (itself when no fault applies; undefined: not sent). */
 export function applyPacketFaults(packet: Packet, faults: FaultSet): Packet | undefined {
   let wire: Packet | undefined = packet;
-  for (const entry of PACKET_FAULTS) if (wire && faults.has(entry.fault)) wire = entry.apply(wire);
+  for (const [hook, apply] of Object.entries(PACKET_FAULTS) as [HookOf<'packet'>, PacketTransform][])
+    if (wire && faults.at(hook)) wire = apply(wire);
   return wire;
 }

@@ -3,16 +3,19 @@
  * note states), as data: the configuration is built as the note says, then overlaid here.
  */
 import type { ClientConfig, FaultSet } from '../types';
-import type { FaultId } from './catalog';
+import type { HookOf } from './catalog';
 
-const POWER_UP_FAULTS: readonly { readonly fault: FaultId; readonly values: Partial<ClientConfig> }[] = [
-  { fault: 'cid-default-0', values: { cid: 0 } }, // documented default 1
-  { fault: 'keepalive-default-60', values: { keepAlive: 60 } }, // documented default 120
-  { fault: 'pkt-timeout-default-10', values: { pktTimeout: 10 } }, // documented default 5
-  { fault: 'qmtping-default-10', values: { qmtpingInterval: 10 } }, // documented default 5
-];
+const POWER_UP_FAULTS = {
+  'power-up.cid': { cid: 0 }, // documented default 1
+  'power-up.keepalive': { keepAlive: 60 }, // documented default 120
+  'power-up.pkt-timeout': { pktTimeout: 10 }, // documented default 5
+  'power-up.qmtping': { qmtpingInterval: 10 }, // documented default 5
+} satisfies Record<HookOf<'power-up'>, Partial<ClientConfig>>;
 
 /** The power-up configuration as the faulty firmware has it. */
 export function withPowerUpFaults(config: ClientConfig, faults: FaultSet): ClientConfig {
-  return POWER_UP_FAULTS.reduce((c, entry) => (faults.has(entry.fault) ? { ...c, ...entry.values } : c), config);
+  return (Object.entries(POWER_UP_FAULTS) as [HookOf<'power-up'>, Partial<ClientConfig>][]).reduce(
+    (c, [hook, values]) => (faults.at(hook) ? { ...c, ...values } : c),
+    config,
+  );
 }

@@ -5,15 +5,12 @@
  * layout exactly, so it touches only the report it names.
  */
 import type { MqttEnvironment, SerialOut } from '../types';
-import type { FaultId } from './catalog';
+import type { HookOf } from './catalog';
 
 /** What becomes of one URC line: its new text and how late it comes, or undefined: never printed. */
 type UrcOutcome = { readonly line: string; readonly delayMs: number } | undefined;
 
-interface UrcFault {
-  readonly fault: FaultId;
-  readonly apply: (line: string, delayMs: number, env: MqttEnvironment) => UrcOutcome;
-}
+type UrcRewrite = (line: string, delayMs: number, env: MqttEnvironment) => UrcOutcome;
 
 const rewrite =
   (pattern: RegExp, replacement: string) =>
@@ -23,44 +20,38 @@ const drop =
   (line: string, delayMs: number): UrcOutcome =>
     pattern.test(line) ? undefined : { line, delayMs };
 
-/** In order; the comma layout is last, so the other patterns see the note's layout. */
-const URC_FAULTS: readonly UrcFault[] = [
+/** One row per URC hook, applied in the order written; the separator is last, so the other patterns see the note's layout. */
+const URC_FAULTS = {
   // spec 3.3.2: the result comes within the 120 s maximum response time.
-  {
-    fault: 'qmtopen-result-after-130s',
-    apply: (line, delayMs) => ({ line, delayMs: /^\+QMTOPEN: \d+,-?\d+$/.test(line) ? 130_000 : delayMs }),
-  },
+  'urc.qmtopen-delay': (line, delayMs) => ({ line, delayMs: /^\+QMTOPEN: \d+,-?\d+$/.test(line) ? 130_000 : delayMs }),
   // spec 3.3.2 <result> 1~5 name the reason a network could not be opened.
-  { fault: 'qmtopen-failures-all-minus-1', apply: rewrite(/^(\+QMTOPEN: \d+),[1-5]$/, '$1,-1') },
+  'urc.qmtopen-failure-result': rewrite(/^(\+QMTOPEN: \d+),[1-5]$/, '$1,-1'),
   // spec 3.3.3 <result> -1: no network to close (that is the only +QMTCLOSE -1).
-  { fault: 'qmtclose-unopened-reports-0', apply: rewrite(/^(\+QMTCLOSE: \d+),-1$/, '$1,0') },
+  'urc.qmtclose-minus-1': rewrite(/^(\+QMTCLOSE: \d+),-1$/, '$1,0'),
   // spec 3.3.4: +QMTCONN: <client_idx>,0[,<ret_code>] within <pkt_timeout>.
-  {
-    fault: 'qmtconn-result-late',
-    apply: (line, delayMs, env) => {
-      const accepted = /^\+QMTCONN: (\d+),0(?:,\d+)?$/.exec(line);
-      return { line, delayMs: accepted ? (env.config[Number(accepted[1])].pktTimeout + 1) * 1000 : delayMs };
-    },
+  'urc.qmtconn-delay': (line, delayMs, env) => {
+    const accepted = /^\+QMTCONN: (\d+),0(?:,\d+)?$/.exec(line);
+    return { line, delayMs: accepted ? (env.config[Number(accepted[1])].pktTimeout + 1) * 1000 : delayMs };
   },
   // spec 3.3.5 <result> -1: the client is not connected (that is the only +QMTDISC -1).
-  { fault: 'qmtdisc-unconnected-reports-0', apply: rewrite(/^(\+QMTDISC: \d+),-1$/, '$1,0') },
+  'urc.qmtdisc-minus-1': rewrite(/^(\+QMTDISC: \d+),-1$/, '$1,0'),
   // spec 3.3.6–3.3.8 <result> 1 "retransmission", printed only with <timeout_notice> 1.
-  { fault: 'timeout-notice-ignored', apply: drop(/^\+QMT(?:SUB|UNS|PUBEX): \d+,\d+,1,\d+$/) },
+  'urc.retransmission-notice': drop(/^\+QMT(?:SUB|UNS|PUBEX): \d+,\d+,1,\d+$/),
   // spec 4.1 table 4: <err_code> says what ended the link.
-  { fault: 'qmtstat-always-code-1', apply: rewrite(/^(\+QMTSTAT: \d+),\d+$/, '$1,1') },
+  'urc.qmtstat-code': rewrite(/^(\+QMTSTAT: \d+),\d+$/, '$1,1'),
   // spec 4.1 <err_code> 1: the server closed the connection (the module's only code-1 report).
-  { fault: 'qmtstat-missing-on-server-close', apply: drop(/^\+QMTSTAT: \d+,1$/) },
+  'urc.qmtstat-server-closed': drop(/^\+QMTSTAT: \d+,1$/),
   // spec chapter 4: URC parameters are separated by "," without spaces.
-  { fault: 'urc-comma-space', apply: rewrite(/,(?! )/g, ', ') },
-];
+  'urc.separator': rewrite(/,(?! )/g, ', '),
+} satisfies Record<HookOf<'urc'>, UrcRewrite>;
 
 /** The MQTT side's output with the URC filter in front of `urc`; everything else passes unchanged. */
 export function withUrcFaults(env: MqttEnvironment): SerialOut {
   const out = env.out;
   const urc = (text: string): void => {
     let outcome: UrcOutcome = { line: text, delayMs: 0 };
-    for (const entry of URC_FAULTS) {
-      if (outcome && env.faults.has(entry.fault)) outcome = entry.apply(outcome.line, outcome.delayMs, env);
+    for (const [hook, apply] of Object.entries(URC_FAULTS) as [HookOf<'urc'>, UrcRewrite][]) {
+      if (outcome && env.faults.at(hook)) outcome = apply(outcome.line, outcome.delayMs, env);
     }
     if (!outcome) return;
     const { line, delayMs } = outcome;

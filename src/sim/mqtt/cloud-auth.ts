@@ -30,7 +30,7 @@ export function aliyunCredentials(
 ): MqttCredentials {
   const timestamp = String(nowMs);
   // Fault: the signed content leaves out the timestamp the client id announces.
-  const signedTimestamp = faults.has('aliauth-sign-omits-timestamp') ? '' : `timestamp${timestamp}`;
+  const signedTimestamp = faults.at('cloud-auth.aliyun-sign') ? '' : `timestamp${timestamp}`;
   const content = `clientId${clientId}deviceName${auth.deviceName}productKey${auth.productKey}${signedTimestamp}`;
   const password = createHmac('sha1', auth.deviceSecret).update(content, 'utf8').digest('hex');
   const securemode = tlsEnabled ? 2 : 3;
@@ -60,7 +60,7 @@ export function onenetCredentials(
   // Valid for one day from now (unix seconds): long enough for any scenario, not forever.
   const et = String(Math.floor(nowMs / 1000) + 24 * 3600);
   // Fault: the access key's text is used as the HMAC key instead of its base64-decoded bytes.
-  const key = faults.has('onenet-key-not-decoded')
+  const key = faults.at('cloud-auth.onenet-key')
     ? Buffer.from(auth.accessKey, 'utf8')
     : Buffer.from(auth.accessKey, 'base64');
   const sign = createHmac(method, key).update(`${et}\n${method}\n${res}\n${version}`, 'utf8').digest('base64');
@@ -89,7 +89,7 @@ export function huaweiCredentials(
   const timestamp = new Date(nowMs).toISOString().replace(/[-T:]/g, '').slice(0, 10); // YYYYMMDDHH
   const deviceId = `${productId}_${nodeId}`;
   // Fault: HMAC key and message swapped (keyed by the secret instead of the timestamp).
-  const password = faults.has('huawei-hmac-key-swapped')
+  const password = faults.at('cloud-auth.huawei-hmac')
     ? createHmac('sha256', secret).update(timestamp, 'utf8').digest('hex')
     : createHmac('sha256', timestamp).update(secret, 'utf8').digest('hex');
   return { clientId: `${deviceId}_0_${checkTimestamp ? 1 : 0}_${timestamp}`, username: deviceId, password };

@@ -58,7 +58,7 @@ export function handleInbound(session: ClientSession, packet: Packet): void {
 
 /** spec 3.3.6 <value>: the granted QoS vector, printed comma-separated (README, A25). */
 function granted(session: ClientSession, suback: ISubackPacket, request: Packet): string {
-  if (session.env.faults.has('suback-reports-requested-qos') && request.cmd === 'subscribe') {
+  if (session.env.faults.at('inbound.suback-qos') && request.cmd === 'subscribe') {
     return (request as ISubscribePacket).subscriptions.map((s) => s.qos).join(',');
   }
   return (suback.granted as (number | { qos: number })[]).map((g) => (typeof g === 'number' ? g : g.qos)).join(',');
@@ -76,7 +76,7 @@ function receivePublish(session: ClientSession, packet: IPublishPacket): void {
   if (duplicate) return;
   const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
   // spec 3.3.9 / 4.2: <msgid> is the PUBLISH's packet identifier, 0 only for QoS 0.
-  const msgid = session.env.faults.has('recv-msgid-zero') ? 0 : id;
+  const msgid = session.env.faults.at('inbound.recv-msgid') ? 0 : id;
   deliver(session, { msgid, topic: packet.topic, payload });
 }
 
@@ -87,7 +87,7 @@ function deliver(session: ClientSession, message: ReceivedMessage): void {
     session.urc(formatReceived(idx, message, config, env.variant, env.faults));
     return;
   }
-  const capacity = env.faults.has('recv-buffer-holds-six') ? RECV_SLOTS + 1 : RECV_SLOTS;
+  const capacity = env.faults.at('inbound.recv-buffer-capacity') ? RECV_SLOTS + 1 : RECV_SLOTS;
   const recvId = session.received.store(message, capacity);
   if (recvId !== undefined) session.urc(`+QMTRECV: ${idx},${recvId}`);
 }

@@ -27,10 +27,10 @@ export function formatReceived(
       ? message.payload.toString('hex').toUpperCase()
       : message.payload.toString('latin1');
   // Fault: a firmware that loses the payload's last byte, whatever layout it prints.
-  const text = faults.has('recv-payload-last-byte-lost') ? full.slice(0, -1) : full;
+  const text = faults.at('recv-format.payload-text') ? full.slice(0, -1) : full;
   const printedLength = full.length;
   const layout = variant.recvLayout ?? (variant.readings.A33 === 'quoted' ? 'quoted' : 'unquoted');
-  const withLength = config.msgLenEnable === 1 && !faults.has('recv-length-missing');
+  const withLength = config.msgLenEnable === 1 && !faults.at('recv-format.payload-length');
   const head = `+QMTRECV: ${clientIdx},${message.msgid},"${message.topic}"`;
   // One string with an inner CR LF: the writer frames it as two lines, header then payload.
   if (layout === 'split' && withLength) return `${head},${printedLength}\r\n${text}`;

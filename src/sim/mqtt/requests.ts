@@ -71,7 +71,7 @@ export function publish(
 
 /** QoS 2 second step (figure 1, 2.h): PUBREC received → PUBREL with its own T1. */
 export function release(session: ClientSession, msgid: number): void {
-  if (session.env.faults.has('pubrel-never-sent')) return;
+  if (session.env.faults.at('requests.pubrel')) return;
   const packet: Packet = { cmd: 'pubrel', messageId: msgid };
   session.requests.start('pubrel', msgid, packet, session.retryPolicy(), hooks(session, '+QMTPUBEX', msgid));
 }
@@ -88,9 +88,7 @@ function hooks(session: ClientSession, urcName: string, msgid: number): RequestH
     },
     exhausted: () => {
       // Fault: giving up is reported as success (result 0) instead of "failed to send" (2).
-      const result = session.env.faults.has('exhausted-send-reports-success')
-        ? PACKET_RESULT.acked
-        : PACKET_RESULT.failed;
+      const result = session.env.faults.at('requests.exhausted-result') ? PACKET_RESULT.acked : PACKET_RESULT.failed;
       session.urc(`${urcName}: ${session.idx},${msgid},${result}`);
       // spec 4.1 code 6: "the client actively closed the MQTT connection because sending kept failing".
       session.teardown(QMTSTAT.sendKeptFailing);
@@ -100,10 +98,10 @@ function hooks(session: ClientSession, urcName: string, msgid: number): RequestH
 
 /** Fault: the firmware numbers packets with its own counter instead of the host's <msgid>. */
 function wireId(session: ClientSession, msgid: number): number {
-  return session.env.faults.has('packet-id-not-msgid') ? (msgid % 65535) + 1 : msgid;
+  return session.env.faults.at('requests.packet-id') ? (msgid % 65535) + 1 : msgid;
 }
 
 /** Fault: of several topics in one AT+QMTSUB / AT+QMTUNS only the first goes on the wire. */
 function firstOnly<T>(session: ClientSession, items: T[]): T[] {
-  return session.env.faults.has('sub-uns-first-topic-only') ? items.slice(0, 1) : items;
+  return session.env.faults.at('requests.topic-list') ? items.slice(0, 1) : items;
 }

@@ -1,27 +1,24 @@
 /**
  * One MQTT client of the simulated module (client_idx 0~5): its link state, the CONNECT flow,
- * DISCONNECT/close, and the link's fate when the server or the network ends it (+QMTSTAT,
- * spec 4.1). Requests with acknowledgements live in ./requests.ts, incoming packets in ./inbound.ts.
+ * DISCONNECT/close, and the end of its link (+QMTSTAT, spec 4.1). The CONNACK wait lives in
+ * ./connack-wait.ts, the +QMTSTAT code of a lost link in ./link-loss.ts, requests with
+ * acknowledgements in ./requests.ts, incoming packets in ./inbound.ts.
  */
 import type { Duplex } from 'node:stream';
-import type { Packet, PacketCmd } from 'mqtt-packet';
+import type { Packet } from 'mqtt-packet';
 import type { TimerHandle } from '../../clock/clock';
 import { applyPacketFaults } from '../faults/packet-faults';
 import type { ClientConfig, MqttEnvironment } from '../types';
+import { ConnackWait } from './connack-wait';
 import { buildConnectPacket, type ConnectRequest } from './connect-packet';
+import { expectedReply } from './expected-reply';
 import { KeepAlive } from './keepalive';
+import { linkLossCode } from './link-loss';
 import { PacketLink, type LinkLoss } from './packet-link';
+import { endPending } from './pending-results';
 import { RecvBuffer } from './recv-buffer';
-import { RequestTracker, type RequestKind, type RetryPolicy } from './retransmit';
+import { RequestTracker, type RetryPolicy } from './retransmit';
 import { CONN_STATE, PACKET_RESULT, QMTSTAT } from './stat-codes';
-
-/** The result URC of each kind of request (spec 3.3.6-3.3.8; a QoS 2 PUBREL ends the AT+QMTPUBEX). */
-const PENDING_URC: Record<RequestKind, string> = {
-  subscribe: '+QMTSUB',
-  unsubscribe: '+QMTUNS',
-  publish: '+QMTPUBEX',
-  pubrel: '+QMTPUBEX',
-};
 
 /** closed = no network; opening = TCP connect running; opened … disconnecting = spec 3.3.4 <state> 1…4. */
 export type SessionState = 'closed' | 'opening' | 'opened' | 'connecting' | 'connected' | 'disconnecting';
@@ -36,7 +33,7 @@ export class ClientSession {
   readonly inboundQos2 = new Set<number>();
   private link: PacketLink | undefined;
   private readonly keepAlive: KeepAlive;
-  private connackTimer: TimerHandle | undefined;
+  private readonly connack = new ConnackWait(this);
   private discTimer: TimerHandle | undefined;
   /** The server refused CONNECT (CONNACK <ret_code> 1~5) and has not closed the link yet. */
   private refused = false;
@@ -59,6 +56,11 @@ export class ClientSession {
 
   get config(): ClientConfig {
     return this.env.config[this.idx];
+  }
+
+  /** CONNECT sent, no CONNACK yet (./connack-wait.ts). */
+  awaitingConnack(): boolean {
+    return this.state === 'connecting';
   }
 
   /** spec 3.3.9 / contract: QMTOPEN succeeded and the network has not been closed since. */
@@ -146,13 +148,12 @@ export class ClientSession {
       this.teardown(QMTSTAT.connectSendFailed);
       return;
     }
-    this.armConnack(packet, 0);
+    this.connack.start(packet);
   }
 
   connackReceived(returnCode: number): void {
     if (this.state !== 'connecting') return;
-    this.env.clock.clearTimeout(this.connackTimer);
-    this.connackTimer = undefined;
+    this.connack.stop();
     // conn-ret-code "omitted": older firmware prints +QMTCONN: idx,0 for an accepted connection; a
     // refusal keeps its <ret_code> (without it the host would read it as accepted).
     const omitted = returnCode === 0 && this.env.variant.readings['conn-ret-code'] === 'omitted';
@@ -170,8 +171,8 @@ export class ClientSession {
     // spec figure 1 T2; the PINGREQ wait follows <qmtping_interval> (reading of A31, README).
     // Fault: keep-alive 0 ("never disconnected", spec 3.3.1) is taken as 60 s, so PINGREQs still go out.
     const keepAliveS =
-      this.config.keepAlive === 0 && this.env.faults.has('keepalive-zero-still-pings') ? 60 : this.config.keepAlive;
-    if (!this.env.faults.has('pingreq-never-sent')) this.keepAlive.start(keepAliveS, this.config.qmtpingInterval);
+      this.config.keepAlive === 0 && this.env.faults.at('session.keepalive-zero-period') ? 60 : this.config.keepAlive;
+    if (!this.env.faults.at('session.keepalive-timer')) this.keepAlive.start(keepAliveS, this.config.qmtpingInterval);
   }
 
   pingResponse(): void {
@@ -186,7 +187,7 @@ export class ClientSession {
    */
   disconnect(): void {
     // Fault: DISCONNECT goes out as the first packet of a never connected link (MQTT 3.1.1 §3.1: CONNECT first).
-    if (this.state === 'opened' && this.env.faults.has('qmtdisc-unconnected-sends-disconnect'))
+    if (this.state === 'opened' && this.env.faults.at('session.disconnect-unconnected'))
       this.send({ cmd: 'disconnect' });
     // disc-unconnected "0": an opened, never connected client has nothing to disconnect.
     if (this.state === 'opened' && this.env.variant.readings['disc-unconnected'] === '0') {
@@ -197,13 +198,13 @@ export class ClientSession {
       this.urc(`+QMTDISC: ${this.idx},-1`);
       return;
     }
-    if (this.env.faults.has('disc-sends-no-disconnect')) {
+    if (this.env.faults.at('session.disconnect-packet')) {
       this.teardown(undefined);
       this.closedByDisc = true;
       this.urc(`+QMTDISC: ${this.idx},0`);
       return;
     }
-    this.endPending('disc-pending-result');
+    endPending(this, 'disc-pending-result');
     this.state = 'disconnecting';
     this.keepAlive.stop();
     this.send({ cmd: 'disconnect' });
@@ -224,15 +225,15 @@ export class ClientSession {
     }, this.config.pktTimeout * 1000);
   }
 
-  /**
-   * spec 3.3.3: close the network, +QMTCLOSE: idx,0 (−1 when no network is open). When an MQTT
-   * session was up the module also reports +QMTSTAT: idx,8 "client actively closed" (README).
-   */
   /** No network now, because a completed AT+QMTDISC closed it (reading close-after-disc). */
   closedByCompletedDisc(): boolean {
     return !this.hasConnection() && this.closedByDisc;
   }
 
+  /**
+   * spec 3.3.3: close the network, +QMTCLOSE: idx,0 (−1 when no network is open). When an MQTT
+   * session was up the module also reports +QMTSTAT: idx,8 "client actively closed" (README).
+   */
   closeNetwork(): void {
     // Reading close-after-disc "none" (EC200U, docs/field-evidence.md#close-after-disconnect): AT+QMTDISC already tore the network
     // down, and the AT+QMTCLOSE that follows gets its OK but no +QMTCLOSE result.
@@ -242,25 +243,11 @@ export class ClientSession {
       return;
     }
     const wasConnected = this.state === 'connected';
-    this.endPending('close-pending-result');
+    endPending(this, 'close-pending-result');
     this.teardown(undefined);
     this.urc(`+QMTCLOSE: ${this.idx},0`);
     // close-stat: "8" reports the host's close as table 4 code 8, "none" leaves it to +QMTCLOSE.
     if (wasConnected && this.env.variant.readings['close-stat'] === '8') this.statUrc(QMTSTAT.clientClosed);
-  }
-
-  /**
-   * The requests still waiting for their acknowledgement when the host disconnects or closes: the
-   * note is silent (readings disc-pending-result / close-pending-result). "reported": each ends
-   * with <result> 2 "failed to send the packet" (spec 3.3.6-3.3.8) before the command's own result;
-   * "dropped": they end without a word (docs/field-evidence.md#disconnect-without-qmtstat: only +QMTDISC: <idx>,0 follows a normal DISC).
-   */
-  private endPending(reading: 'disc-pending-result' | 'close-pending-result'): void {
-    const acked = this.env.faults.has('pending-result-reported-acked');
-    if (!acked && this.env.variant.readings[reading] !== 'reported') return;
-    const result = acked ? PACKET_RESULT.acked : PACKET_RESULT.failed;
-    for (const { kind, msgid } of this.requests.abandon())
-      this.urc(`${PENDING_URC[kind]}: ${this.idx},${msgid},${result}`);
   }
 
   /** Closes everything and, with a code, reports +QMTSTAT (spec 4.1). */
@@ -270,8 +257,7 @@ export class ClientSession {
     this.link = undefined;
     this.requests.clear();
     this.keepAlive.stop();
-    this.env.clock.clearTimeout(this.connackTimer);
-    this.connackTimer = undefined;
+    this.connack.stop();
     this.env.clock.clearTimeout(this.discTimer);
     this.discTimer = undefined;
     this.inboundQos2.clear();
@@ -292,39 +278,6 @@ export class ClientSession {
     this.closedByDisc = false;
   }
 
-  private armConnack(packet: Packet, retransmissions: number): void {
-    const policy = this.retryPolicy();
-    this.connackTimer = this.env.clock.setTimeout(() => {
-      this.connackTimer = undefined;
-      if (this.state !== 'connecting') return;
-      // A3 "excep1": no CONNACK within <pkt_timeout> → tear down TCP, +QMTSTAT: idx,4; reading
-      // excep1-conn-result "result-first": the command's own <result> 2 (spec 3.3.4) comes first.
-      if (this.env.variant.readings.A3 === 'excep1') {
-        if (this.env.faults.has('connack-timeout-conn-result-3')) this.urc(`+QMTCONN: ${this.idx},3`);
-        else if (this.env.variant.readings['excep1-conn-result'] === 'result-first')
-          this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
-        this.teardown(QMTSTAT.connackTimeout);
-        return;
-      }
-      // A3 "retransmit": CONNECT is resent like SUBSCRIBE (spec 3.3.4 <result> 1 / 2).
-      if (retransmissions >= policy.retransmissions) {
-        // Every send of CONNECT timed out: table 4 code 3 "sending CONNECT timed out or failed"
-        // (with A3 "excep1" no resend happens, and the lone CONNACK timeout is code 4).
-        this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
-        this.teardown(
-          this.env.variant.readings['stat-connect-exhausted'] === '3'
-            ? QMTSTAT.connectSendFailed
-            : QMTSTAT.connackTimeout,
-        );
-        return;
-      }
-      this.send(packet);
-      if (this.config.timeoutNotice === 1)
-        this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.retransmission},${retransmissions + 1}`);
-      this.armConnack(packet, retransmissions + 1);
-    }, policy.timeoutMs);
-  }
-
   private pingFailed(): void {
     // spec 4.3 +QMTPING: idx,1 and spec 4.1 code 2 describe the same event; both are reported (A31, README).
     if (this.env.variant.readings.A31 === 'reported') this.urc(`+QMTPING: ${this.idx},1`);
@@ -333,8 +286,9 @@ export class ClientSession {
 
   /** The server or the network ended the link (spec 4.1 codes 1, 4, 5, 7). */
   private linkLost(loss: LinkLoss): void {
-    const code = this.serverLossAs8(this.lossCode(loss));
     const disconnecting = this.state === 'disconnecting';
+    const moment = { connecting: this.state === 'connecting', disconnecting, refused: this.refused };
+    const code = linkLossCode(loss, moment, this.env);
     // stat-no-connack "1": the exchange is reported failed, then the server's close as code 1.
     if (this.state === 'connecting' && this.env.variant.readings['stat-no-connack'] === '1')
       this.urc(`+QMTCONN: ${this.idx},${PACKET_RESULT.failed}`);
@@ -344,42 +298,5 @@ export class ClientSession {
     // The server closed after our DISCONNECT: the disconnect is complete (spec 3.3.5).
     if (disconnecting) this.closedByDisc = true;
     if (disconnecting) this.urc(`+QMTDISC: ${this.idx},0`);
-  }
-
-  private lossCode(loss: LinkLoss): number {
-    const readings = this.env.variant.readings;
-    if (this.state === 'connecting')
-      return readings['stat-no-connack'] === '4' ? QMTSTAT.connackTimeout : QMTSTAT.serverClosed;
-    if (this.state === 'disconnecting') return QMTSTAT.closedAfterDisconnect;
-    if (this.refused && readings['stat-refused'] === '4') return QMTSTAT.connackTimeout;
-    if (loss.errorCode === undefined || loss.errorCode === 'ECONNRESET') return QMTSTAT.serverClosed;
-    // A malformed packet: table 4 names no code for it (reading stat-malformed: 7 or 1).
-    if (loss.errorCode === 'EPROTO' && readings['stat-malformed'] === '1') return QMTSTAT.serverClosed;
-    return QMTSTAT.linkDown;
-  }
-
-  /** Fault: a loss the server or network caused is reported as code 8, the client's own close. */
-  private serverLossAs8(code: number): number {
-    return this.env.faults.has('qmtstat-server-loss-as-8') ? QMTSTAT.clientClosed : code;
-  }
-}
-
-/** The packet the server answers a request with, if any (MQTT 3.1.1 §3). */
-function expectedReply(packet: Packet): PacketCmd | undefined {
-  switch (packet.cmd) {
-    case 'connect':
-      return 'connack';
-    case 'subscribe':
-      return 'suback';
-    case 'unsubscribe':
-      return 'unsuback';
-    case 'pubrel':
-      return 'pubcomp';
-    case 'pingreq':
-      return 'pingresp';
-    case 'publish':
-      return packet.qos === 1 ? 'puback' : packet.qos === 2 ? 'pubrec' : undefined;
-    default:
-      return undefined;
   }
 }

@@ -10,7 +10,7 @@
 import { aliyunCredentials, huaweiCredentials, onenetCredentials, type MqttCredentials } from '../mqtt/cloud-auth';
 
 const CLOUD_SET = /^AT\+QMTCFG="(aliauth|onenet|hwauth|hwprodid)",(\d),(.*)$/i;
-const NO_FAULTS = { has: () => false };
+const NO_FAULTS = { at: () => false };
 
 export class CloudConfigs {
   private readonly byIdx = new Map<number, { kind: string; args: string[] }>();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { aliyunCredentials, huaweiCredentials, onenetCredentials } from '../../../src/sim/mqtt/cloud-auth';
 
-const healthy = { has: () => false };
+const healthy = { at: () => false };
 
 test('Alibaba Cloud signing matches the published worked example', () => {
   // Worked example of the Aliyun "MQTT-TCP connection" signing (productKey a14Xib5kdYd, SN1928339).

@@ -19,6 +19,7 @@ import type {
   ParsedCommand,
   SerialOut,
 } from '../../../src/sim/types';
+import { FAULTS, type FaultHook, type FaultId } from '../../../src/sim/faults/catalog';
 import { createMqttSide } from '../../../src/sim/mqtt';
 import { NetworkLatency, NO_LATENCY, type LatencySpec } from '../../../src/sim/network-latency';
 
@@ -93,10 +94,11 @@ export function defaultConfig(variant: VariantProfile): ClientConfig {
   };
 }
 
+/** The faults of a test module, switched on by id at any time (`on.add(id)`). */
 export class Faults implements FaultSet {
-  readonly on = new Set<string>();
-  has(id: string): boolean {
-    return this.on.has(id);
+  readonly on = new Set<FaultId>();
+  at(hook: FaultHook): boolean {
+    return FAULTS.some((fault) => fault.acts.at === hook && this.on.has(fault.id));
   }
 }
 

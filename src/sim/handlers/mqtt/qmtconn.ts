@@ -19,7 +19,7 @@ export function qmtConnHandler(sessions: readonly ClientSession[]): CommandHandl
     if (command.form === 'read') {
       for (const s of sessions) {
         // Fault: clients with no network are listed with state 1 (spec 3.3.4 lists open clients only).
-        const state = s.connState() ?? (ctx.faults.has('qmtconn-query-lists-idle-clients') ? 1 : undefined);
+        const state = s.connState() ?? (ctx.faults.at('qmtconn.query-clients') ? 1 : undefined);
         if (state !== undefined) ctx.out.line(`+QMTCONN: ${s.idx},${state}`);
       }
       ctx.out.ok();

@@ -67,7 +67,7 @@ export function qmtOpenHandler(sessions: readonly ClientSession[]): CommandHandl
     }
     if (!isWellFormedHost(host) && ctx.variant.readings['open-bad-host'] === 'error') return ctx.out.error();
     // Fault: the result URC is printed before OK (the note shows OK first; a host that reads up to OK hangs).
-    if (ctx.faults.has('result-urc-before-ok')) {
+    if (ctx.faults.at('qmtopen.result-order')) {
       void open(sessions[idx], host, port, ctx).then(() => ctx.out.ok());
       return;
     }
@@ -81,7 +81,7 @@ async function open(session: ClientSession, host: string, port: number, ctx: Han
   if (session.state !== 'closed') return report(OPEN_RESULT.occupied);
   if (!isWellFormedHost(host)) {
     // Fault: a host name that is no name is reported as result 5 "network disconnected".
-    if (ctx.faults.has('qmtopen-bad-name-network-error')) return report(OPEN_RESULT.networkDisconnected);
+    if (ctx.faults.at('qmtopen.bad-host-name-result')) return report(OPEN_RESULT.networkDisconnected);
     return report(BAD_HOST_RESULT[ctx.variant.readings['open-bad-host']] ?? OPEN_RESULT.wrongParameter);
   }
   const config = ctx.config[session.idx];
@@ -104,6 +104,6 @@ async function open(session: ClientSession, host: string, port: number, ctx: Han
   await networkDelay(ctx.clock, session.env.latency, 2);
   if (!session.attach(ticket, outcome.ok ? outcome : undefined)) return; // reset meanwhile
   if (outcome.ok) return report(OPEN_RESULT.ok);
-  if (ctx.faults.has('open-refused-reports-success')) return report(OPEN_RESULT.ok);
+  if (ctx.faults.at('qmtopen.refused-result')) return report(OPEN_RESULT.ok);
   report(NETWORK_DOWN.has(outcome.errorCode) ? OPEN_RESULT.networkDisconnected : OPEN_RESULT.failed);
 }

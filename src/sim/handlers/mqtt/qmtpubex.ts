@@ -43,13 +43,13 @@ export function qmtPubexHandler(sessions: readonly ClientSession[]): CommandHand
     const session = sessions[idx];
     if (session.state !== 'connected') return ctx.out.error();
     if (qos > 0 && session.requests.has(msgid)) return ctx.out.error();
-    if (qos > 0 && session.requests.publishesInFlight() >= WINDOW && !ctx.faults.has('window-accepts-sixth')) {
+    if (qos > 0 && session.requests.publishesInFlight() >= WINDOW && !ctx.faults.at('qmtpubex.window')) {
       return ctx.out.error();
     }
     const wanted = length;
     // spec 3.3.8: bytes beyond <length> are deleted. Fault: the firmware keeps every byte of the
     // input burst that completed <length>, and publishes them too.
-    const keepExtra = ctx.faults.has('publish-extra-payload-bytes');
+    const keepExtra = ctx.faults.at('qmtpubex.input-length');
     const onData = (data: Buffer) => {
       const input = keepExtra ? data : data.subarray(0, wanted);
       const payload = hexMode(ctx.config[idx]) ? decodeHex(input) : input;

@@ -16,9 +16,7 @@ export function qmtRecvHandler(sessions: readonly ClientSession[]): CommandHandl
     if (command.form === 'test') return ctx.out.ok();
     if (command.form === 'read') {
       // Fault: clients without an MQTT connection are listed too (spec 3.3.9: only OK then).
-      const listed = ctx.faults.has('qmtrecv-query-lists-idle-clients')
-        ? sessions
-        : sessions.filter((s) => s.hasConnection());
+      const listed = ctx.faults.at('qmtrecv.query-clients') ? sessions : sessions.filter((s) => s.hasConnection());
       for (const s of listed) ctx.out.line(`+QMTRECV: ${s.idx},${s.received.status().join(',')}`);
       ctx.out.ok();
       return;
@@ -36,14 +34,13 @@ export function qmtRecvHandler(sessions: readonly ClientSession[]): CommandHandl
       return ctx.out.error();
     }
     const session = sessions[idx];
-    if (!session.hasConnection())
-      return ctx.faults.has('qmtrecv-without-connection-ok') ? ctx.out.ok() : ctx.out.error();
+    if (!session.hasConnection()) return ctx.faults.at('qmtrecv.no-connection-answer') ? ctx.out.ok() : ctx.out.error();
     let first = true;
     for (const { recvId: id, message } of session.received.read(recvId)) {
       ctx.out.line(formatReceived(idx, message, ctx.config[idx], ctx.variant, ctx.faults));
       // Fault: a read of several messages empties only the first slot and keeps the others,
       // which neither reading of A30 ("consume" every message read, or "keep" them all) allows.
-      const spared = !first && ctx.faults.has('qmtrecv-read-consumes-only-first');
+      const spared = !first && ctx.faults.at('qmtrecv.read-consumes');
       if (ctx.variant.readings.A30 === 'consume' && !spared) session.received.remove(id);
       first = false;
     }

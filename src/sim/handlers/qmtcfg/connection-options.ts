@@ -14,16 +14,14 @@ export const version = singleValueOption({
   name: 'version',
   field: 'vsn',
   range: RANGE.vsn,
-  widened: { fault: 'vsn-accepts-5', range: [3, 4, 5] },
-  // Fault: the query reports the power-up value, not the configured one.
-  misreported: { fault: 'version-query-reports-default', value: (_c, ctx) => ctx.variant.defaults.vsn },
+  widenable: 'vsn',
 });
 
 export const pdpcid = singleValueOption({
   name: 'pdpcid',
   field: 'cid',
   range: RANGE.cid,
-  widened: { fault: 'cid-accepts-16', range: { min: 1, max: 16 } },
+  widenable: 'cid',
 });
 
 export const ssl: SubOption = {
@@ -56,9 +54,7 @@ export const keepalive = singleValueOption({
   name: 'keepalive',
   field: 'keepAlive',
   range: RANGE.keepAlive,
-  widened: { fault: 'keepalive-accepts-3601', range: { min: 0, max: 3601 } },
-  // Fault: the test form lists (0-7200) although the set form accepts 0~3600.
-  misListed: { fault: 'test-form-keepalive-range-7200', range: { min: 0, max: 7200 } },
+  widenable: 'keepAlive',
 });
 
 export const session = singleValueOption({ name: 'session', field: 'cleanSession', range: RANGE.cleanSession });

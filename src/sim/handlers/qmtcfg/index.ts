@@ -57,7 +57,7 @@ export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerConte
   const option = nameArg?.quoted ? findSubOption(nameArg.text, ctx) : undefined;
   // Fault: a C-style lenient read of <client_idx> ("x" → 0, "-1" → 1) instead of ERROR.
   const lenient =
-    ctx.faults.has('client-idx-lenient-parse') && idxArg && !idxArg.quoted
+    ctx.faults.at('qmtcfg.client-idx-parse') && idxArg && !idxArg.quoted
       ? Math.abs(parseInt(idxArg.text, 10) || 0)
       : undefined;
   const idx = readInt(idxArg) ?? lenient;
@@ -80,19 +80,19 @@ export async function handleQmtcfg(command: ParsedCommand, ctx: CoreHandlerConte
   const refuse =
     idx < 6 &&
     !exempt &&
-    !ctx.faults.has('qmtcfg-set-while-connected') &&
-    (ctx.mqtt.hasSentConnect(idx) ? !ctx.faults.has('qmtcfg-set-after-connect') : created);
+    !ctx.faults.at('qmtcfg.refuse-while-connected') &&
+    (ctx.mqtt.hasSentConnect(idx) ? !ctx.faults.at('qmtcfg.refuse-after-connect') : created);
   if (refuse) {
     // Fault: the firmware stores the value before it checks the connection, then answers ERROR.
-    if (ctx.faults.has('qmtcfg-refused-set-stored') && option.name !== 'willex') option.set(rest, config, ctx);
+    if (ctx.faults.at('qmtcfg.refused-set-stores') && option.name !== 'willex') option.set(rest, config, ctx);
     return ctx.out.error();
   }
 
   // Fault: the firmware stores nothing (it sets a scratch copy) but answers as if it had.
-  const target = ctx.faults.has('qmtcfg-set-not-stored') ? structuredClone(config) : config;
+  const target = ctx.faults.at('qmtcfg.set-stores') ? structuredClone(config) : config;
   const result = option.set(rest, target, ctx);
   // Fault: a rejected value is swallowed and answered OK (validation without an error path).
-  if (result === true || (result === false && ctx.faults.has('qmtcfg-rejected-set-answers-ok'))) ctx.out.ok();
+  if (result === true || (result === false && ctx.faults.at('qmtcfg.rejected-set-answer'))) ctx.out.ok();
   else if (result === false) ctx.out.error();
 }
 

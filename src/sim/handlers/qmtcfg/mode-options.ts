@@ -38,7 +38,7 @@ export const qmtping = singleValueOption({
   name: 'qmtping',
   field: 'qmtpingInterval',
   range: RANGE.qmtpingInterval,
-  widened: { fault: 'qmtping-accepts-4', range: { min: 4, max: 60 } },
+  widenable: 'qmtpingInterval',
 });
 
 export const sendMode: SubOption = {

@@ -3,9 +3,8 @@
  * "session", "qmtping", "view/mode"): one query line, one checked set. ("send/mode" also
  * writes "dataformat" under reading A15, so it keeps its own definition.)
  */
-import type { FaultId } from '../../faults/catalog';
+import { acceptedRange, type WidenedRangeName } from '../../faults/range-faults';
 import type { ClientConfig } from '../../types';
-import type { CoreHandlerContext } from '../../core/core-context';
 import { readIntIn } from './arguments';
 import { formatRange, RANGE, type IntRange } from './ranges';
 import type { SubOption } from './sub-option';
@@ -15,28 +14,19 @@ type IntField = { [K in keyof ClientConfig]-?: ClientConfig[K] extends number ? 
 export interface SingleValueSpec {
   name: string;
   field: IntField;
+  /** The note's range, as the test form (=?) lists it. */
   range: IntRange | readonly number[];
-  /** A range fault: with `fault` on, the firmware accepts `range` instead. */
-  widened?: { fault: FaultId; range: IntRange | readonly number[] };
-  /** A query fault: what the faulty firmware reports instead. */
-  misreported?: { fault: FaultId; value: (config: ClientConfig, ctx: CoreHandlerContext) => number };
-  /** A listing fault: with `fault` on, the test form (=?) prints `range` instead. */
-  misListed?: { fault: FaultId; range: IntRange | readonly number[] };
+  /** The set form checks the range of ../../faults/range-faults.ts by this name (a range fault can widen it). */
+  widenable?: WidenedRangeName;
 }
 
 export function singleValueOption(spec: SingleValueSpec): SubOption {
   return {
     name: spec.name,
-    testLine(ctx) {
-      const listed = spec.misListed && ctx.faults.has(spec.misListed.fault) ? spec.misListed.range : spec.range;
-      return `"${spec.name}",${formatRange(RANGE.clientIdx)},${formatRange(listed)}`;
-    },
-    query(c, ctx) {
-      const wrong = spec.misreported && ctx.faults.has(spec.misreported.fault);
-      return `"${spec.name}",${wrong ? spec.misreported!.value(c, ctx) : c[spec.field]}`;
-    },
+    testLine: () => `"${spec.name}",${formatRange(RANGE.clientIdx)},${formatRange(spec.range)}`,
+    query: (c) => `"${spec.name}",${c[spec.field]}`,
     set(args, c, ctx) {
-      const range = spec.widened && ctx.faults.has(spec.widened.fault) ? spec.widened.range : spec.range;
+      const range = spec.widenable ? acceptedRange(spec.widenable, ctx.faults) : spec.range;
       const value = readIntIn(args[0], range);
       if (args.length !== 1 || value === undefined) return false;
       c[spec.field] = value;

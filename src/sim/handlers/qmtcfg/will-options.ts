@@ -96,7 +96,7 @@ export const willex: SubOption = {
       // spec 3.3.1: "only the first <will_len> bytes of the data are sent" — extra bytes dropped.
       dropExtra: true,
       // Fault: firmware keeps every byte of the chunk, ignoring <will_len>.
-      keepExtraInChunk: ctx.faults.has('willex-ignores-will-len'),
+      keepExtraInChunk: ctx.faults.at('will-options.willex-input-length'),
       onData: (data) => {
         c.will = { flag: 1, ...head, message: Buffer.from(data) };
         ctx.out.ok();
