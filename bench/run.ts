@@ -10,8 +10,9 @@
  *       of the waits its scenarios imply: the virtual time each one takes on the built-in
  *       simulator, where only mandated waits (keep-alive, pkt_timeout, "no URC within") take time.
  *       QMT_BENCH_REALTIME_RESULTS=<dir> and QMT_BENCH_REALTIME_WALL_S reuse a finished run.
- *   (d) cold start of `qmt run --tags <one scenario>`: node, TypeScript loader, Cucumber start,
- *       the scenario; for tsx (the default) and ts-node.
+ *   (d) start-up of `qmt run --tags <one scenario>`: node, loading the sources, Cucumber start,
+ *       the scenario; compiled (.build/, the default) and TypeScript through tsx (empty and warm
+ *       transform cache) and ts-node.
  *   (e) the real-time subset of `npm test` (scripts/realtime-run.js --subset: SUBSET_MODULES simulated
  *       modules, one worker each) against 1.3 × its longest scenario's mandated waits × scenarios
  *       per module. QMT_BENCH_SUBSET_RESULTS=<dir> and QMT_BENCH_SUBSET_WALL_S reuse a finished run.
@@ -252,17 +253,29 @@ async function coldStart(args: string[], env: NodeJS.ProcessEnv): Promise<StartM
 
 const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** How `qmt` loads its sources (scripts/sources.js) and whether tsx's transform cache starts empty. */
+const LOADERS: { name: string; env: NodeJS.ProcessEnv; cold: boolean }[] = [
+  { name: 'compiled .build/ (the default after npm install)', env: {}, cold: true },
+  { name: 'TypeScript through tsx, empty tsx cache', env: { QMT_SOURCES: 'ts' }, cold: true },
+  { name: 'TypeScript through tsx, warm tsx cache', env: { QMT_SOURCES: 'ts' }, cold: false },
+  { name: 'TypeScript through ts-node', env: { QMT_SOURCES: 'ts', QMT_TS_LOADER: 'ts-node' }, cold: false },
+];
+
 async function figureD(): Promise<void> {
   const repeats = Number(process.env.QMT_BENCH_REPEATS ?? 5);
   const nodeRuns: number[] = [];
   for (let i = 0; i < 3; i++) nodeRuns.push((await measureProcess(['-e', '0'])).wallMs);
   const node = middle(nodeRuns);
-  const totals: Record<string, { one: number; loading: number }> = {};
-  for (const loader of ['tsx', 'ts-node']) {
+  const walls: Record<string, number> = {};
+  for (const loader of LOADERS) {
     const samples: (StartMarks & { wall: number })[] = [];
     for (let i = 0; i < repeats; i++)
       samples.push(
-        await coldStart(['--tags', ONE_SCENARIO, '--results', tmp('qmt-bench-d-')], { QMT_TS_LOADER: loader }),
+        await coldStart(['--tags', ONE_SCENARIO, '--results', tmp('qmt-bench-d-')], {
+          ...loader.env,
+          // tsx keeps its transforms under the temporary folder: a fresh one is a fresh machine's first run.
+          ...(loader.cold ? { TMPDIR: mkdtempSync(path.join(tmpdir(), 'qmt-bench-d-tmp-')) } : {}),
+        }),
       );
     const phase = (f: (m: StartMarks & { wall: number }) => number) => middle(samples.map(f));
     const wall = phase((m) => m.wall);
@@ -270,24 +283,24 @@ async function figureD(): Promise<void> {
     const loading = phase((m) => m.loaded - m.node);
     const cucumber = phase((m) => m.cucumber - m.loaded);
     const scenario = phase((m) => m.exit - m.cucumber);
-    totals[loader] = { one: wall, loading: loading + cucumber };
+    walls[loader.name] = wall;
     const s = (ms: number) => fmt(ms / 1000, 2);
     row(
       'd',
-      `cold start, one scenario (${ONE_SCENARIO}), loader ${loader}`,
-      `${s(wall)} s: node ${s(boot)}, loader ${s(loading)}, cucumber start ${s(cucumber)}, scenario ${s(scenario)}`,
+      `start-up, one scenario (${ONE_SCENARIO}), ${loader.name}`,
+      `${s(wall)} s: node ${s(boot)}, sources ${s(loading)}, cucumber start ${s(cucumber)}, scenario ${s(scenario)}`,
       `node -e 0: ${s(node)} s`,
       `${fmt(wall / node, 1)} × node`,
     );
   }
-  const { tsx, 'ts-node': tsNode } = totals;
+  const [compiled, tsxCold, tsxWarm] = LOADERS.map((l) => walls[l.name] ?? NaN);
   notes.push(
-    `(d) Loading TypeScript (the loader with the CLI's sources, then Cucumber loading the support code and steps through it) is ` +
-      `${fmt((tsNode.loading / tsNode.one) * 100, 0)} % of a one-scenario run with ts-node and ${fmt((tsx.loading / tsx.one) * 100, 0)} % with tsx; ` +
-      `the rest is node itself and the scenario phase (simulated rig start-up, the scenario, results). tsx (esbuild) starts ${fmt(tsNode.one / tsx.one, 1)} × faster than ts-node, so ` +
-      'bin/, the Cucumber support code and the unit tests load through tsx (scripts/register-ts.js; QMT_TS_LOADER=ts-node ' +
-      'brings the old loader back). A precompiled dist/ was not taken: it needs a build step before `npm start` and ' +
-      "`npm test` on a fresh clone and keeps Cucumber's own start-up, while tsx needs neither.",
+    `(d) \`npm install\` compiles src/, steps/ and support/ to .build/ (scripts/build.js, esbuild, about 3 s); ` +
+      `bin/ and the Cucumber support code load it while it matches the sources (scripts/sources.js) and the ` +
+      `TypeScript through tsx otherwise, so an edit is never run stale. A first run is ${fmt(tsxCold / compiled, 1)} × ` +
+      `faster compiled than through tsx with an empty cache (${fmt(compiled / 1000, 2)} s against ${fmt(tsxCold / 1000, 2)} s); ` +
+      `once tsx's cache is warm the two are close (${fmt(tsxWarm / 1000, 2)} s): the rest is node, loading Cucumber ` +
+      'and the libraries, and the scenario phase (simulated rig start-up, the scenario, results).',
   );
 }
 

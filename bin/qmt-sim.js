@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The standalone simulated module: serves it on a pty or a loopback TCP port, like hardware.
-require('../scripts/register-ts');
-const { simMain } = require('../src/cli/sim-cli');
+const { simMain } = require('../scripts/sources').load('src/cli/sim-cli');
 simMain(process.argv.slice(2)).then(
   (code) => {
     if (typeof code === 'number') process.exitCode = code;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The harness CLI. TypeScript sources load through scripts/register-ts.js (transpile only; `npm run typecheck` checks types).
+// The harness CLI. Its sources load through scripts/sources.js: compiled (.build/) or TypeScript.
 const { performance } = require('node:perf_hooks');
 // Start-up marks for `npm run bench` figure (d): node ready, sources loaded, Cucumber ready, exit.
 const marks = (global.qmtStartMarks = { node: performance.now() });
@@ -9,8 +9,7 @@ if (process.env.QMT_BENCH_MARKS_FILE) {
     require('node:fs').writeFileSync(process.env.QMT_BENCH_MARKS_FILE, JSON.stringify(marks));
   });
 }
-require('../scripts/register-ts');
-const { main } = require('../src/cli/main');
+const { main } = require('../scripts/sources').load('src/cli/main');
 marks.loaded = performance.now();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

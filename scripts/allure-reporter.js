@@ -1,8 +1,8 @@
 // allure-cucumberjs's reporter, with each result's status set to the scenario's verdict before it
 // is written (src/report/scenario-verdict.ts says why). Loaded by Cucumber as a formatter, in
-// the run's process, where scripts/register-ts.js already lets it require the TypeScript source.
+// the run's process; scripts/sources.js loads the verdict code from where the run loaded its own.
 const AllureCucumberReporter = require('allure-cucumberjs/reporter');
-const { scenarioVerdictListener } = require('../src/report/scenario-verdict');
+const { scenarioVerdictListener } = require('./sources').load('src/report/scenario-verdict');
 
 class QmtAllureReporter extends AllureCucumberReporter {
   constructor(options) {

@@ -3,9 +3,9 @@
 // verdicts? (src/report/agreement.ts.) npm test runs it after every conformance run.
 //   node scripts/check-report-agreement.js <results-dir>... [--compliance <compliance.json>]
 // Exit 0: they agree; 1: a difference (each printed); 2: bad arguments.
-require('./register-ts');
+const sources = require('./sources');
 const { readFileSync } = require('node:fs');
-const { checkAgreement, formatCounts } = require('../src/report/agreement');
+const { checkAgreement, formatCounts } = sources.load('src/report/agreement');
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--compliance');

@@ -8,3 +8,5 @@ if (process.env.QMT_TS_LOADER === 'ts-node') {
 } else {
   require('tsx/cjs');
 }
+// A process that loads TypeScript loads all of it that way (scripts/sources.js reads this).
+global.qmtSourceRoot ??= path.resolve(__dirname, '..');

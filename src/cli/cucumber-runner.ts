@@ -9,7 +9,15 @@ import path from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { RUN_CONFIG_ENV, type RunConfig } from './run-config';
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+/**
+ * The sources this file was loaded from: the TypeScript at the project's root, or the compiled
+ * tree .build/ (scripts/build.js). Cucumber loads the support code and steps from the same place,
+ * so one process never holds two copies of a module.
+ */
+const SOURCE_ROOT = path.resolve(__dirname, '..', '..');
+const COMPILED = path.extname(__filename) === '.js';
+/** The project's own folder (features, reports, the folders a run must never empty). */
+export const PROJECT_ROOT = COMPILED ? path.dirname(SOURCE_ROOT) : SOURCE_ROOT;
 
 export interface SuiteRunOptions {
   config: RunConfig;
@@ -84,8 +92,10 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
       file: false,
       provided: {
         paths: FEATURES(),
-        require: [path.join(PROJECT_ROOT, 'support/**/*.ts'), path.join(PROJECT_ROOT, 'steps/**/*.ts')],
-        requireModule: [path.join(PROJECT_ROOT, 'scripts', 'register-ts.js')],
+        require: COMPILED
+          ? [path.join(SOURCE_ROOT, 'support/**/*.js'), path.join(SOURCE_ROOT, 'steps/**/*.js')]
+          : [path.join(SOURCE_ROOT, 'support/**/*.ts'), path.join(SOURCE_ROOT, 'steps/**/*.ts')],
+        requireModule: COMPILED ? [] : [path.join(PROJECT_ROOT, 'scripts', 'register-ts.js')],
         format: formats,
         formatOptions: {
           ...(options.resultsDir ? { resultsDir: options.resultsDir } : {}),
