@@ -39,13 +39,11 @@ export type NoteAdditions = Pick<CommandDescriptor, 'timerPackets' | 'secretPara
   readonly harnessLimitMs?: number;
 };
 
-/** The note's commands as spec/quectel-mqtt-at.json holds them. */
-export function noteCommands(): readonly NoteCommand[] {
-  return (spec as unknown as { commands: readonly NoteCommand[] }).commands;
-}
+/** The note's commands as spec/quectel-mqtt-at.json holds them (src/spec/catalog.ts types only a part). */
+const NOTE_COMMANDS = (spec as unknown as { commands: readonly NoteCommand[] }).commands;
 
 export function fromNote(atName: string, additions: NoteAdditions = {}): CommandDescriptor {
-  const command = noteCommands().find((c) => c.name === atName);
+  const command = NOTE_COMMANDS.find((c) => c.name === atName);
   if (!command) throw new Error(`${atName} is not a command of spec/quectel-mqtt-at.json`);
   const name = atName.replace(/^AT/, '');
   const set = command.forms.set;
