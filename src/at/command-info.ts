@@ -1,9 +1,13 @@
 /**
  * What the digester needs to know about the running command to tell its information lines from
  * URCs: the response prefix it owns (`+QMTCFG` for `AT+QMTCFG="keepalive",0`), its form, and
- * whether it answers with untagged lines (ATI, AT+GMR).
+ * whether it answers with untagged lines (ATI, AT+GMR). The per-command facts come from the
+ * command's descriptor (src/at/commands).
  */
-export type CommandForm = 'exec' | 'read' | 'test' | 'set';
+import { answersUntagged, dataPromptFor } from './commands/tables';
+import type { CommandForm, DataPrompt } from './commands/types';
+
+export type { CommandForm, DataPrompt } from './commands/types';
 
 export interface CommandInfo {
   /** The command line as sent, without the terminating CR. */
@@ -14,21 +18,6 @@ export interface CommandInfo {
   /** True when untagged lines (`Quectel`, `Revision: …`) are information lines of this command. */
   readonly untaggedInfo: boolean;
 }
-
-/** Commands whose answer is bare text, not `+NAME: …` (spec 2.x general commands, ATI / AT+GMR). */
-const UNTAGGED_INFO_COMMANDS = new Set([
-  'I',
-  '+GMR',
-  '+CGMR',
-  '+CGMI',
-  '+CGMM',
-  '+GMI',
-  '+GMM',
-  '+CGSN',
-  '+GSN',
-  '+CIMI',
-  '+QGMR',
-]);
 
 export function describeCommand(text: string): CommandInfo {
   const body = /^AT/i.test(text) ? text.slice(2) : text;
@@ -44,8 +33,7 @@ export function describeCommand(text: string): CommandInfo {
     rest = '';
   }
   const form: CommandForm = rest === '' ? 'exec' : rest === '?' ? 'read' : rest === '=?' ? 'test' : 'set';
-  const untaggedInfo = UNTAGGED_INFO_COMMANDS.has(name) || /^I\d*$/.test(name);
-  return { text, name, form, untaggedInfo };
+  return { text, name, form, untaggedInfo: answersUntagged(name) };
 }
 
 /**
@@ -53,10 +41,6 @@ export function describeCommand(text: string): CommandInfo {
  * spec 3.3.8 / 3.3.1) or a `CONNECT` line (AT+QFUPL, spec 5.2: `CONNECT`, then exactly <size>
  * raw bytes, then `+QFUPL: <size>,<checksum>` and OK).
  */
-export type DataPrompt = '>' | 'CONNECT';
-
-const CONNECT_PROMPT_COMMANDS = new Set(['+QFUPL']);
-
 export function dataPromptOf(command: CommandInfo): DataPrompt {
-  return CONNECT_PROMPT_COMMANDS.has(command.name) ? 'CONNECT' : '>';
+  return dataPromptFor(command.name);
 }

@@ -4,6 +4,7 @@
  */
 import type { FinalResult } from './types';
 import type { CommandInfo } from './command-info';
+import { URC_ON_SET } from './commands/tables';
 
 /** OK / ERROR / +CME ERROR: <n or text> — all three forms (docs/field-evidence.md#error-forms, AT+CMEE=0/1/2). */
 export function parseFinal(line: string): FinalResult | undefined {
@@ -40,23 +41,10 @@ const ALWAYS_URC = new Set([
 ]);
 
 /**
- * Names whose set form answers only `OK` and reports its result later as a URC of the same name
- * (spec 3.3.2 ff.: `AT+QMTOPEN=…` → `OK` then `+QMTOPEN: 0,0`), so a same-name line is a URC even
- * if it overtakes the `OK`. Their read/test forms (`AT+QMTOPEN?`, `AT+CPIN?`) answer with info lines.
+ * A line of the running command's own name is its information line, except during a set form that
+ * reports its result as a URC of that name (spec 3.3.2 ff.: `AT+QMTOPEN=…` → `OK` then `+QMTOPEN: 0,0`,
+ * src/at/commands); their read/test forms (`AT+QMTOPEN?`, `AT+CPIN?`) answer with info lines.
  */
-const URC_ON_SET = new Set([
-  '+QMTOPEN',
-  '+QMTCLOSE',
-  '+QMTCONN',
-  '+QMTDISC',
-  '+QMTSUB',
-  '+QMTUNS',
-  '+QMTPUBEX',
-  '+QMTPUB',
-  '+CFUN',
-  '+CPIN',
-]);
-
 export function isInformationLine(command: CommandInfo, name: string, line: string): boolean {
   if (ALWAYS_URC.has(name) && name !== command.name) return false;
   if (name === command.name) return !(command.form === 'set' && URC_ON_SET.has(name));

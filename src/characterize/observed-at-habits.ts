@@ -10,6 +10,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PROMPTED_COMMAND as PROMPTED } from '../at/commands/tables';
 
 export type PowerUpEcho = 0 | 1;
 export type PromptFraming = '>' | '\r\n> ';
@@ -33,7 +34,6 @@ interface TranscriptHabits {
 
 // `[   1.318 s] >> AT+QMTSUB=…<CR>` (src/at/transcript.ts render(), src/at/byte-text.ts escapes).
 const ENTRY = /^\[\s*-?\d+\.\d{3} s\] (>>|<<) (.*)$/;
-const PROMPTED = /^AT\+QMTPUBEX=|^AT\+QMTCFG="willex"/i;
 
 /** The power-up echo and the prompt framing one transcript shows, where it shows them. */
 export function habitsOfTranscript(text: string): TranscriptHabits {

@@ -4,6 +4,7 @@
  */
 import type { AtClient } from '../at/at-client';
 import type { AtResponse, ReceivedUrc, Urc } from '../at/types';
+import { OTHER_DOCUMENT_COMMANDS, TIMER_PACKETS } from '../at/commands/tables';
 import type { Clock } from '../clock/clock';
 import type { SecretMasker } from '../secrets/masker';
 import { parseCommandLine, type CommandLine } from './command-line';
@@ -33,25 +34,6 @@ export type WireClock = (
   packet: 'connect' | 'subscribe' | 'unsubscribe' | 'publish' | 'pubrel',
   since: number,
 ) => number | undefined;
-
-/**
- * spec figure 1: the requests each result URC answers, whose first send starts the module's T1;
- * the last stage the module reached wins. QoS 2 (figure 1, 2.h) has two requests under T1: once
- * PUBREC has come, PUBLISH is done and the PUBREL's own T1 and retries decide the result, so a
- * limit counted from the PUBLISH would hold the module to the network's round trip as well.
- */
-const TIMER_PACKETS: Record<string, readonly Parameters<WireClock>[0][]> = {
-  '+QMTCONN': ['connect'],
-  '+QMTSUB': ['subscribe'],
-  '+QMTUNS': ['unsubscribe'],
-  '+QMTPUBEX': ['pubrel', 'publish'],
-};
-
-/**
- * Commands of other Quectel documents (FILE, SSL, 3GPP 27.007) that scenarios need on the way:
- * when they fail, the scenario could not be run, which says nothing about this note: a precondition, never a verdict.
- */
-const OTHER_DOCUMENT_COMMANDS = new Set(['+QFUPL', '+QSSLCFG', '+CFUN', '+CGSN', 'E0', 'E1']);
 
 /** The failure for a wrong answer to `line`: precondition for another document's command, else non-conformance. */
 export function answerFailure(line: CommandLine, message: string): Error {

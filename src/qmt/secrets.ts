@@ -1,16 +1,10 @@
 /**
  * Which arguments of a command line are secrets, so the transcript and reports never show them:
  * the QMTCONN password (spec 3.3.4), the Alibaba device secret, the OneNET access key, the Huawei
- * device and product secrets (spec 3.3.1).
+ * device and product secrets (spec 3.3.1), as the commands' descriptors name them (src/at/commands).
  */
+import { SECRET_ARGUMENTS } from '../at/commands/tables';
 import { parseCommandLine } from './command-line';
-
-const SECRET_ARGUMENTS: Record<string, Record<string, number[]> | number[]> = {
-  // AT+QMTCONN=<client_idx>,<clientid>,<username>,<password>
-  '+QMTCONN': [3],
-  // AT+QMTCFG="<sub-option>",<client_idx>,… — positions counted from the sub-option name.
-  '+QMTCFG': { aliauth: [4], onenet: [3], hwauth: [3], hwprodid: [3] },
-};
 
 export function secretsInCommand(raw: string): string[] {
   const line = parseCommandLine(raw);

@@ -1,9 +1,10 @@
 /**
  * Maximum response times of the application note, as data from spec/quectel-mqtt-at.json:
  * QMTCFG 300 ms; QMTOPEN 120 s; QMTCONN <pkt_timeout>; QMTSUB/QMTUNS/QMTPUBEX
- * <pkt_timeout> x <retry_times>; QMTCLOSE/QMTDISC 30 s.
+ * <pkt_timeout> x <retry_times>; QMTCLOSE/QMTDISC 30 s. Each command's rule is in its descriptor
+ * (src/at/commands), with the harness's own limit where the note gives none.
  */
-import { spec } from '../spec/catalog';
+import { timeLimitRule } from '../at/commands/tables';
 import type { CommandLine } from './command-line';
 
 export interface ClientTiming {
@@ -14,14 +15,6 @@ export interface ClientTiming {
 }
 
 export const DEFAULT_TIMING: ClientTiming = { pktTimeoutS: 5, retryTimes: 3, retriesAfterFirst: true };
-
-/** Harness limits for commands the application note gives no time for (not conformance checks). */
-const HARNESS_LIMITS_MS: Record<string, number> = {
-  '+CFUN': 15_000,
-  '+QFUPL': 10_000,
-  '+QMTRECV': 5_000,
-};
-const HARNESS_DEFAULT_MS = 1_000;
 
 export interface ResponseTimeLimit {
   /** Limit in ms on the scenario clock (before the timing margin). */
@@ -38,43 +31,35 @@ export interface ResponseTimeLimit {
 }
 
 export function responseTimeLimit(line: CommandLine, timing: ClientTiming = DEFAULT_TIMING): ResponseTimeLimit {
-  const command = spec.commands.find((c) => c.name === `AT${line.name}`);
-  const rule = command?.maxResponseTime;
-  if (command && rule) {
-    const appliesTo = line.name === '+QMTCFG' ? 'final' : 'urc';
-    if (typeof rule.value === 'number') {
-      const ms = rule.unit === 'ms' ? rule.value : rule.value * 1000;
-      return { ms, appliesTo, source: `spec ${command.section}: ${rule.text}`, normative: true };
-    }
-    if (rule.expression === '<pkt_timeout>') {
-      return {
-        ms: timing.pktTimeoutS * 1000,
-        appliesTo,
-        source: `spec ${command.section}: <pkt_timeout> = ${timing.pktTimeoutS} s`,
-        normative: true,
-      };
-    }
-    if (rule.expression?.includes('<retry_times>')) {
-      // The result comes when every send has timed out: pkt_timeout x retry_times as the note
-      // writes it, or pkt_timeout x (retry_times + 1) when the first send is not a retry (A20).
-      // Never 0: with retry_times 0 the single send still has its pkt_timeout.
-      const sends = timing.retriesAfterFirst ? timing.retryTimes + 1 : Math.max(1, timing.retryTimes);
-      return {
-        ms: timing.pktTimeoutS * sends * 1000,
-        appliesTo,
-        source:
-          `spec ${command.section}: <pkt_timeout> x <retry_times> = ${timing.pktTimeoutS} s x ${timing.retryTimes}` +
-          (sends !== timing.retryTimes ? `, counted as ${sends} send(s) of ${timing.pktTimeoutS} s (A20)` : ''),
-        normative: true,
-      };
-    }
+  const { rule, resultUrc } = timeLimitRule(line.name);
+  if (rule.by === 'harness')
+    return {
+      ms: rule.ms,
+      appliesTo: 'final',
+      source: `harness limit ${rule.ms} ms (the application note gives none)`,
+      normative: false,
+    };
+  const appliesTo = resultUrc ? 'urc' : 'final';
+  if ('ms' in rule) return { ms: rule.ms, appliesTo, source: `spec ${rule.section}: ${rule.text}`, normative: true };
+  if (rule.expression === '<pkt_timeout>') {
+    return {
+      ms: timing.pktTimeoutS * 1000,
+      appliesTo,
+      source: `spec ${rule.section}: <pkt_timeout> = ${timing.pktTimeoutS} s`,
+      normative: true,
+    };
   }
-  const ms = HARNESS_LIMITS_MS[line.name] ?? HARNESS_DEFAULT_MS;
+  // The result comes when every send has timed out: pkt_timeout x retry_times as the note
+  // writes it, or pkt_timeout x (retry_times + 1) when the first send is not a retry (A20).
+  // Never 0: with retry_times 0 the single send still has its pkt_timeout.
+  const sends = timing.retriesAfterFirst ? timing.retryTimes + 1 : Math.max(1, timing.retryTimes);
   return {
-    ms,
-    appliesTo: 'final',
-    source: `harness limit ${ms} ms (the application note gives none)`,
-    normative: false,
+    ms: timing.pktTimeoutS * sends * 1000,
+    appliesTo,
+    source:
+      `spec ${rule.section}: <pkt_timeout> x <retry_times> = ${timing.pktTimeoutS} s x ${timing.retryTimes}` +
+      (sends !== timing.retryTimes ? `, counted as ${sends} send(s) of ${timing.pktTimeoutS} s (A20)` : ''),
+    normative: true,
   };
 }
 

@@ -5,6 +5,7 @@
  * matches only the packet identifier of the PUBLISH the broker sent (src/qmt/publish-msgid.ts).
  */
 import type { Urc } from '../at/types';
+import { ONE_SHOT, PER_MESSAGE } from '../at/commands/tables';
 import { splitArguments } from './command-line';
 
 /** The <msgid> of +QMTRECV as the wire shows it: the packet identifier of the PUBLISH delivered (spec 4.2). */
@@ -81,10 +82,9 @@ export function describeUrc(expected: ExpectedUrc): string {
 /**
  * A URC that settles the same question differently: the result of the same command for the same
  * client (spec 3.3.2–3.3.8). Waiting on after it would only delay the verdict. Retransmission
- * notices (<result> 1) settle nothing: the final result still follows.
+ * notices (<result> 1) settle nothing: the final result still follows. Which result URCs answer
+ * once per client and which once per message follows from their format (src/at/commands/tables.ts).
  */
-const ONE_SHOT = new Set(['+QMTOPEN', '+QMTCLOSE', '+QMTCONN', '+QMTDISC']);
-const PER_MESSAGE = new Set(['+QMTSUB', '+QMTUNS', '+QMTPUBEX']);
 
 export function urcConflicts(urc: Urc, expected: ExpectedUrc): boolean {
   if (urc.name !== expected.name || urcMatches(urc, expected)) return false;

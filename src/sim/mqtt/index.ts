@@ -1,18 +1,12 @@
 /**
  * The simulated module's MQTT side (spec chapters 2, 3.3.2–3.3.9 and 4): six client sessions
- * (client_idx 0~5) on real TCP/TLS sockets, and the command handlers the core dispatches to.
+ * (client_idx 0~5) on real TCP/TLS sockets, and the command handlers the core dispatches to (the
+ * MQTT entries of ../command-registry.ts).
  * Decisions on the spec's ambiguities are listed in ./README.md.
  */
 import { withMqttHandlerFaults } from '../faults/handler-faults';
 import type { MqttEnvironment, MqttSide } from '../types';
-import { qmtCloseHandler } from '../handlers/mqtt/qmtclose';
-import { qmtConnHandler } from '../handlers/mqtt/qmtconn';
-import { qmtDiscHandler } from '../handlers/mqtt/qmtdisc';
-import { qmtOpenHandler } from '../handlers/mqtt/qmtopen';
-import { qmtPubexHandler } from '../handlers/mqtt/qmtpubex';
-import { qmtRecvHandler } from '../handlers/mqtt/qmtrecv';
-import { qmtSubHandler } from '../handlers/mqtt/qmtsub';
-import { qmtUnsHandler } from '../handlers/mqtt/qmtuns';
+import { mqttHandlers } from '../command-registry';
 import { withUrcFaults } from '../faults/urc-faults';
 import { CLIENT_COUNT } from './args';
 import { handleInbound } from './inbound';
@@ -29,16 +23,7 @@ export function createMqttSide(environment: MqttEnvironment): MqttSide {
   return {
     hasConnection: (clientIdx) => sessions[clientIdx]?.hasConnection() ?? false,
     hasSentConnect: (clientIdx) => sessions[clientIdx]?.hasSentConnect() ?? false,
-    handlers: withMqttHandlerFaults({
-      '+QMTOPEN': qmtOpenHandler(sessions),
-      '+QMTCLOSE': qmtCloseHandler(sessions),
-      '+QMTCONN': qmtConnHandler(sessions),
-      '+QMTDISC': qmtDiscHandler(sessions),
-      '+QMTSUB': qmtSubHandler(sessions),
-      '+QMTUNS': qmtUnsHandler(sessions),
-      '+QMTPUBEX': qmtPubexHandler(sessions),
-      '+QMTRECV': qmtRecvHandler(sessions),
-    }),
+    handlers: withMqttHandlerFaults(mqttHandlers(sessions)),
     reset: () => sessions.forEach((s) => s.reset()),
   };
 }
