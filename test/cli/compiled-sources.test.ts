@@ -18,9 +18,9 @@ const { buildIsCurrent } = require('../../scripts/sources') as { buildIsCurrent(
 function project(): { root: string; stamp(): void } {
   const root = mkdtempSync(path.join(tmpdir(), 'qmt-sources-'));
   for (const dir of ['src/cli', 'steps', 'support']) mkdirSync(path.join(root, dir), { recursive: true });
-  writeFileSync(path.join(root, 'src/cli/main.ts'), 'export const x = 1;\n');
-  writeFileSync(path.join(root, 'steps/a_steps.ts'), 'export {};\n');
-  writeFileSync(path.join(root, 'support/world.ts'), 'export {};\n');
+  writeFileSync(path.join(root, 'src', 'cli', 'main.ts'), 'export const x = 1;\n');
+  writeFileSync(path.join(root, 'steps', 'a_steps.ts'), 'export {};\n');
+  writeFileSync(path.join(root, 'support', 'world.ts'), 'export {};\n');
   const stamp = () => {
     mkdirSync(path.join(root, '.build'), { recursive: true });
     writeFileSync(path.join(root, '.build/sources.json'), JSON.stringify(sourceStamp(sourceFiles(root), root)));
@@ -49,14 +49,14 @@ test('no build, or QMT_SOURCES=ts: the TypeScript is used', () => {
 test('an edited, added or removed source makes the build stale', () => {
   const p = project();
   p.stamp();
-  const main = path.join(p.root, 'src/cli/main.ts');
+  const main = path.join(p.root, 'src', 'cli', 'main.ts');
   writeFileSync(main, 'export const x = 2;\n'); // same size, new time
   utimesSync(main, new Date(), new Date(Date.now() + 5_000));
   assert.equal(buildIsCurrent(p.root), false, 'edited');
   p.stamp();
-  writeFileSync(path.join(p.root, 'steps/b_steps.ts'), 'export {};\n');
+  writeFileSync(path.join(p.root, 'steps', 'b_steps.ts'), 'export {};\n');
   assert.equal(buildIsCurrent(p.root), false, 'added');
   p.stamp();
-  rmSync(path.join(p.root, 'support/world.ts'));
+  rmSync(path.join(p.root, 'support', 'world.ts'));
   assert.equal(buildIsCurrent(p.root), false, 'removed');
 });
