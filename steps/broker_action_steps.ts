@@ -6,7 +6,7 @@
 import { type DataTable, Given, When } from '@cucumber/cucumber';
 import { cloudIdentityFromRows } from '../src/broker/cloud-identity-table';
 import type { ModulePacket } from '../src/broker/packet-names';
-import type { WithheldPacket } from '../src/broker/types';
+import type { WithheldPacket } from '../src/broker/packet-names';
 import { letBrokerSettle } from '../src/qmt/delivery';
 import type { QmtWorld } from '../support/world';
 

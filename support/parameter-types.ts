@@ -5,8 +5,7 @@
  * resolved by the World when a step uses the value, since some ({size}) exist only by then.
  */
 import { defineParameterType } from '@cucumber/cucumber';
-import { MODULE_PACKETS, WITHHELD_PACKETS, type ModulePacket } from '../src/broker/packet-names';
-import type { WithheldPacket } from '../src/broker/types';
+import { MODULE_PACKETS, WITHHELD_PACKETS, type ModulePacket, type WithheldPacket } from '../src/broker/packet-names';
 import { clientList } from '../src/qmt/data-format';
 import { UPLOAD_NAMES } from '../src/qmt/tls-uploads';
 

@@ -11,7 +11,8 @@ import mqttPacket, { type Packet } from 'mqtt-packet';
 import { VirtualClock, type Clock, type TimerHandle } from '../clock/clock';
 import { isInProcessLink, resetLink } from './in-process-link';
 import type { PacketRecorder } from './packet-recorder';
-import type { BrokerFaults, ConnectionInfo, Direction, DropHow, WithheldPacket } from './types';
+import type { WithheldPacket } from './packet-names';
+import type { BrokerFaults, ConnectionInfo, Direction, DropHow } from './types';
 
 export interface TapContext {
   readonly clock: Clock;
