@@ -97,17 +97,17 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     void allure.label('reading', `${o.id}=${o.value}`);
     void allure.label('reading-evidence', `${o.id}=${o.value}: ${this.masker.mask(o.evidence)}`);
   });
-  this.host = new QmtHost(
-    this.session.at,
-    this.session.clock,
-    this.masker,
+  this.host = new QmtHost({
+    at: this.session.at,
+    clock: this.session.clock,
+    masker: this.masker,
     // A20: the longest exhaustion any reading allows, unless a profile declares "including-first".
-    declared?.readings.A20 !== 'including-first',
-    this.readings,
-    parseTimingMargin(config.timingMargin) ?? { fixedMs: 150, percent: 3 },
-    (packet, since) => broker.packetsFromModule(packet).find((p) => p.at >= since)?.at,
-    publishMsgidCheck(() => broker.packetsToModule('publish')),
-  );
+    retriesAfterFirst: declared?.readings.A20 !== 'including-first',
+    observer: this.readings,
+    margin: parseTimingMargin(config.timingMargin) ?? { fixedMs: 150, percent: 3 },
+    wireClock: (packet, since) => broker.packetsFromModule(packet).find((p) => p.at >= since)?.at,
+    msgidCheck: publishMsgidCheck(() => broker.packetsToModule('publish')),
+  });
   return undefined;
 });
 
