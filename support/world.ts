@@ -19,7 +19,7 @@ import { WireExpectations, type PacketFields } from '../src/qmt/wire-expectation
 import type { ModuleSession } from '../src/rig/types';
 import { DisabledMasker, maskingDisabled, SecretMasker } from '../src/secrets/masker';
 import { UNSTATED_DEFAULTS } from '../src/variants/readings';
-import { runState } from './run-state';
+import { runRig, type StartedRunParameters } from './run-state';
 
 export class QmtWorld extends World {
   readonly masker = maskingDisabled() ? new DisabledMasker() : new SecretMasker();
@@ -47,8 +47,10 @@ export class QmtWorld extends World {
     super(options);
   }
 
+  /** The run's configuration and rig: the configuration from Cucumber's world parameters (support/run-state.ts). */
   get run() {
-    return runState();
+    const { config, declared } = this.parameters as StartedRunParameters;
+    return { config, declared, runSecrets: config.runSecrets, rig: runRig() };
   }
 
   get clock() {
