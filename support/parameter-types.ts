@@ -6,8 +6,7 @@
  */
 import { defineParameterType } from '@cucumber/cucumber';
 import { MODULE_PACKETS, WITHHELD_PACKETS, type ModulePacket, type WithheldPacket } from '../src/broker/packet-names';
-import { clientList } from '../src/qmt/data-format';
-import { UPLOAD_NAMES } from '../src/qmt/tls-uploads';
+import { clientList, UPLOAD_NAMES } from '../src/qmt';
 
 const alternation = (names: readonly string[]) => names.map((n) => n.toUpperCase()).join('|');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
