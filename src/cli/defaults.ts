@@ -13,3 +13,9 @@ export const DEFAULT_BROKER_ADDRESS = '127.0.0.1';
 
 /** The model the built-in simulator is when no variant is given; detection from ATI then finds the same one. */
 export const DEFAULT_SIMULATED_VARIANT = 'EC200N-CN';
+
+/** Where `qmt run` writes Allure results. */
+export const DEFAULT_RESULTS_DIR = 'reports/allure-results';
+
+/** Where `qmt run` and `qmt report` write the HTML report and the compliance summary. */
+export const DEFAULT_REPORT_DIR = 'reports';

@@ -11,7 +11,7 @@ import { runCommand } from './run-command';
 import { UsageError } from './options';
 import { harnessVersion } from './version';
 import { DEFAULT_TIMING_MARGIN } from '../qmt/timing-margin';
-import { DEFAULT_BAUD, DEFAULT_BROKER_ADDRESS } from './defaults';
+import { DEFAULT_BAUD, DEFAULT_BROKER_ADDRESS, DEFAULT_REPORT_DIR, DEFAULT_RESULTS_DIR } from './defaults';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -94,14 +94,14 @@ export async function main(rawArgv: string[]): Promise<number> {
     .option(
       '--results <dir>',
       'Allure results folder, emptied at each run: new, empty, or one qmt wrote (it holds a .qmt-output marker)',
-      'reports/allure-results',
+      DEFAULT_RESULTS_DIR,
     )
     .option('--fault <id>', 'switch on a simulator firmware fault (repeatable)', collect, [])
     .option('--sim-recv-layout <layout>', 'built-in simulator prints +QMTRECV as quoted | unquoted | split')
     .option('--secret <value>', 'a secret to mask everywhere (repeatable)', collect, [])
     .option('--include-slow', 'run @slow scenarios on real-time rigs too')
     .option('--no-report', 'write Allure results only, no HTML report')
-    .option('--out <dir>', 'where the HTML report and compliance summary go (as for qmt report)', 'reports')
+    .option('--out <dir>', 'where the HTML report and compliance summary go (as for qmt report)', DEFAULT_REPORT_DIR)
     .addOption(new Option('--report-dir <dir>', 'the same as --out (older name)').hideHelp())
     .option(
       '--format <name[:file]>',
