@@ -3,17 +3,24 @@
  * (spec chapter 3), the answer's bytes (spec 3.1.2), and the answers a reading of the note allows.
  */
 import { type DataTable, Then, When } from '@cucumber/cucumber';
-import { expectEcho, expectFramedAnswer } from '../src/qmt/answer-bytes';
-import { payloadOfSize } from '../src/qmt/command-payload';
-import { expectOneReportPerDelivery } from '../src/qmt/delivery-reports';
-import { expectUploadConfirmed } from '../src/qmt/file-upload';
-import { expectListing } from '../src/qmt/listing-check';
-import { expectOpenEndedByReading, openEndedAlternatives } from '../src/qmt/open-ended-query';
-import { expectPromptByReading, promptAlternatives } from '../src/qmt/prompt-answer';
-import { alternativesOf, quietTimeMs } from '../src/qmt/reading-table';
-import { expectBufferedCount, expectStoredMessages } from '../src/qmt/recv-answer';
-import { expectAnswerSpacingAside } from '../src/qmt/spacing';
-import { uploadData } from '../src/qmt/tls-uploads';
+import {
+  alternativesOf,
+  expectAnswerSpacingAside,
+  expectBufferedCount,
+  expectEcho,
+  expectFramedAnswer,
+  expectListing,
+  expectOneReportPerDelivery,
+  expectOpenEndedByReading,
+  expectPromptByReading,
+  expectStoredMessages,
+  expectUploadConfirmed,
+  openEndedAlternatives,
+  payloadOfSize,
+  promptAlternatives,
+  quietTimeMs,
+  uploadData,
+} from '../src/qmt';
 import type { QmtWorld } from '../support/world';
 
 // ----- what the host sends ---------------------------------------------------------------------

@@ -6,8 +6,8 @@
 import { type DataTable, Given, When } from '@cucumber/cucumber';
 import { cloudIdentityFromRows } from '../src/broker/cloud-identity-table';
 import type { ModulePacket } from '../src/broker/packet-names';
-import type { WithheldPacket } from '../src/broker/types';
-import { letBrokerSettle } from '../src/qmt/delivery';
+import type { WithheldPacket } from '../src/broker/packet-names';
+import { letBrokerSettle } from '../src/qmt';
 import type { QmtWorld } from '../support/world';
 
 // spec 3.3.2 <result> -1: a loopback port on the broker host with nothing listening (TCP RST).

@@ -5,8 +5,7 @@
  */
 import { type DataTable, Then } from '@cucumber/cucumber';
 import type { ModulePacket } from '../src/broker/packet-names';
-import { expectCloudCredentialsVerify, expectPlatformConnect } from '../src/qmt/cloud-connect';
-import { parseSendsAlternative } from '../src/qmt/wire-checks';
+import { expectCloudCredentialsVerify, expectPlatformConnect, parseSendsAlternative } from '../src/qmt';
 import type { QmtWorld } from '../support/world';
 
 // ----- packets from the module -----------------------------------------------------------------

@@ -3,8 +3,7 @@
  * commands, checked on the way (src/qmt/flows.ts).
  */
 import { Given } from '@cucumber/cucumber';
-import { useTextPayloads } from '../src/qmt/data-format';
-import { connectClient, openNetwork, restartModule, subscribe } from '../src/qmt/flows';
+import { connectClient, openNetwork, restartModule, subscribe, useTextPayloads } from '../src/qmt';
 import type { QmtWorld } from '../support/world';
 
 // AT+QMTOPEN to the fixture, OK, then +QMTOPEN: <idx>,0.

@@ -3,7 +3,7 @@
  * (spec 3.3.4 note), and observers that see what the module causes (its will, retained messages).
  */
 import { Given, Then, When } from '@cucumber/cucumber';
-import { publishedPayloadOfSize } from '../src/qmt/command-payload';
+import { publishedPayloadOfSize } from '../src/qmt';
 import type { QmtWorld } from '../support/world';
 
 // The clock waits until the broker routed it to the module and the module reported it, or 250 ms of

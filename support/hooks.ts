@@ -2,7 +2,6 @@
  * Scenario lifecycle: a fresh module session and broker fixture before, the transcript and packet
  * log attached after, and a scenario that left an ERROR unasserted goes red (cucumber-js style).
  */
-import { publishMsgidCheck } from '../src/qmt/publish-msgid';
 import {
   After,
   AfterAll,
@@ -12,14 +11,14 @@ import {
   BeforeStep,
   setDefaultTimeout,
   Status,
+  type IContext,
 } from '@cucumber/cucumber';
+import type { Pickle } from '@cucumber/messages';
 import * as allure from 'allure-js-commons';
 import { BrokerFixture } from '../src/broker/fixture';
-import { QmtHost } from '../src/qmt/host';
-import { ReadingObserver } from '../src/qmt/readings-observer';
-import { parseTimingMargin } from '../src/qmt/timing-margin';
-import { nonConformance, rigTrouble } from '../src/qmt/verdict';
-import { notApplicableReason } from '../src/rig/applicability';
+import { timingMarginOf, type RunParameters } from '../src/cli/run-config';
+import { nonConformance, publishMsgidCheck, QmtHost, ReadingObserver, rigTrouble } from '../src/qmt';
+import { CAPABILITY_TAGS, valueTagReason } from '../src/rig/applicability';
 import { peerFilter } from '../src/rig/broker-access';
 import { RigLostError } from '../src/rig/lifecycle';
 import { scenarioLabels } from '../src/report/labels';
@@ -29,17 +28,18 @@ import type { QmtWorld } from './world';
 // Against hardware a scenario may wait 120 s for +QMTOPEN; virtual time makes this moot for the simulator.
 setDefaultTimeout(10 * 60 * 1000);
 
-BeforeAll({ timeout: 120_000 }, async function () {
-  await startRun();
+// The run configuration comes as world parameters; what BeforeAll adds to them reaches every World.
+BeforeAll({ timeout: 120_000 }, async function (this: IContext<Partial<RunParameters>>) {
+  Object.assign(this.parameters, await startRun(this.parameters));
 });
 
 AfterAll(async function () {
   await endRun();
 });
 
-Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
-  const { rig, config, runSecrets } = this.run;
-  const tags = pickle.tags.map((t) => t.name);
+// Before hooks run in the order written: labels for every scenario, then whether it applies, then its session.
+Before({ name: 'report labels' }, async function (this: QmtWorld, { pickle, gherkinDocument }) {
+  const { rig, config } = this.run;
   const feature = gherkinDocument.feature;
   const rule = feature?.children.find((child) =>
     child.rule?.children.some((c) => c.scenario && pickle.astNodeIds.includes(c.scenario.id)),
@@ -55,61 +55,93 @@ Before(async function (this: QmtWorld, { pickle, gherkinDocument }) {
     exporter: rig.place?.exporter,
     featureName: feature?.name ?? '',
     ruleName: rule?.name,
-    tags,
+    tags: tagsOf(pickle),
   })) {
     await allure.label(label.name, label.value);
   }
-  const { declared } = this.run;
-  const reason = notApplicableReason(tags, rig, config.includeSlow, declared?.readings);
-  if (reason) {
-    await allure.label('applicability', `not applicable: ${reason}`);
-    this.attach(`not applicable: ${reason}`, 'text/plain');
-    return 'skipped';
-  }
-  for (const secret of [...config.secrets, ...Object.values(runSecrets)]) this.masker.add(secret);
+});
+
+for (const [tag, reasonHere] of Object.entries(CAPABILITY_TAGS)) {
+  Before({ tags: tag, name: `applicability ${tag}` }, async function (this: QmtWorld) {
+    return skipIfNotApplicable(this, reasonHere(this.run.rig, this.run.config.includeSlow));
+  });
+}
+
+Before({ name: 'applicability by sub-option and reading tags' }, async function (this: QmtWorld, { pickle }) {
+  return skipIfNotApplicable(this, valueTagReason(tagsOf(pickle), this.run.rig, this.run.declared?.readings));
+});
+
+Before({ tags: 'not @ssl', name: 'module session and broker fixture' }, async function (this: QmtWorld, { pickle }) {
+  await openScenario(this, pickle, false);
+});
+
+// spec 5.2: @ssl scenarios get a TLS listener with certificates made for this scenario.
+Before(
+  { tags: '@ssl', name: 'module session and broker fixture with a TLS listener' },
+  async function (this: QmtWorld, { pickle }) {
+    await openScenario(this, pickle, true);
+  },
+);
+
+function tagsOf(pickle: Pickle): string[] {
+  return pickle.tags.map((t) => t.name);
+}
+
+/** A scenario that does not apply is skipped with its reason, which the report shows (never a pass). */
+async function skipIfNotApplicable(world: QmtWorld, reason: string | undefined): Promise<'skipped' | undefined> {
+  if (!reason) return undefined;
+  await allure.label('applicability', `not applicable: ${reason}`);
+  world.attach(`not applicable: ${reason}`, 'text/plain');
+  return 'skipped';
+}
+
+/** A fresh module session, a broker fixture and the host conversation for one scenario. */
+async function openScenario(world: QmtWorld, pickle: Pickle, tls: boolean): Promise<void> {
+  const { rig, config, runSecrets, declared } = world.run;
+  for (const secret of [...config.secrets, ...Object.values(runSecrets)]) world.masker.add(secret);
   try {
-    this.session = await rig.openSession(this.masker);
+    world.session = await rig.openSession(world.masker);
   } catch (error) {
     // A failing Before makes Allure call the scenario skipped; a lost module must read as broken.
     if (!(error instanceof RigLostError)) throw error;
-    this.rigLost = error;
-    return undefined;
+    world.rigLost = error;
+    return;
   }
-  this.broker = await BrokerFixture.start({
-    clock: this.session.clock,
+  const broker = await BrokerFixture.start({
+    clock: world.session.clock,
     host: config.brokerListen,
     allowNonLoopback: config.brokerListen !== '127.0.0.1',
     port: config.brokerPort,
     // Beyond loopback, only the advertised address's subnet and --broker-allow may connect.
     allowPeer: peerFilter(config.brokerHost, config.brokerAllow),
-    masker: this.masker,
-    // @ssl scenarios get a TLS listener with certificates made for this scenario (spec 5.2).
-    tls: tags.includes('@ssl'),
+    masker: world.masker,
+    tls,
   });
-  const broker = this.broker;
-  this.session.routeNetwork?.((address, port) => broker.dialInProcess(address, port));
-  const readingTags = tags.map((t) => /^@reading:([A-Za-z0-9-]+)=(.+)$/.exec(t)).filter((m) => m !== null);
-  this.readingTags = Object.fromEntries(readingTags.map((m) => [m[1], m[2]]));
+  world.broker = broker;
+  world.session.routeNetwork?.((address, port) => broker.dialInProcess(address, port));
+  const readingTags = tagsOf(pickle)
+    .map((t) => /^@reading:([A-Za-z0-9-]+)=(.+)$/.exec(t))
+    .filter((m) => m !== null);
+  world.readingTags = Object.fromEntries(readingTags.map((m) => [m[1], m[2]]));
   // The readings this module shows: an Allure parameter each (kept out of the history id, so a
   // firmware that reads otherwise stays the same test) and a label the compliance summary reads.
-  this.readings = new ReadingObserver(declared, (o) => {
+  world.readings = new ReadingObserver(declared, (o) => {
     void allure.parameter(`reading ${o.id}`, o.value, { excluded: true });
     void allure.label('reading', `${o.id}=${o.value}`);
-    void allure.label('reading-evidence', `${o.id}=${o.value}: ${this.masker.mask(o.evidence)}`);
+    void allure.label('reading-evidence', `${o.id}=${o.value}: ${world.masker.mask(o.evidence)}`);
   });
-  this.host = new QmtHost(
-    this.session.at,
-    this.session.clock,
-    this.masker,
+  world.host = new QmtHost({
+    at: world.session.at,
+    clock: world.session.clock,
+    masker: world.masker,
     // A20: the longest exhaustion any reading allows, unless a profile declares "including-first".
-    declared?.readings.A20 !== 'including-first',
-    this.readings,
-    parseTimingMargin(config.timingMargin) ?? { fixedMs: 150, percent: 3 },
-    (packet, since) => broker.packetsFromModule(packet).find((p) => p.at >= since)?.at,
-    publishMsgidCheck(() => broker.packetsToModule('publish')),
-  );
-  return undefined;
-});
+    retriesAfterFirst: declared?.readings.A20 !== 'including-first',
+    observer: world.readings,
+    margin: timingMarginOf(config),
+    wireClock: (packet, since) => broker.packetsFromModule(packet).find((p) => p.at >= since)?.at,
+    msgidCheck: publishMsgidCheck(() => broker.packetsToModule('publish')),
+  });
+}
 
 BeforeStep(function (this: QmtWorld) {
   if (this.rigLost) throw this.rigLost;

@@ -5,10 +5,8 @@
  * resolved by the World when a step uses the value, since some ({size}) exist only by then.
  */
 import { defineParameterType } from '@cucumber/cucumber';
-import { MODULE_PACKETS, WITHHELD_PACKETS, type ModulePacket } from '../src/broker/packet-names';
-import type { WithheldPacket } from '../src/broker/types';
-import { clientList } from '../src/qmt/data-format';
-import { UPLOAD_NAMES } from '../src/qmt/tls-uploads';
+import { MODULE_PACKETS, WITHHELD_PACKETS, type ModulePacket, type WithheldPacket } from '../src/broker/packet-names';
+import { clientList, UPLOAD_NAMES } from '../src/qmt';
 
 const alternation = (names: readonly string[]) => names.map((n) => n.toUpperCase()).join('|');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -5,21 +5,24 @@
  */
 import { setWorldConstructor, World, type DataTable, type IWorldOptions } from '@cucumber/cucumber';
 import type { BrokerFixture } from '../src/broker/fixture';
-import { ConnectionExpectations } from '../src/qmt/connection-expectations';
-import { publishAndLetRoute } from '../src/qmt/delivery';
-import type { FileUpload } from '../src/qmt/file-upload';
-import type { QmtHost } from '../src/qmt/host';
-import { ObserverClients } from '../src/qmt/observer-clients';
-import type { OpenEndedAnswer } from '../src/qmt/open-ended-query';
-import { resolvePlaceholders } from '../src/qmt/placeholders';
-import type { ReadingObserver } from '../src/qmt/readings-observer';
-import { Retransmissions } from '../src/qmt/retransmission';
-import { harnessTrouble } from '../src/qmt/verdict';
-import { WireExpectations, type PacketFields } from '../src/qmt/wire-expectations';
+import {
+  ConnectionExpectations,
+  type FileUpload,
+  harnessTrouble,
+  ObserverClients,
+  type OpenEndedAnswer,
+  type PacketFields,
+  publishAndLetRoute,
+  type QmtHost,
+  type ReadingObserver,
+  resolvePlaceholders,
+  Retransmissions,
+  WireExpectations,
+} from '../src/qmt';
 import type { ModuleSession } from '../src/rig/types';
 import { DisabledMasker, maskingDisabled, SecretMasker } from '../src/secrets/masker';
 import { UNSTATED_DEFAULTS } from '../src/variants/readings';
-import { runState } from './run-state';
+import { runRig, type StartedRunParameters } from './run-state';
 
 export class QmtWorld extends World {
   readonly masker = maskingDisabled() ? new DisabledMasker() : new SecretMasker();
@@ -47,8 +50,10 @@ export class QmtWorld extends World {
     super(options);
   }
 
+  /** The run's configuration and rig: the configuration from Cucumber's world parameters (support/run-state.ts). */
   get run() {
-    return runState();
+    const { config, declared } = this.parameters as StartedRunParameters;
+    return { config, declared, runSecrets: config.runSecrets, rig: runRig() };
   }
 
   get clock() {

@@ -8,47 +8,23 @@
  *   final         OK / ERROR / +CME ERROR: <n or text>; ends the running command
  *   urc           everything else, and everything after the final result
  * Bytes are handled one at a time through a small state machine, so any split of the same bytes
- * gives the same events.
+ * gives the same events. This file frames lines, prompts and +QMTRECV payloads; a whole line is
+ * classified in src/at/line-classifier.ts; the events are typed in src/at/digest-events.ts.
  */
-import { dataPromptOf, describeCommand, type CommandInfo, type DataPrompt } from './command-info';
-import { isInformationLine, lineName, parseFinal, splitFields } from './line-kinds';
-import { headerFrom, LENGTH_HEADER, parseNoLengthMessage, SPLIT_HEADER, type RecvHeader } from './recv-layouts';
-import type { FinalResult, RecvLayout, Urc } from './types';
+import { dataPromptOf, describeCommand } from './command-info';
+import type {
+  DigestEvent,
+  DigesterOptions,
+  RecvAwaitingLineEnd,
+  RecvInProgress,
+  RunningCommand,
+  StartOptions,
+} from './digest-events';
+import { classifyLine, classifyRecv, type Classified, type LineContext } from './line-classifier';
+import { headerFrom, LENGTH_HEADER, SPLIT_HEADER } from './recv-layouts';
+import { RecvLengths } from './recv-lengths';
 
-export interface DigesterOptions {
-  /** ATE1 in effect: the module echoes command lines (and prompted payloads). Default false. */
-  echo?: boolean;
-  /**
-   * Whether +QMTRECV carries <payload_len> for a client the host has not configured with
-   * AT+QMTCFG="recv/mode" (see setRecvLength). 'auto' (default): guessed from the bytes and
-   * checked — a length must be followed by the line end after the payload, else the line is read
-   * again without one. 'absent' / 'present': msg_len_enable known to be 0 / 1 (spec 3.3.1).
-   */
-  recvLengthField?: RecvLengthKnowledge;
-}
-
-export interface StartOptions {
-  /** The command answers `>` before its final result (QMTPUBEX, QMTCFG="willex"). */
-  expectPrompt?: boolean;
-  /** Payload that will be written after the prompt; its echo (ATE1, spec 5.1 example) is dropped. */
-  payload?: Buffer;
-}
-
-/** What the digester knows of a client's msg_len_enable (spec 3.3.1 "recv/mode"). */
-export type RecvLengthKnowledge = 'auto' | 'absent' | 'present';
-
-/**
- * Largest <payload_len> taken as a length while guessing: beyond the receive buffer of any
- * Quectel firmware, so a stray number cannot swallow the rest of the session.
- */
-const MAX_GUESSED_LENGTH = 64 * 1024;
-
-export type DigestEvent =
-  | { type: 'echo'; text: string; expected: boolean; at: number }
-  | { type: 'prompt'; text: string; at: number }
-  | { type: 'response-line'; text: string; payload?: Buffer; fields?: string[]; recvLayout?: RecvLayout; at: number }
-  | { type: 'final'; result: FinalResult; text: string; at: number }
-  | { type: 'urc'; urc: Urc };
+export type { DigestEvent, DigesterOptions, RecvLengthKnowledge, StartOptions } from './digest-events';
 
 const CR = 0x0d;
 const LF = 0x0a;
@@ -57,47 +33,11 @@ const SPACE = 0x20;
 const PROMPT = 0x3e;
 const COMMA = 0x2c;
 
-interface RunningCommand {
-  readonly info: CommandInfo;
-  readonly expectPrompt: boolean;
-  /** `>` or, for AT+QFUPL, a `CONNECT` line. */
-  readonly prompt: DataPrompt;
-  readonly payload?: Buffer;
-  prompted: boolean;
-  echoSeen: boolean;
-  answered: boolean;
-}
-
-/** A +QMTRECV whose payload is being counted out by its length. */
-interface RecvInProgress {
-  readonly header: RecvHeader;
-  readonly bytes: number[];
-  /** Header line, then payload alone on the next line (docs/field-evidence.md#split-layout). */
-  readonly split: boolean;
-  /** The length was a guess (msg_len_enable unknown): the line end must follow the payload. */
-  readonly guessed: boolean;
-}
-
-/** A +QMTRECV whose payload is complete; it finishes at the next line end. */
-interface RecvAwaitingLineEnd {
-  readonly header: RecvHeader;
-  readonly payload: Buffer;
-  readonly quoted: boolean;
-  readonly split: boolean;
-  readonly guessed: boolean;
-  /** Every byte after the header, to read the line again if the guess was wrong. */
-  readonly raw: number[];
-  /** Bytes between the payload and the line end (tolerated when the length is known). */
-  tail: number[];
-}
-
 type Mode = 'line' | 'prompt-space' | 'recv-payload' | 'split-after-cr';
 
 export class Digester {
   private echo: boolean;
-  private readonly recvLengthDefault: RecvLengthKnowledge;
-  /** msg_len_enable per client index as the host configured it (spec 3.3.1). */
-  private readonly recvLength = new Map<string, RecvLengthKnowledge>();
+  private readonly recvLengths: RecvLengths;
   /** Set while a line is read again after a wrong length guess: no length in it. */
   private noLengthLine = false;
   /** The line being read began before the host gave up on its command: it is not the next one's. */
@@ -113,7 +53,7 @@ export class Digester {
 
   constructor(options: DigesterOptions = {}) {
     this.echo = options.echo ?? false;
-    this.recvLengthDefault = options.recvLengthField ?? 'auto';
+    this.recvLengths = new RecvLengths(options.recvLengthField ?? 'auto');
   }
 
   /**
@@ -122,17 +62,12 @@ export class Digester {
    * undefined forgets it (module restarted, or the option was omitted).
    */
   setRecvLength(idx: number, present: boolean | undefined): void {
-    if (present === undefined) this.recvLength.delete(String(idx));
-    else this.recvLength.set(String(idx), present ? 'present' : 'absent');
+    this.recvLengths.set(idx, present);
   }
 
   /** A module restart (RDY, AT+CFUN=1,1) puts every client back to its unknown default. */
   forgetRecvLengths(): void {
-    this.recvLength.clear();
-  }
-
-  private lengthKnowledge(clientIdx: string): RecvLengthKnowledge {
-    return this.recvLength.get(clientIdx) ?? this.recvLengthDefault;
+    this.recvLengths.forget();
   }
 
   setEcho(on: boolean): void {
@@ -247,9 +182,9 @@ export class Digester {
       const match = LENGTH_HEADER.exec(Buffer.from(this.line).toString('latin1'));
       if (match) {
         const header = headerFrom(match);
-        const knowledge = this.lengthKnowledge(header.clientIdx);
-        if (knowledge === 'absent' || (knowledge === 'auto' && header.length > MAX_GUESSED_LENGTH)) return;
-        this.recv = { header, bytes: [], split: false, guessed: knowledge === 'auto' };
+        const counting = this.recvLengths.counting(header);
+        if (!counting) return;
+        this.recv = { header, bytes: [], split: false, guessed: counting.guessed };
         this.line = [];
         this.mode = 'recv-payload';
       }
@@ -377,81 +312,34 @@ export class Digester {
     const split = SPLIT_HEADER.exec(raw.toString('latin1'));
     if (!split) return false;
     const header = headerFrom(split);
-    const knowledge = this.lengthKnowledge(header.clientIdx);
-    if (knowledge === 'absent' || (knowledge === 'auto' && header.length > MAX_GUESSED_LENGTH)) return false;
-    this.recv = { header, bytes: [], split: true, guessed: knowledge === 'auto' };
+    const counting = this.recvLengths.counting(header);
+    if (!counting) return false;
+    this.recv = { header, bytes: [], split: true, guessed: counting.guessed };
     this.mode = terminator === CR ? 'split-after-cr' : 'recv-payload';
     return true;
   }
 
-  private completeRecv(done: RecvAwaitingLineEnd, tail: string): void {
-    const { header, payload, quoted } = done;
-    const payloadText = payload.toString('utf8');
-    const headerText = Buffer.from(header.text, 'latin1').toString('utf8');
-    const layout: RecvLayout = done.split ? 'split' : quoted ? 'quoted-length' : 'unquoted-length';
-    const body = quoted ? `"${payloadText}"` : payloadText;
-    const text = done.split ? `${headerText}\n${body}${tail}` : headerText + body + tail;
-    const fields = [header.clientIdx, header.msgId, header.topic, String(header.length), payloadText];
-    this.emitLine(text, '+QMTRECV', fields, payload, layout);
+  /** A whole line, classified against the running command (src/at/line-classifier.ts). */
+  private classify(raw: Buffer): void {
+    this.take(classifyLine(raw, this.lineContext()));
   }
 
-  private classify(raw: Buffer): void {
-    const text = raw.toString('utf8');
-    const cmd = this.command;
-    // Echo (ATE1): the command line comes back before any answer. Recognised even when echo is
-    // believed off, flagged unexpected, so a wrong ATE state never turns into a bogus URC.
-    if (cmd && !cmd.echoSeen && !cmd.answered && text === cmd.info.text) {
-      cmd.echoSeen = true;
-      this.events.push({ type: 'echo', text, expected: this.echo, at: this.now });
-      return;
-    }
-    // AT+QFUPL (spec 5.2): `CONNECT` on its own line is the go-ahead for the raw data. The
-    // uploaded bytes are not echoed back, so no payload echo is expected after it.
-    if (cmd && cmd.expectPrompt && cmd.prompt === 'CONNECT' && !cmd.prompted && text === 'CONNECT') {
-      cmd.prompted = true;
-      this.events.push({ type: 'prompt', text, at: this.now });
-      return;
-    }
-    const final = parseFinal(text);
-    if (final && cmd) {
+  /** A +QMTRECV whose payload was counted out, complete at its line end. */
+  private completeRecv(done: RecvAwaitingLineEnd, tail: string): void {
+    this.take(classifyRecv(done, tail, this.lineContext()));
+  }
+
+  private lineContext(): LineContext {
+    return { command: this.command, echo: this.echo, at: this.now };
+  }
+
+  private take(classified: Classified): void {
+    if (classified.commandEnded) {
       this.command = undefined;
       this.payloadEcho = undefined;
-      this.events.push({ type: 'final', result: final, text, at: this.now });
-      return;
-    }
-    const name = lineName(text);
-    if (name === '+QMTRECV') {
-      const message = parseNoLengthMessage(raw.toString('latin1'));
-      if (message) {
-        this.emitLine(text, name, message.fields, message.payload, message.quoted ? 'quoted' : 'unquoted');
-        return;
-      }
     }
     // A restart resets every AT+QMTCFG setting (spec 3.3.1 values are not saved).
-    if (name === 'RDY') this.forgetRecvLengths();
-    this.emitLine(text, name, splitFields(text), undefined);
-  }
-
-  private emitLine(
-    text: string,
-    name: string,
-    fields: string[],
-    payload: Buffer | undefined,
-    recvLayout?: RecvLayout,
-  ): void {
-    const cmd = this.command;
-    if (cmd && isInformationLine(cmd.info, name, text)) {
-      cmd.answered = true;
-      this.events.push(
-        payload
-          ? { type: 'response-line', text, payload, fields, recvLayout, at: this.now }
-          : { type: 'response-line', text, at: this.now },
-      );
-      return;
-    }
-    const urc: Urc = payload
-      ? { text, name, fields, payload, recvLayout, at: this.now }
-      : { text, name, fields, at: this.now };
-    this.events.push({ type: 'urc', urc });
+    if (classified.restarted) this.forgetRecvLengths();
+    this.events.push(...classified.events);
   }
 }

@@ -5,7 +5,6 @@
  */
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { Aedes } from 'aedes';
 import type { MqttClient } from 'mqtt';
 import type { Clock } from '../clock/clock';
@@ -16,21 +15,11 @@ import { connectHelper, endHelper, publishVia, subscribeVia, type Subscriber } f
 import type { Masker } from './packet-format';
 import { PacketRecorder, type PacketPredicate } from './packet-recorder';
 import { refusingPort } from './refusing-port';
+import { pingSilences, type PingSilence } from './ping-silences';
 import { TapConnection } from './tap-connection';
-import { tlsMaterial, type TlsMaterial } from './tls-material';
+import { closeServer, listen, openTlsListener, type ModuleTlsMaterial } from './tap-listeners';
 import { summarisePredicate, WaitList } from './wait-list';
 import type { BrokerFaults, ConnectionInfo, DropHow, PublishOptions, RecordedPacket } from './types';
-
-/** One PINGREQ and the silence before it (see BrokerFixture.pingSilences). */
-export interface PingSilence {
-  /** Clock time the PINGREQ arrived. */
-  readonly at: number;
-  readonly connection: number;
-  /** Clock ms since the module's previous packet on that connection. */
-  readonly silenceMs: number;
-  /** Keep-alive (s) the CONNECT on that connection declared. */
-  readonly keepAliveS: number;
-}
 
 export interface BrokerFixtureOptions {
   readonly clock: Clock;
@@ -53,8 +42,8 @@ export interface BrokerFixtureOptions {
   readonly masker?: Masker;
 }
 
-/** What a scenario uploads to the module for TLS (AT+QFUPL). */
-export type ModuleTlsMaterial = Pick<TlsMaterial, 'caPem' | 'clientCertPem' | 'clientKeyPem'>;
+export type { ModuleTlsMaterial } from './tap-listeners';
+export type { PingSilence } from './ping-silences';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -120,29 +109,14 @@ export class BrokerFixture {
       const port = await listen(plain, host, options.port ?? 0);
       let tls: { port: number; material: ModuleTlsMaterial } | undefined;
       if (options.tls) {
-        const material = await tlsMaterial();
-        const tlsServer = createTlsServer(
-          {
-            key: material.serverKeyPem,
-            cert: material.serverCertPem,
-            ca: [material.caPem],
-            requestCert: options.requireClientCert ?? false,
-            rejectUnauthorized: options.requireClientCert ?? false,
-          },
-          (socket: TLSSocket) => accept(socket, true),
+        const listener = await openTlsListener(
+          host,
+          options.requireClientCert ?? false,
+          (socket) => accept(socket, true),
+          refused,
         );
-        // Peers are checked on the TCP connection, before the handshake.
-        tlsServer.prependListener('connection', (socket: Duplex) => void refused(socket));
-        servers.push(tlsServer);
-        const tlsPort = await listen(tlsServer, host, 0);
-        tls = {
-          port: tlsPort,
-          material: {
-            caPem: material.caPem,
-            clientCertPem: material.clientCertPem,
-            clientKeyPem: material.clientKeyPem,
-          },
-        };
+        servers.push(listener.server);
+        tls = { port: listener.port, material: listener.material };
       }
       fixture = new BrokerFixture(options.clock, aedes, recorder, host, port, servers, tls);
       return fixture;
@@ -263,22 +237,7 @@ export class BrokerFixture {
    * keep-alive its CONNECT declared on that connection.
    */
   pingSilences(): PingSilence[] {
-    const fromModule = this.packetsFromModule();
-    const result: PingSilence[] = [];
-    for (const [i, ping] of fromModule.entries()) {
-      if (ping.packet.cmd !== 'pingreq') continue;
-      const earlier = fromModule.slice(0, i).filter((p) => p.connection === ping.connection);
-      const previous = earlier.at(-1);
-      const connect = earlier.find((p) => p.packet.cmd === 'connect');
-      if (!previous || !connect || connect.packet.cmd !== 'connect') continue;
-      result.push({
-        at: ping.at,
-        connection: ping.connection,
-        silenceMs: ping.at - previous.at,
-        keepAliveS: connect.packet.keepalive ?? 0,
-      });
-    }
-    return result;
+    return pingSilences(this.packetsFromModule());
   }
 
   // ----- acting as other clients ---------------------------------------------------------------
@@ -355,24 +314,4 @@ export class BrokerFixture {
     this.helpers.add(client);
     return client;
   }
-}
-
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
-  });
-}
-
-/**
- * Stops listening. Does not wait for open connections (server.close's callback would wait for
- * every module connection to end); the listening socket itself is gone after this tick.
- */
-function closeServer(server: Server): Promise<void> {
-  if (server.listening) server.close(() => undefined);
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -5,13 +5,14 @@
  * Faults act here: refusing CONNACKs, withheld packets, closing on a packet type, keep-alive,
  * granting a lower QoS than a SUBSCRIBE asked for.
  */
-import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import mqttPacket, { type Packet } from 'mqtt-packet';
 import { VirtualClock, type Clock, type TimerHandle } from '../clock/clock';
-import { isInProcessLink, resetLink } from './in-process-link';
+import { lowerGrants, loweringNote, withLoweredSubscribes } from './granted-qos';
 import type { PacketRecorder } from './packet-recorder';
-import type { BrokerFaults, ConnectionInfo, Direction, DropHow, WithheldPacket } from './types';
+import type { WithheldPacket } from './packet-names';
+import { closeSocket, resetSocket } from './socket-close';
+import type { BrokerFaults, ConnectionInfo, Direction, DropHow } from './types';
 
 export interface TapContext {
   readonly clock: Clock;
@@ -179,16 +180,7 @@ export class TapConnection {
       this.broker?.write(chunk);
       return;
     }
-    for (const packet of packets) {
-      const lowered: Packet =
-        packet.cmd === 'subscribe'
-          ? {
-              ...packet,
-              subscriptions: packet.subscriptions.map((s) => ({ ...s, qos: Math.min(s.qos, cap) as 0 | 1 | 2 })),
-            }
-          : packet;
-      this.broker?.write(mqttPacket.generate(lowered, { protocolVersion: this.protocolVersion }));
-    }
+    for (const bytes of withLoweredSubscribes(packets, cap, this.protocolVersion)) this.broker?.write(bytes);
   }
 
   /** Learns the connection's parameters; answers a faulted or bad-credential CONNECT itself. */
@@ -242,7 +234,7 @@ export class TapConnection {
   }
 
   private sendToModule(original: Packet, flags: { injected?: boolean; note?: string }): void {
-    const packet = this.lowerGrants(original);
+    const packet = lowerGrants(original, this.context.faults.grantQosAtMost);
     if (packet !== original)
       flags = { ...flags, note: `faults.grantQosAtMost = ${this.context.faults.grantQosAtMost}` };
     const withheld = this.context.faults.withhold.has(packet.cmd as WithheldPacket);
@@ -253,22 +245,8 @@ export class TapConnection {
 
   /** Says in the packet log that a SUBSCRIBE reached Aedes with a lower QoS than the module asked for. */
   private loweringNote(packet: Packet, wholePackets: boolean): string | undefined {
-    const cap = this.context.faults.grantQosAtMost;
-    if (cap === undefined || !wholePackets || packet.cmd !== 'subscribe' || this.phase !== 'forwarding')
-      return undefined;
-    if (!packet.subscriptions.some((s) => s.qos > cap)) return undefined;
-    return `forwarded with QoS at most ${cap} (faults.grantQosAtMost)`;
-  }
-
-  /** MQTT 3.1.1 §3.9.3: a granted QoS may be lower than requested; 0x80 (failure) stays as it is. */
-  private lowerGrants(packet: Packet): Packet {
-    const cap = this.context.faults.grantQosAtMost;
-    if (cap === undefined || packet.cmd !== 'suback') return packet;
-    const granted = (packet.granted as (number | object)[]).map((g) =>
-      typeof g === 'number' && g !== 0x80 ? Math.min(g, cap) : g,
-    );
-    if (granted.every((g, i) => g === packet.granted[i])) return packet;
-    return { ...packet, granted } as Packet;
+    if (!wholePackets || this.phase !== 'forwarding') return undefined;
+    return loweringNote(packet, this.context.faults.grantQosAtMost);
   }
 
   private record(
@@ -336,27 +314,3 @@ export class TapConnection {
 
 /** Real milliseconds a virtual clock waits for the module to read what the fixture did on its own. */
 const MODULE_READ_GRACE_MS = 60;
-
-/** FIN: end our side (pending writes flushed first), then release the socket. */
-function closeSocket(socket: Duplex): void {
-  if (socket.destroyed) return;
-  socket.end(() => socket.destroy());
-}
-
-/** RST. A TLS socket's reset goes to the TCP socket underneath it. */
-function resetSocket(socket: Duplex): void {
-  if (socket.destroyed) return;
-  if (isInProcessLink(socket)) {
-    resetLink(socket);
-    return;
-  }
-  // A TLS session over an in-process link has no TCP socket under it: its reset below fails and it
-  // is destroyed, which its peer reads as a close.
-  const tcp = (socket as Socket & { _parent?: Socket })._parent ?? (socket as Socket);
-  try {
-    tcp.resetAndDestroy();
-    if (tcp !== socket) socket.destroy();
-  } catch {
-    socket.destroy();
-  }
-}

@@ -3,7 +3,7 @@
  * every MQTT packet the module sends and receives, and can inject faults on the wire.
  */
 import type { Packet } from 'mqtt-packet';
-import type { ModulePacket } from './packet-names';
+import type { ModulePacket, WithheldPacket } from './packet-names';
 
 export type Direction = 'module->broker' | 'broker->module';
 
@@ -42,9 +42,6 @@ export interface ConnectionInfo {
   /** Why the fixture closed it, e.g. `keep-alive: nothing for 90000 ms`, `connack 5`. */
   readonly closeReason?: string;
 }
-
-/** Acknowledgements the fixture can hold back from the module. */
-export type WithheldPacket = 'connack' | 'suback' | 'unsuback' | 'puback' | 'pubrec' | 'pubcomp' | 'pingresp';
 
 export interface BrokerFaults {
   /** Answer CONNECT with this CONNACK return code instead of passing it to Aedes (1..5). */

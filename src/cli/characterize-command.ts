@@ -18,6 +18,7 @@ import { checkInteger, checkPort, checkSimProfile, checkTimingMargin, checkVaria
 import { RunConfigSchema } from './run-config';
 import { harnessVersion } from './version';
 import { checkFileToWrite } from './checked-run';
+import { DEFAULT_SIMULATED_VARIANT } from './defaults';
 
 export interface CharacterizeOptions {
   port?: string;
@@ -57,7 +58,9 @@ export async function characterizeCommand(options: CharacterizeOptions): Promise
       resultsDir,
       quiet: options.quiet ?? true,
     });
-    const base = config.simProfile ? resolveProfile(config.simProfile) : findVariant(config.variant ?? 'EC200N-CN');
+    const base = config.simProfile
+      ? resolveProfile(config.simProfile)
+      : findVariant(config.variant ?? DEFAULT_SIMULATED_VARIANT);
     const how = config.port ? `on ${config.port}` : `on the built-in simulator (${config.simProfile ?? base.name})`;
     const result = characterisedProfile(base, observedReadings(resultsDir), { how }, observedAtHabits(resultsDir));
     writeFileSync(out, JSON.stringify(result.json, null, 2) + '\n');

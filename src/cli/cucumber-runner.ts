@@ -7,7 +7,7 @@ import type { ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { devNull } from 'node:os';
 import path from 'node:path';
 import type { Envelope } from '@cucumber/messages';
-import { RUN_CONFIG_ENV, type RunConfig } from './run-config';
+import type { RunConfig, RunParameters } from './run-config';
 
 /**
  * The sources this file was loaded from: the TypeScript at the project's root, or the compiled
@@ -115,7 +115,6 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
     },
     { cwd: PROJECT_ROOT },
   );
-  process.env[RUN_CONFIG_ENV] = JSON.stringify(options.config);
   process.env.TS_NODE_TRANSPILE_ONLY = 'true';
   support ??= await loadSupport(runConfiguration, { cwd: PROJECT_ROOT });
   // bin/qmt.js keeps start-up marks for the cold-start benchmark (figure d).
@@ -125,7 +124,12 @@ export async function runSuite(options: SuiteRunOptions): Promise<SuiteOutcome> 
   const workers = options.workers ?? 1;
   const config: IRunOptions = {
     ...runConfiguration,
-    runtime: { ...runConfiguration.runtime, parallel: workers > 1 ? workers : 0 },
+    runtime: {
+      ...runConfiguration.runtime,
+      parallel: workers > 1 ? workers : 0,
+      // Read by BeforeAll (`this.parameters`) in this process or in each parallel worker, and by every World.
+      worldParameters: { ...runConfiguration.runtime.worldParameters, config: options.config } satisfies RunParameters,
+    },
     support,
   };
   const tracker = new ScenarioTracker();

@@ -10,6 +10,8 @@ import { registerReportCommands } from './report-cli';
 import { runCommand } from './run-command';
 import { UsageError } from './options';
 import { harnessVersion } from './version';
+import { DEFAULT_TIMING_MARGIN } from '../qmt/timing-margin';
+import { DEFAULT_BAUD, DEFAULT_BROKER_ADDRESS, DEFAULT_REPORT_DIR, DEFAULT_RESULTS_DIR } from './defaults';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -58,7 +60,7 @@ export async function main(rawArgv: string[]): Promise<number> {
     .addOption(
       new Option('--labgrid-place <name>', 'worker: the --port belongs to this place, held by the parent').hideHelp(),
     )
-    .option('--baud <rate>', 'serial baud rate', '115200')
+    .option('--baud <rate>', 'serial baud rate', String(DEFAULT_BAUD))
     .option('--variant <name>', 'module variant (default: detected from ATI)')
     .option(
       '--profile <name|file>',
@@ -68,14 +70,14 @@ export async function main(rawArgv: string[]): Promise<number> {
     .option(
       '--timing-margin <ms>ms+<percent>%',
       "margin on every deadline for the serial link and the module's timers",
-      '150ms+3%',
+      DEFAULT_TIMING_MARGIN,
     )
     .option(
       '--latency <off|field|ms|min-max>',
       'network latency of the built-in simulator in ms (default field = 150-900: +QMTOPEN 0.3-1.8 s after OK, as field logs show, docs/field-evidence.md; off for none)',
     )
-    .option('--broker-host <address>', 'address the module dials to reach the broker fixture', '127.0.0.1')
-    .option('--broker-listen <address>', 'address the broker fixture listens on', '127.0.0.1')
+    .option('--broker-host <address>', 'address the module dials to reach the broker fixture', DEFAULT_BROKER_ADDRESS)
+    .option('--broker-listen <address>', 'address the broker fixture listens on', DEFAULT_BROKER_ADDRESS)
     .option('--broker-port <port>', 'broker fixture port (0 = ephemeral per scenario)', '0')
     .option(
       '--broker-allow <address|cidr>',
@@ -92,14 +94,14 @@ export async function main(rawArgv: string[]): Promise<number> {
     .option(
       '--results <dir>',
       'Allure results folder, emptied at each run: new, empty, or one qmt wrote (it holds a .qmt-output marker)',
-      'reports/allure-results',
+      DEFAULT_RESULTS_DIR,
     )
     .option('--fault <id>', 'switch on a simulator firmware fault (repeatable)', collect, [])
     .option('--sim-recv-layout <layout>', 'built-in simulator prints +QMTRECV as quoted | unquoted | split')
     .option('--secret <value>', 'a secret to mask everywhere (repeatable)', collect, [])
     .option('--include-slow', 'run @slow scenarios on real-time rigs too')
     .option('--no-report', 'write Allure results only, no HTML report')
-    .option('--out <dir>', 'where the HTML report and compliance summary go (as for qmt report)', 'reports')
+    .option('--out <dir>', 'where the HTML report and compliance summary go (as for qmt report)', DEFAULT_REPORT_DIR)
     .addOption(new Option('--report-dir <dir>', 'the same as --out (older name)').hideHelp())
     .option(
       '--format <name[:file]>',
@@ -139,12 +141,12 @@ export async function main(rawArgv: string[]): Promise<number> {
       '--port <path|tcp://host:port|rfc2217://host:port>',
       'serial device of the module, a ser2net TCP port or an RFC 2217 port (default: the built-in simulator)',
     )
-    .option('--baud <rate>', 'serial baud rate', '115200')
+    .option('--baud <rate>', 'serial baud rate', String(DEFAULT_BAUD))
     .option('--variant <name>', 'base profile for identity and capabilities (default: detected / EC200N-CN)')
     .option('--sim-profile <name|file>', 'the built-in simulator simulates this profile')
-    .option('--broker-host <address>', 'address the module dials to reach the broker fixture', '127.0.0.1')
-    .option('--broker-listen <address>', 'address the broker fixture listens on', '127.0.0.1')
-    .option('--timing-margin <ms>ms+<percent>%', 'margin on every deadline', '150ms+3%')
+    .option('--broker-host <address>', 'address the module dials to reach the broker fixture', DEFAULT_BROKER_ADDRESS)
+    .option('--broker-listen <address>', 'address the broker fixture listens on', DEFAULT_BROKER_ADDRESS)
+    .option('--timing-margin <ms>ms+<percent>%', 'margin on every deadline', DEFAULT_TIMING_MARGIN)
     .option('--out <file>', 'profile file to write', 'characterized-profile.json')
     .action(async (options) => {
       exitCode = await (require('./characterize-command') as typeof CharacterizeCommand).characterizeCommand(options);
@@ -160,7 +162,7 @@ export async function main(rawArgv: string[]): Promise<number> {
       '--labgrid-client <command>',
       'command that runs labgrid-client (default: QMT_LABGRID_CLIENT, PATH, .tools/)',
     )
-    .option('--baud <rate>', 'serial baud rate for the AT probe', '115200')
+    .option('--baud <rate>', 'serial baud rate for the AT probe', String(DEFAULT_BAUD))
     .action(async (options) => {
       exitCode = await (require('./list-command') as typeof ListCommand).listCommand(options);
     });
@@ -174,9 +176,9 @@ export async function main(rawArgv: string[]): Promise<number> {
       collect,
       [],
     )
-    .option('--baud <rate>', 'serial baud rate', '115200')
-    .option('--broker-host <address>', 'address the module dials to reach the broker fixture', '127.0.0.1')
-    .option('--broker-listen <address>', 'address the broker fixture listens on', '127.0.0.1')
+    .option('--baud <rate>', 'serial baud rate', String(DEFAULT_BAUD))
+    .option('--broker-host <address>', 'address the module dials to reach the broker fixture', DEFAULT_BROKER_ADDRESS)
+    .option('--broker-listen <address>', 'address the broker fixture listens on', DEFAULT_BROKER_ADDRESS)
     .option('--open-timeout <s>', 'how long +QMTOPEN may take', '30')
     .option('--max-drift <s>', 'largest acceptable module clock drift', '10')
     .option('--pdp-cid <cid>', 'PDP context the MQTT stack uses', '1')

@@ -8,6 +8,7 @@ import { loadSpecCatalog } from '../report/spec-catalog';
 import { PROJECT_ROOT } from './cucumber-runner';
 import { checkOutputFolder, markFolder } from './output-folder';
 import { harnessVersion } from './version';
+import { DEFAULT_REPORT_DIR } from './defaults';
 
 /** Where the commands print; tests pass their own so the test runner's stdout stays untouched. */
 export interface ReportIo {
@@ -92,7 +93,7 @@ export function registerReportCommands(program: Command, io: ReportIo = processI
     .command('report')
     .description('build the Allure report (folder + single file) and the compliance summary from results folders')
     .argument('<resultsDirs...>', 'one or more allure results folders (several runs, variants or rigs)')
-    .option('--out <dir>', 'output folder', 'reports')
+    .option('--out <dir>', 'output folder', DEFAULT_REPORT_DIR)
     .option('--catalog <file>', 'spec catalog JSON (default: spec/quectel-mqtt-at.json)')
     .option('--name <title>', 'report title shown by Allure')
     .option('--no-single-file', 'skip the single-file (emailable) Allure report')

@@ -21,6 +21,7 @@ import { RunGuard } from './run-guard';
 import { PROGRESS_EVENTS_ENV } from './progress/worker-events';
 import { harnessVersion } from './version';
 import { adoptSinglePlace, NO_PLACES, placesForRun, placeWorkerArgs, type RunPlaces } from './labgrid-places';
+import { DEFAULT_SIMULATED_VARIANT } from './defaults';
 
 export type { RunCommandOptions } from './checked-run';
 
@@ -49,7 +50,7 @@ async function runOnOnePort(run: CheckedRun): Promise<number> {
   claimResultsFolder(resultsDir, `qmt ${harnessVersion()} run (Allure results)`);
   const target =
     config.port ??
-    `the built-in simulator (${config.simProfile ?? config.variant ?? 'EC200N-CN'}, network latency ${describeLatency(parseLatency(config.latency)!)})`;
+    `the built-in simulator (${config.simProfile ?? config.variant ?? DEFAULT_SIMULATED_VARIANT}, network latency ${describeLatency(parseLatency(config.latency)!)})`;
   // A worker of a multi-port run: the parent says all this once, for every module.
   const say = process.env[PROGRESS_EVENTS_ENV] ? () => undefined : console.log;
   say(

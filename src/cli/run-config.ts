@@ -1,11 +1,14 @@
 /**
- * The run's configuration, handed from the `run` command to the Cucumber support code through
- * one environment variable (BeforeAll hooks get no world parameters), validated on both ends.
+ * The run's configuration, handed from the `run` command to the Cucumber support code as
+ * Cucumber's world parameters (src/cli/cucumber-runner.ts; Cucumber's parallel workers get them
+ * too), validated on both ends.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_TIMING_MARGIN, parseTimingMargin, type TimingMargin } from '../qmt/timing-margin';
 import { RECV_LAYOUTS } from '../variants/profile';
 import { DEFAULT_LATENCY } from '../sim/network-latency';
+import { DEFAULT_BAUD, DEFAULT_BROKER_ADDRESS } from './defaults';
 
 /** Fresh per run, so no real credential is ever needed or written in a feature. */
 export function makeRunSecrets(): Record<string, string> {
@@ -16,13 +19,13 @@ export function makeRunSecrets(): Record<string, string> {
 export const RunConfigSchema = z.object({
   /** undefined = the built-in simulator; a device path or tcp://host:port = a real module. */
   port: z.string().min(1).optional(),
-  baud: z.number().int().positive().default(115200),
+  baud: z.number().int().positive().default(DEFAULT_BAUD),
   /** Variant name; undefined = detect from ATI (the simulator then simulates EC200N-CN). */
   variant: z.string().min(1).optional(),
   /** Address the module dials to reach the broker fixture. */
-  brokerHost: z.string().min(1).default('127.0.0.1'),
+  brokerHost: z.string().min(1).default(DEFAULT_BROKER_ADDRESS),
   /** Address the fixture listens on (loopback unless the user asks otherwise). */
-  brokerListen: z.string().min(1).default('127.0.0.1'),
+  brokerListen: z.string().min(1).default(DEFAULT_BROKER_ADDRESS),
   /** Besides loopback and the brokerHost's subnet, the addresses / CIDR blocks that may connect to the fixture. */
   brokerAllow: z.array(z.string().min(1)).default([]),
   /** Where to write the CA of the fixture's TLS certificates (for AT+QFUPL on a real module). */
@@ -42,7 +45,10 @@ export const RunConfigSchema = z.object({
    */
   latency: z.string().min(1).default(DEFAULT_LATENCY),
   /** Margin on every deadline, `<ms>ms+<percent>%` (src/qmt/timing-margin.ts). */
-  timingMargin: z.string().min(1).default('150ms+3%'),
+  timingMargin: z
+    .string()
+    .refine((text) => parseTimingMargin(text) !== undefined, 'expected <ms>ms+<percent>%, e.g. 150ms+3%')
+    .default(DEFAULT_TIMING_MARGIN),
   /** Built-in simulator only: the +QMTRECV layout its firmware prints (overrides the profile). */
   simRecvLayout: z.enum(RECV_LAYOUTS).optional(),
   /** Simulator faults to switch on (sensitivity runs). */
@@ -63,18 +69,16 @@ export const RunConfigSchema = z.object({
 
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 
-export const RUN_CONFIG_ENV = 'QMT_RUN_CONFIG';
+/** The world parameters a run hands to Cucumber (src/cli/cucumber-runner.ts). */
+export interface RunParameters {
+  readonly config: RunConfig;
+}
 
-export function readRunConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
-  const text = env[RUN_CONFIG_ENV];
-  let input: unknown = {};
-  if (text) {
-    try {
-      input = JSON.parse(text);
-    } catch {
-      throw new Error(`${RUN_CONFIG_ENV} is not valid JSON`);
-    }
-  }
+/**
+ * The configuration as the support code receives it (`this.parameters.config` in BeforeAll);
+ * none = every default, as when Cucumber is started without the `run` command.
+ */
+export function parseRunConfig(input: unknown = {}): RunConfig {
   const parsed = RunConfigSchema.safeParse(input);
   if (!parsed.success) {
     throw new Error(
@@ -82,4 +86,11 @@ export function readRunConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
     );
   }
   return parsed.data;
+}
+
+/** The configuration's timing margin as numbers (the schema has checked its syntax). */
+export function timingMarginOf(config: RunConfig): TimingMargin {
+  const margin = parseTimingMargin(config.timingMargin);
+  if (!margin) throw new Error(`bad run configuration: timingMargin: ${config.timingMargin}`);
+  return margin;
 }

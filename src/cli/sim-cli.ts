@@ -25,6 +25,7 @@ import { loadRecording } from '../sim/replay/recording';
 import { ReplayModule } from '../sim/replay/replay-module';
 import { importLogMain } from '../sim/replay/import-log-command';
 import type { VariantProfile } from '../variants/profile';
+import { DEFAULT_SIMULATED_VARIANT } from './defaults';
 
 interface SimOptions {
   pty?: boolean;
@@ -70,7 +71,7 @@ function parseCount(text: string): number {
 
 /** The variant of each of `count` modules: the given ones in turn, or the catalogue's. */
 function variantsFor(count: number, given: string[]): string[] {
-  const pool = given.length ? given : count === 1 ? ['EC200N-CN'] : variantNames();
+  const pool = given.length ? given : count === 1 ? [DEFAULT_SIMULATED_VARIANT] : variantNames();
   return Array.from({ length: count }, (_, i) => pool[i % pool.length] as string);
 }
 

@@ -4,54 +4,42 @@
  */
 import type { AtClient } from '../at/at-client';
 import type { AtResponse, ReceivedUrc, Urc } from '../at/types';
-import { OTHER_DOCUMENT_COMMANDS, TIMER_PACKETS } from '../at/commands/tables';
 import type { Clock } from '../clock/clock';
 import type { SecretMasker } from '../secrets/masker';
-import { parseCommandLine, type CommandLine } from './command-line';
-import { secretsInCommand } from './secrets';
 import { matchLines } from './answer-pattern';
+import { chooseByReading } from './answer-by-reading';
+import { answerFailure, expectInTime, formatFinal } from './answer-verdicts';
+import { parseCommandLine } from './command-line';
+import { clientIndexOf, ExchangeLog, type Exchange } from './exchange-log';
 import { sendOpenEnded, type OpenEndedAnswer } from './open-ended-query';
+import type { ReadingAlternative } from './reading-alternative';
 import type { ReadingObserver } from './readings-observer';
-import { DEFAULT_TIMING, responseTimeLimit, type ClientTiming, type ResponseTimeLimit } from './timing';
-import { describeMargin, withMargin, type TimingMargin } from './timing-margin';
-import { allowedInterleaving, type Interleaving } from './allowed-interleavings';
-import {
-  describeUrc,
-  omittedOptionalFields,
-  parseExpectedUrc,
-  type ExpectedUrc,
-  type MsgidCheck,
-  urcConflicts,
-  urcMatches,
-} from './urc-match';
-import { nonConformance, preconditionFailed } from './verdict';
+import { secretsInCommand } from './secrets';
+import { responseTimeLimit } from './timing';
+import { withMargin, type TimingMargin } from './timing-margin';
+import { urcDeadline, type UrcDeadlineOptions } from './urc-deadline';
+import { expectUrcByReading } from './urc-by-reading';
+import { expectUrc, observeRecvLayout, type UrcContext } from './urc-waits';
+import { describeUrc, parseExpectedUrc, type ExpectedUrc, type MsgidCheck, urcMatches } from './urc-match';
+import { nonConformance } from './verdict';
+import type { WireClock } from './wire-clock';
 
-/**
- * Where the module's own timer starts, as the broker fixture saw it: the first packet of a type
- * from the module at or after a time. Undefined when no such packet was seen.
- */
-export type WireClock = (
-  packet: 'connect' | 'subscribe' | 'unsubscribe' | 'publish' | 'pubrel',
-  since: number,
-) => number | undefined;
-
-/** The failure for a wrong answer to `line`: precondition for another document's command, else non-conformance. */
-export function answerFailure(line: CommandLine, message: string): Error {
-  return OTHER_DOCUMENT_COMMANDS.has(line.name)
-    ? preconditionFailed(`${message} (a command of another document that this scenario needs)`)
-    : nonConformance(message);
-}
-
-/** URCs about a client's link: one of these with another code for the same client answers the same question. */
-const LINK_URCS = new Set(['+QMTSTAT', '+QMTPING']);
-
-/** One answer a reading allows: the reading's value and what the module prints under it. */
-export interface ReadingAlternative {
-  readonly value: string;
-  /** Expected lines (the final result last); for URC alternatives one URC text, or undefined = none. */
-  readonly lines: readonly string[];
-  /** URC alternatives: "… within N seconds", the limit on that URC from the command line. */
-  readonly withinMs?: number;
+export interface QmtHostOptions {
+  readonly at: AtClient;
+  /** The scenario's clock: every deadline is measured on it. */
+  readonly clock: Clock;
+  /** Secrets found in command lines are added to it before the line is sent. */
+  readonly masker: SecretMasker;
+  /** A20 reading: whether <retry_times> counts resends after the first send (spec 3.3.1). */
+  readonly retriesAfterFirst: boolean;
+  /** Records (default mode) or checks (strict mode) the readings the module shows. */
+  readonly observer: ReadingObserver;
+  /** The margin on every deadline (src/qmt/timing-margin.ts). */
+  readonly margin: TimingMargin;
+  /** Where the module's own timer starts, from the broker's packets; none = from the command line. */
+  readonly wireClock?: WireClock;
+  /** Whether a +QMTRECV's <msgid> is the broker's PUBLISH packet identifier (src/qmt/publish-msgid.ts). */
+  readonly msgidCheck?: MsgidCheck;
 }
 
 /** Where QmtHost.expectNoUrc looks: from now (default) or back to the scenario's start. */
@@ -59,30 +47,28 @@ export interface NoUrcOptions {
   readonly sinceScenarioStart?: boolean;
 }
 
-export interface Exchange {
-  readonly line: CommandLine;
-  readonly response: AtResponse;
-  readonly limit: ResponseTimeLimit;
-  /** Set once a step has checked the final result. */
-  asserted: boolean;
-}
-
 export class QmtHost {
-  private readonly timing = new Map<number, ClientTiming>();
-  private readonly exchanges: Exchange[] = [];
+  private readonly at: AtClient;
+  private readonly clock: Clock;
+  private readonly masker: SecretMasker;
+  private readonly observer: ReadingObserver;
+  readonly margin: TimingMargin;
+  private readonly wireClock: WireClock;
+  private readonly msgidCheck?: MsgidCheck;
+  private readonly log: ExchangeLog;
   /** URCs the note allows that arrived between a reading's rows, with the note's words (for the report). */
   private readonly interleavings: string[] = [];
 
-  constructor(
-    private readonly at: AtClient,
-    private readonly clock: Clock,
-    private readonly masker: SecretMasker,
-    private readonly retriesAfterFirst: boolean,
-    private readonly observer: ReadingObserver,
-    readonly margin: TimingMargin,
-    private readonly wireClock: WireClock = () => undefined,
-    private readonly msgidCheck?: MsgidCheck,
-  ) {}
+  constructor(options: QmtHostOptions) {
+    this.at = options.at;
+    this.clock = options.clock;
+    this.masker = options.masker;
+    this.observer = options.observer;
+    this.margin = options.margin;
+    this.wireClock = options.wireClock ?? (() => undefined);
+    this.msgidCheck = options.msgidCheck;
+    this.log = new ExchangeLog(options.retriesAfterFirst);
+  }
 
   /** Whether a +QMTRECV's <msgid> is the packet identifier of the broker's PUBLISH (src/qmt/publish-msgid.ts). */
   isPublishMsgid(urc: Urc): boolean {
@@ -98,15 +84,16 @@ export class QmtHost {
   async send(raw: string, payload?: Buffer): Promise<Exchange> {
     for (const secret of secretsInCommand(raw)) this.masker.add(secret);
     const line = parseCommandLine(raw);
-    const limit = responseTimeLimit(line, this.timingFor(clientIndexOf(line)));
+    const limit = responseTimeLimit(line, this.log.timingFor(clientIndexOf(line)));
     // Wait past the limit, so that a late answer is measured and reported as late, not as missing.
     const response = await this.at.send(raw, {
       timeoutMs: Math.ceil(withMargin(limit.ms, this.margin) * 1.5) + 1_000,
       payload,
     });
     const exchange: Exchange = { line, response, limit, asserted: false };
-    this.exchanges.push(exchange);
-    this.track(exchange);
+    this.log.add(exchange);
+    // ATE1 / ATE0 (V.25ter): the digester must know whether to expect echoes from now on.
+    if (response.final.kind === 'OK' && (line.name === 'E1' || line.name === 'E0')) this.at.setEcho(line.name === 'E1');
     return exchange;
   }
 
@@ -116,18 +103,16 @@ export class QmtHost {
   }
 
   get last(): Exchange {
-    const last = this.exchanges.at(-1);
-    if (!last) throw new Error('harness: no command has been sent in this scenario');
-    return last;
+    return this.log.last;
   }
 
   /** Every command sent in this scenario with whether it was answered OK. */
   commands(): { command: string; ok: boolean }[] {
-    return this.exchanges.map((e) => ({ command: e.response.command, ok: e.response.final.kind === 'OK' }));
+    return this.log.commands();
   }
 
   unassertedErrors(): Exchange[] {
-    return this.exchanges.filter((e) => !e.asserted && e.response.final.kind !== 'OK');
+    return this.log.unassertedErrors();
   }
 
   /** The final result of the last command must be `kind`, in time for a normative limit. */
@@ -171,7 +156,7 @@ export class QmtHost {
     for (const [id, value] of Object.entries(match.captures))
       this.observer.observe(id, value, `${response.command} → ${actual.join(' | ')}`);
     for (const message of response.messages ?? [])
-      this.observeRecvLayout(message?.recvLayout, `${response.command} → ${actual.join(' | ')}`);
+      observeRecvLayout(this.observer, message?.recvLayout, `${response.command} → ${actual.join(' | ')}`);
   }
 
   /**
@@ -185,29 +170,16 @@ export class QmtHost {
     exchange.asserted = true;
     const { response } = exchange;
     const actual = [...response.lines, formatFinal(response)];
-    const matching = alternatives.flatMap((alt) => {
-      const match = matchLines(alt.lines, actual);
-      return match ? [{ alt, match }] : [];
-    });
-    const declared = this.observer.preferredValue(id);
-    const chosen = matching.find((m) => m.alt.value === declared) ?? matching[0];
-    if (!chosen) {
-      throw nonConformance(
-        `${response.command} answered ${actual.join(' | ')}; the note allows (reading ${id}): ` +
-          alternatives.map((a) => `${a.lines.join(' | ')} (${a.value})`).join(' or '),
-      );
-    }
-    this.expectInTime(exchange, response.doneAt, `the answer to ${response.command}`);
-    const evidence = `${response.command} → ${actual.join(' | ')}`;
-    for (const [capture, value] of Object.entries(chosen.match.captures))
-      this.observer.observe(capture, value, evidence);
-    this.observer.observeAnswer(
+    const chosen = chooseByReading(
+      actual,
       id,
-      matching.map((m) => m.alt.value),
-      chosen.alt.value,
-      evidence,
+      alternatives,
+      this.observer,
+      `${response.command} answered ${actual.join(' | ')}`,
     );
-    return chosen.alt.value;
+    this.expectInTime(exchange, response.doneAt, `the answer to ${response.command}`);
+    chosen.record(`${response.command} → ${actual.join(' | ')}`);
+    return chosen.value;
   }
 
   /**
@@ -215,110 +187,9 @@ export class QmtHost {
    * no such URC within `quietMs`). Records or checks the reading like expectAnswerByReading.
    */
   async expectUrcByReading(id: string, alternatives: readonly ReadingAlternative[], quietMs: number): Promise<string> {
-    const expected = alternatives
-      .filter((a) => a.lines.length)
-      .map((a) => ({ alt: a, urc: this.expectedUrc(a.lines[0] as string) }));
-    const none = alternatives.find((a) => a.lines.length === 0);
-    const since = this.exchanges.at(-1)?.response.sentAt ?? this.clock.now();
-    const limitOf = (e: (typeof expected)[0]) =>
-      e.alt.withinMs !== undefined
-        ? { limitMs: e.alt.withinMs, source: 'scenario limit', start: () => since }
-        : this.urcLimit(e.urc.name);
-    const waitMs = Math.max(
-      quietMs,
-      ...expected.map((e) =>
-        e.alt.withinMs !== undefined
-          ? Math.ceil(withMargin(e.alt.withinMs, this.margin) * 1.5) + 1_000
-          : this.urcLimit(e.urc.name).waitMs,
-      ),
-    );
-    // Same URC name and client as an alternative, but none of them: an answer no reading allows
-    // (e.g. +QMTSTAT: 0,1 where the reading allows +QMTSTAT: 0,8 or none) settles the question.
-    const sameQuestion = (u: Urc) =>
-      expected.some(
-        (e) =>
-          urcConflicts(u, e.urc) || (LINK_URCS.has(u.name) && u.name === e.urc.name && u.fields[0] === e.urc.fields[0]),
-      );
-    const declared = this.observer.preferredValue(id);
-    const { seen, interleaved } = await this.awaitRows(expected, declared, sameQuestion, waitMs, since);
-    this.interleavings.push(...interleaved.map((i) => `allowed before reading ${id}: ${i.why}`));
-    const before = interleaved.length ? ` (after ${interleaved.map((i) => i.text).join(', ')})` : '';
-    if (seen && !expected.some((e) => urcMatches(seen, e.urc))) {
-      throw nonConformance(
-        `${seen.text} arrived; the note allows (reading ${id}): ${alternatives.map((a) => `${a.lines[0] ?? 'none'} (${a.value})`).join(' or ')}`,
-      );
-    }
-    if (seen) {
-      const matching = expected.filter((e) => urcMatches(seen, e.urc));
-      const chosen = matching.find((m) => m.alt.value === declared) ?? matching[0];
-      if (!chosen) {
-        throw nonConformance(
-          `${seen.text} arrived; the note allows (reading ${id}): ${alternatives.map((a) => `${a.lines[0] ?? 'no such URC'} (${a.value})`).join(' or ')}`,
-        );
-      }
-      const { limitMs, source, start } = limitOf(chosen);
-      if (limitMs !== undefined && seen.at - start() > withMargin(limitMs, this.margin)) {
-        throw nonConformance(
-          `${seen.text} arrived after ${seconds(seen.at - start())}, over the limit of ${seconds(limitMs)} (${source}) plus the timing margin of ${describeMargin(this.margin)}`,
-        );
-      }
-      for (const omitted of omittedOptionalFields(seen, chosen.urc))
-        this.observer.observe(omitted.reading, omitted.value, `${seen.text} arrived`);
-      this.observer.observe(id, chosen.alt.value, `${seen.text} arrived${before}`);
-      for (const { reading } of interleaved)
-        if (reading) this.observer.observe(reading.id, reading.value, `${seen.text} arrived${before}`);
-      return chosen.alt.value;
-    }
-    if (!none) {
-      throw nonConformance(
-        `none of ${expected.map((e) => describeUrc(e.urc)).join(' or ')} arrived within ${seconds(waitMs)} (reading ${id} allows only these)`,
-      );
-    }
-    this.observer.observe(
-      id,
-      none.value,
-      `no ${expected.map((e) => describeUrc(e.urc)).join(' / ')} within ${seconds(waitMs)}${before}`,
-    );
-    return none.value;
-  }
-
-  /**
-   * The first URC that matches a row or settles the question otherwise, past the URCs the note
-   * allows there though no row names them (src/qmt/allowed-interleavings.ts), which are returned
-   * with the note's words. A URC that matches another reading's row but may also come before the
-   * declared (or already shown) reading's row counts as such: the two readings print alike up to
-   * there (A3: `+QMTCONN: 0,2` is "retransmit" with no retries left, or Excep1's own result).
-   */
-  private async awaitRows(
-    expected: readonly { alt: ReadingAlternative; urc: ExpectedUrc }[],
-    declared: string | undefined,
-    sameQuestion: (u: Urc) => boolean,
-    waitMs: number,
-    since: number,
-  ): Promise<{ seen?: Urc; interleaved: (Interleaving & { text: string })[] }> {
-    const pending = new Set(this.exchanges.filter((e) => e.response.final.kind === 'OK').map((e) => e.line.name));
-    const preferred = expected.filter((e) => e.alt.value === declared).map((e) => e.urc);
-    const interleaves = (u: Urc): Interleaving | undefined => {
-      if (preferred.some((e) => urcMatches(u, e))) return undefined;
-      if (!expected.some((e) => urcMatches(u, e.urc)))
-        return allowedInterleaving(
-          u,
-          expected.map((e) => e.urc),
-          pending,
-        );
-      return preferred.length ? allowedInterleaving(u, preferred, pending) : undefined;
-    };
-    const interleaved: (Interleaving & { text: string })[] = [];
-    const waitStart = this.clock.now();
-    for (;;) {
-      const left = waitMs - (this.clock.now() - waitStart);
-      const seen = await this.at
-        .waitForUrc((u) => expected.some((e) => urcMatches(u, e.urc)) || sameQuestion(u), Math.max(left, 1), since)
-        .catch(() => undefined);
-      const allowed = seen && interleaves(seen);
-      if (!seen || !allowed) return { seen, interleaved };
-      interleaved.push({ ...allowed, text: seen.text });
-    }
+    const { value, interleavings } = await expectUrcByReading(this.urcContext, id, alternatives, quietMs);
+    this.interleavings.push(...interleavings);
+    return value;
   }
 
   /**
@@ -361,11 +232,6 @@ export class QmtHost {
       throw nonConformance(`${response.command}: the payload after > came back with ATE0 in effect`);
   }
 
-  /** The margin every deadline gets (src/qmt/timing-margin.ts), for steps that time the wire. */
-  get timingMargin(): TimingMargin {
-    return this.margin;
-  }
-
   /**
    * The last command's final result came before its result URC `expectedText` (spec 3.3.2-3.3.8
    * print OK first; a host driver that reads up to OK and then waits for the URC hangs otherwise).
@@ -389,64 +255,26 @@ export class QmtHost {
    * event that starts the module's timer: the first CONNECT / SUBSCRIBE / UNSUBSCRIBE / PUBLISH the
    * broker saw after the command, else the command line. `withinMs` overrides the limit.
    */
-  async expectUrc(
-    expectedText: string,
-    options: { withinMs?: number; source?: string; since?: number } = {},
-  ): Promise<Urc> {
-    const expected = this.expectedUrc(expectedText);
-    const { since, limitMs, source, waitMs, start } = this.urcLimit(expected.name, options);
-    let urc: Urc;
-    try {
-      urc = await this.at.waitForUrc(
-        (u) => urcMatches(u, expected) || urcConflicts(u, expected),
-        Math.max(waitMs, 1),
-        since,
-        describeUrc(expected),
-      );
-    } catch (error) {
-      throw nonConformance(
-        `expected ${describeUrc(expected)}${limitMs !== undefined ? ` within ${seconds(limitMs)} (${source})` : ''}; ${(error as Error).message}`,
-      );
-    }
-    if (!urcMatches(urc, expected)) {
-      throw nonConformance(`${urc.text} arrived where ${describeUrc(expected)} was expected`);
-    }
-    const timerStart = start();
-    if (limitMs !== undefined && urc.at - timerStart > withMargin(limitMs, this.margin)) {
-      throw nonConformance(
-        `${describeUrc(expected)} arrived after ${seconds(urc.at - timerStart)}, over the limit of ${seconds(limitMs)} (${source}) ` +
-          `plus the timing margin of ${describeMargin(this.margin)}`,
-      );
-    }
-    for (const omitted of omittedOptionalFields(urc, expected))
-      this.observer.observe(omitted.reading, omitted.value, `${urc.text} arrived`);
-    this.observeRecvLayout(urc.recvLayout, `${urc.text} arrived`);
-    return urc;
+  async expectUrc(expectedText: string, options: UrcDeadlineOptions = {}): Promise<Urc> {
+    return expectUrc(this.urcContext, expectedText, options);
   }
 
-  /** A33: the +QMTRECV payload came in quotes or bare (the split layout shows neither). */
-  private observeRecvLayout(layout: Urc['recvLayout'], evidence: string): void {
-    if (layout === undefined || layout === 'split') return;
-    this.observer.observe('A33', layout.startsWith('quoted') ? 'quoted' : 'bare', evidence);
-  }
-
-  /** The limit a URC is held to, where it is counted from, and how long to wait for it. */
-  private urcLimit(name: string, options: { withinMs?: number; source?: string; since?: number } = {}) {
-    const origin = [...this.exchanges].reverse().find((e) => e.line.name === name);
-    const since = options.since ?? origin?.response.sentAt ?? this.exchanges.at(-1)?.response.sentAt ?? 0;
-    const normative =
-      options.withinMs !== undefined || (origin?.limit.normative !== false && origin?.limit.appliesTo === 'urc');
-    const limitMs = options.withinMs ?? (normative ? origin?.limit.ms : undefined);
-    const source = options.source ?? origin?.limit.source ?? 'harness limit';
-    const packets = TIMER_PACKETS[name] ?? [];
-    // Read when the URC is in: the packet that starts the timer is on the wire by then.
-    const start = () => packets.map((p) => this.wireClock(p, since)).find((at) => at !== undefined) ?? since;
-    const waitBudget = limitMs ?? origin?.limit.ms;
-    const waitMs =
-      waitBudget === undefined
-        ? 60_000
-        : Math.ceil(withMargin(waitBudget, this.margin) * 1.5) + 1_000 - (this.clock.now() - since);
-    return { since, limitMs, source, waitMs: Math.max(waitMs, 1), start };
+  /** What the URC waits of src/qmt/urc-waits.ts and urc-by-reading.ts work with. */
+  private get urcContext(): UrcContext {
+    return {
+      at: this.at,
+      clock: this.clock,
+      margin: this.margin,
+      observer: this.observer,
+      log: this.log,
+      expectedUrc: (text) => this.expectedUrc(text),
+      deadline: (name, options) =>
+        urcDeadline(
+          { log: this.log, clock: this.clock, margin: this.margin, wireClock: this.wireClock },
+          name,
+          options,
+        ),
+    };
   }
 
   /**
@@ -477,45 +305,8 @@ export class QmtHost {
     return sendOpenEnded(this.at, raw, this.margin);
   }
 
-  timingFor(clientIdx: number | undefined): ClientTiming {
-    return (
-      (clientIdx !== undefined && this.timing.get(clientIdx)) || {
-        ...DEFAULT_TIMING,
-        retriesAfterFirst: this.retriesAfterFirst,
-      }
-    );
-  }
-
   private expectInTime(exchange: Exchange, doneAt: number, what: string): void {
-    const elapsed = doneAt - exchange.response.sentAt;
-    const { limit } = exchange;
-    if (limit.normative && limit.appliesTo === 'final' && elapsed > withMargin(limit.ms, this.margin)) {
-      throw nonConformance(
-        `${what} took ${seconds(elapsed)}; ${limit.source} plus the timing margin of ${describeMargin(this.margin)}`,
-      );
-    }
-  }
-
-  /** Follows AT+QMTCFG="timeout" so the limits of later commands use the configured values. */
-  private track(exchange: Exchange): void {
-    const { line, response } = exchange;
-    if (response.final.kind !== 'OK') return;
-    if (line.name === '+CFUN') this.timing.clear();
-    // ATE1 / ATE0 (V.25ter): the digester must know whether to expect echoes from now on.
-    if (line.name === 'E1' || line.name === 'E0') this.at.setEcho(line.name === 'E1');
-    if (
-      line.name === '+QMTCFG' &&
-      line.form === 'set' &&
-      line.args[0]?.toLowerCase() === 'timeout' &&
-      line.args.length >= 4
-    ) {
-      const idx = Number(line.args[1]);
-      this.timing.set(idx, {
-        pktTimeoutS: Number(line.args[2]),
-        retryTimes: Number(line.args[3]),
-        retriesAfterFirst: this.retriesAfterFirst,
-      });
-    }
+    expectInTime(exchange, doneAt, what, this.margin);
   }
 }
 
@@ -527,18 +318,4 @@ function sameMessage(response: AtResponse, index: number, wanted: string): boole
   const message = response.messages?.[index];
   if (!message?.payload) return false;
   return urcMatches({ ...message, text: response.lines[index], name: '+QMTRECV', at: 0 }, parseExpectedUrc(wanted));
-}
-
-function clientIndexOf(line: CommandLine): number | undefined {
-  const arg = line.name === '+QMTCFG' ? line.args[1] : line.args[0];
-  const idx = Number(arg);
-  return Number.isInteger(idx) ? idx : undefined;
-}
-
-function formatFinal(response: AtResponse): string {
-  return response.final.kind === 'CME ERROR' ? `+CME ERROR: ${response.final.code}` : response.final.kind;
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(3)} s`;
 }

@@ -6,9 +6,9 @@
  */
 import type { AtClient } from '../at/at-client';
 import { AtTimeoutError } from '../at/types';
-import { matchLines } from './answer-pattern';
+import { chooseByReading } from './answer-by-reading';
 import { parseCommandLine } from './command-line';
-import type { ReadingAlternative } from './host';
+import type { ReadingAlternative } from './reading-alternative';
 import type { ReadingObserver } from './readings-observer';
 import { responseTimeLimit } from './timing';
 import { describeMargin, withMargin, type TimingMargin } from './timing-margin';
@@ -59,32 +59,20 @@ export function expectOpenEndedByReading(
   margin: TimingMargin,
 ): string {
   const printed = answer.final === undefined ? [...answer.lines, NO_FINAL_RESULT] : [...answer.lines, answer.final];
-  const matching = alternatives.flatMap((alt) => {
-    const match = matchLines(alt.lines, printed);
-    return match ? [{ alt, match }] : [];
-  });
-  const declared = observer.preferredValue(id);
-  const chosen = matching.find((m) => m.alt.value === declared) ?? matching[0];
-  if (!chosen) {
-    throw nonConformance(
-      `${answer.command} answered ${printed.join(' | ')} (waited ${answer.waitMs} ms); the note allows (reading ${id}): ` +
-        alternatives.map((a) => `${a.lines.join(' | ')} (${a.value})`).join(' or '),
-    );
-  }
+  const chosen = chooseByReading(
+    printed,
+    id,
+    alternatives,
+    observer,
+    `${answer.command} answered ${printed.join(' | ')} (waited ${answer.waitMs} ms)`,
+  );
   if (answer.final !== undefined && answer.elapsedMs > withMargin(answer.limitMs, margin)) {
     throw nonConformance(
       `the answer to ${answer.command} took ${(answer.elapsedMs / 1000).toFixed(3)} s; spec 3.3.1: ${answer.limitMs} ms plus the timing margin of ${describeMargin(margin)}`,
     );
   }
-  const evidence = `${answer.command} → ${printed.join(' | ')}`;
-  for (const [capture, value] of Object.entries(chosen.match.captures)) observer.observe(capture, value, evidence);
-  observer.observeAnswer(
-    id,
-    matching.map((m) => m.alt.value),
-    chosen.alt.value,
-    evidence,
-  );
-  return chosen.alt.value;
+  chosen.record(`${answer.command} → ${printed.join(' | ')}`);
+  return chosen.value;
 }
 
 /** Rows `| <value> | <lines> |` of a reading table; a last line "no final result" is kept, else OK is implied. */

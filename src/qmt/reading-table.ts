@@ -2,7 +2,7 @@
  * A Gherkin table of `| <reading value> | <answer> |` rows, the alternatives a reading of the note
  * allows (src/variants/readings.ts), read into what QmtHost compares. `\n` in a cell separates lines.
  */
-import type { ReadingAlternative } from './host';
+import type { ReadingAlternative } from './reading-alternative';
 
 type Rows = readonly (readonly string[])[];
 

@@ -7,8 +7,8 @@ import { mergeResultsFolders } from './merge-results';
 
 export interface GenerateReportOptions {
   resultsDirs: string[];
-  /** Default "reports". */
-  outDir?: string;
+  /** Where the report goes (the command's default is in src/cli/defaults.ts). */
+  outDir: string;
   reportName?: string;
   /** Also build <outDir>/allure-report-single/index.html (default true). */
   singleFile?: boolean;
@@ -40,7 +40,7 @@ function runAllure(args: string[], timeoutMs: number): Promise<void> {
 }
 
 export async function generateReport(options: GenerateReportOptions): Promise<GeneratedReport> {
-  const outDir = options.outDir ?? 'reports';
+  const { outDir } = options;
   const timeoutMs = options.timeoutMs ?? 180_000;
   const mergedResults = join(outDir, 'allure-results-merged');
   const reportDir = join(outDir, 'allure-report');

@@ -7,26 +7,29 @@ import type { Readings } from '../variants/readings';
 import type { Rig } from './types';
 
 /**
- * `declared`: the readings of a strict run's profile. A scenario tagged `@reading:<id>=<value>` is
- * skipped up front only when a profile declares another value; in default mode it runs, and is
- * skipped once the module shows another reading (QmtWorld.readingOutcome).
+ * Tags that name a capability, each with why a scenario so tagged does not apply here (undefined:
+ * it does). support/hooks.ts makes one tag-scoped Before hook of each, in this order.
  */
-export function notApplicableReason(
-  tags: readonly string[],
-  rig: Rig,
-  includeSlow: boolean,
-  declared?: Readings,
-): string | undefined {
-  const has = (tag: string) => tags.includes(tag);
+export const CAPABILITY_TAGS: Readonly<Record<string, (rig: Rig, includeSlow: boolean) => string | undefined>> = {
+  '@ssl': (rig) => (rig.variant.capabilities.ssl ? undefined : `${rig.variant.name} has no SSL/TLS support`),
+  '@cloud-auth': (rig) =>
+    rig.variant.capabilities.cloudAuth ? undefined : `${rig.variant.name} has no cloud authentication sub-options`,
+  '@reboot': (rig) => (rig.variant.capabilities.reboot ? undefined : `the rig cannot restart ${rig.variant.name}`),
+  '@slow': (rig, includeSlow) =>
+    rig.virtualTime || includeSlow ? undefined : 'needs long real-time waits on hardware (run with --include-slow)',
+  '@simulator-only': (rig) =>
+    rig.virtualTime ? undefined : 'needs the simulated module (virtual time or simulator-only control)',
+};
+
+/**
+ * Tags that carry a value, which a Cucumber tag expression cannot select: `@sub-option:<name>`
+ * (the variant must implement it) and `@reading:<id>=<value>`. `declared`: the readings of a strict
+ * run's profile; a reading tag skips a scenario up front only when a profile declares another
+ * value. In default mode it runs, and is skipped once the module shows another reading
+ * (QmtWorld.readingOutcome).
+ */
+export function valueTagReason(tags: readonly string[], rig: Rig, declared?: Readings): string | undefined {
   const { capabilities } = rig.variant;
-  if (has('@ssl') && !capabilities.ssl) return `${rig.variant.name} has no SSL/TLS support`;
-  if (has('@cloud-auth') && !capabilities.cloudAuth)
-    return `${rig.variant.name} has no cloud authentication sub-options`;
-  if (has('@reboot') && !capabilities.reboot) return `the rig cannot restart ${rig.variant.name}`;
-  if (has('@slow') && !rig.virtualTime && !includeSlow)
-    return 'needs long real-time waits on hardware (run with --include-slow)';
-  if (has('@simulator-only') && !rig.virtualTime)
-    return 'needs the simulated module (virtual time or simulator-only control)';
   for (const tag of tags) {
     const sub = /^@sub-option:(.+)$/.exec(tag)?.[1];
     if (sub && !capabilities.subOptions.includes(sub))

@@ -79,6 +79,21 @@ for (const rule of RULES) {
   });
 }
 
+/**
+ * The Cucumber layer reaches src/qmt through its one entry point, src/qmt/index.ts: what is not
+ * exported there is internal to src/qmt and free to change (CONTRIBUTING.md#what-steps-call-in-srcqmt).
+ */
+test('steps/ and support/ import src/qmt only through src/qmt/index.ts', () => {
+  const cucumberLayer = ['steps', 'support'].flatMap((dir) => sources(path.join(ROOT, dir)));
+  const targets = cucumberLayer.flatMap((file) => imports(file).map((target) => ({ file, target })));
+  const offences = targets
+    .filter(({ target }) => target.startsWith('src/qmt/') && target !== 'src/qmt/index')
+    .map(({ file, target }) => `${path.relative(ROOT, file)} → ${target}`);
+  assert.deepEqual(offences, []);
+  // The rule has something to hold: the layer does use src/qmt, by the path the rule expects.
+  assert.ok(targets.some(({ target }) => target === 'src/qmt'));
+});
+
 test('the import scanner sees relative imports (a rule that cannot fail proves nothing)', () => {
   const found = imports(path.join(ROOT, 'src/sim/core/simulated-module.ts'));
   assert.ok(

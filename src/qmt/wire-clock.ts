@@ -1,0 +1,8 @@
+/**
+ * Where the module's own timer starts, as the broker fixture saw it: the first packet of a type
+ * from the module at or after a time. Undefined when no such packet was seen.
+ */
+export type WireClock = (
+  packet: 'connect' | 'subscribe' | 'unsubscribe' | 'publish' | 'pubrel',
+  since: number,
+) => number | undefined;
