@@ -49,6 +49,7 @@ async function runOnOnePort(run: CheckedRun): Promise<number> {
   claimResultsFolder(resultsDir, `qmt ${harnessVersion()} run (Allure results)`);
   const target =
     config.port ??
+    (config.simReplay ? `a replay of ${config.simReplay}` : undefined) ??
     `the built-in simulator (${config.simProfile ?? config.variant ?? 'EC200N-CN'}, network latency ${describeLatency(parseLatency(config.latency)!)})`;
   // A worker of a multi-port run: the parent says all this once, for every module.
   const say = process.env[PROGRESS_EVENTS_ENV] ? () => undefined : console.log;

@@ -27,6 +27,7 @@ import type { IConnectPacket, Packet } from 'mqtt-packet';
 import type { Clock, TimerHandle } from '../../clock/clock';
 import { POWER_UP_URCS, DEFAULT_REBOOT_MS } from '../core/reboot';
 import { formatChecksum, qfuplChecksum } from '../handlers/basic/checksum';
+import type { InProcessDial } from '../types';
 import { BrokerLinks } from './broker-links';
 import { CloudConfigs } from './cloud-signing';
 import { maskedValues, newAddressMap, rewriteAddresses, sameCommand, type AddressMap } from './command-match';
@@ -40,6 +41,7 @@ export interface ReplayEvent {
 
 export interface ReplayModuleOptions {
   readonly recording: Recording;
+  /** The clock until a session brings its own (attach). */
   readonly clock: Clock;
   /** `--host name=ip`: host names the recording dialled, and where they are now. */
   readonly hosts?: Readonly<Record<string, string>>;
@@ -103,8 +105,12 @@ export class ReplayModule {
   private started = false;
   /** The recording holds the network side (broker packet logs). */
   private readonly networked: boolean;
+  private clock: Clock;
+  /** In-process connections to the fixture, on a virtual clock (see ./broker-links.ts). */
+  private inProcessDial: InProcessDial | undefined;
 
   constructor(private readonly options: ReplayModuleOptions) {
+    this.clock = options.clock;
     this.networked = options.recording.tracks.some((t) => t.steps.some((s) => s.opens !== undefined));
     this.links = new BrokerLinks(
       (connection, packet) => this.onBrokerPacket(connection, packet),
@@ -112,8 +118,17 @@ export class ReplayModule {
     );
   }
 
-  attach(uart: Duplex): void {
+  /**
+   * Plugs the module into a host's serial link. An in-process rig gives each scenario session a
+   * fresh virtual clock and the fixture's in-process dial; the recording is followed across them.
+   */
+  attach(uart: Duplex, session: { clock?: Clock; dial?: InProcessDial } = {}): void {
     this.detach?.();
+    if (session.clock && session.clock !== this.clock) {
+      this.dropPending();
+      this.clock = session.clock;
+    }
+    this.inProcessDial = session.dial;
     const onData = (data: Buffer | string) =>
       this.receive(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
     uart.on('data', onData);
@@ -128,14 +143,21 @@ export class ReplayModule {
 
   close(): void {
     this.closed = true;
+    this.unplug();
+  }
+
+  /** The host's link is gone (an in-process rig's session ended): nothing is due on it any more. */
+  unplug(): void {
     this.dropPending();
     this.links.closeAll();
     this.detach?.();
+    this.detach = undefined;
   }
 
   /** Bytes from the host. */
   receive(data: Buffer): void {
     if (this.closed) return;
+    this.clock.activity();
     this.input = Buffer.concat([this.input, data]);
     for (;;) {
       const data = this.expectedData();
@@ -500,7 +522,14 @@ export class ReplayModule {
       this.report('network', `AT+QMTOPEN dials "${name}": map it with --host ${name}=<ip>; nothing was connected`);
       return;
     }
-    this.links.open(connection, Number(match[1]), ip, Number(match[3]), this.sslOn.has(Number(match[1])));
+    this.links.open(
+      connection,
+      Number(match[1]),
+      ip,
+      Number(match[3]),
+      this.sslOn.has(Number(match[1])),
+      this.inProcessDial,
+    );
   }
 
   /** The recorded packet, with what the log does not hold taken from the live exchange. */
@@ -570,7 +599,7 @@ export class ReplayModule {
   private schedule(ms: number, run: () => void): void {
     const entry = {
       run,
-      handle: this.options.clock.setTimeout(() => {
+      handle: this.clock.setTimeout(() => {
         this.pending = this.pending.filter((p) => p !== entry);
         run();
       }, ms),
@@ -583,13 +612,13 @@ export class ReplayModule {
     const due = this.pending;
     this.pending = [];
     for (const p of due) {
-      this.options.clock.clearTimeout(p.handle);
+      this.clock.clearTimeout(p.handle);
       p.run();
     }
   }
 
   private dropPending(): void {
-    for (const p of this.pending) this.options.clock.clearTimeout(p.handle);
+    for (const p of this.pending) this.clock.clearTimeout(p.handle);
     this.pending = [];
   }
 
@@ -600,6 +629,7 @@ export class ReplayModule {
   }
 
   private write(bytes: Buffer): void {
+    this.clock.activity();
     this.sink?.(bytes);
   }
 }
