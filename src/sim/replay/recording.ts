@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { importFieldLog } from './field-log';
-import { parsePacketLog, type LoggedPacket } from './packet-log';
+import { parsePacketLog, type LoggedPacket, type LoggedPayload } from './packet-log';
 import { addPackets } from './timeline';
 
 /**
@@ -29,6 +29,14 @@ export interface BrokerTrigger {
   readonly messageId?: number;
   /** A CONNACK's return code. */
   readonly returnCode?: number;
+  /** What else the module's answer depends on (./broker-answers.ts): CONNACK's session present, SUBACK's grants, PUBLISH's topic, QoS and payload. */
+  readonly said?: {
+    readonly sessionPresent?: boolean;
+    readonly granted?: readonly number[];
+    readonly topic?: string;
+    readonly qos?: number;
+    readonly payload?: LoggedPayload;
+  };
   /** Clock time (ms) on the scenario's clock, as the fixture logged it. */
   readonly at: number;
   readonly outputs: RecordedOutput[];
