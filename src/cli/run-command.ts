@@ -80,7 +80,10 @@ async function runOnOnePort(run: CheckedRun): Promise<number> {
       resultsDir,
       names: [...run.names],
       formats: run.formats,
-      progress: { module: config.port ?? 'simulator', realTime: config.port !== undefined },
+      progress: {
+        module: config.port ?? (config.simReplay ? 'replay' : 'simulator'),
+        realTime: config.port !== undefined,
+      },
       onEnvelope: (e) => {
         guard.observe(e);
         try {
