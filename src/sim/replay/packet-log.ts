@@ -11,7 +11,7 @@
  * The log is a readable summary, not the bytes: the CONNECT password is never in it (`***`), and a
  * payload longer than 120 characters (60 bytes shown as hex) is cut with `…`. Those parts come from
  * what the host sends the replayed module now (its AT+QMTCONN password, its payload after `>`),
- * which is where the recorded module took them from too (./mqtt-replay.ts).
+ * which is where the recorded module took them from too (./replay-network.ts).
  */
 import type { Packet } from 'mqtt-packet';
 
