@@ -9,6 +9,7 @@ import { parseRunConfig, type RunConfig, type RunParameters } from '../src/cli/r
 import { DEFAULT_SIMULATED_VARIANT } from '../src/cli/defaults';
 import { exportBrokerCa } from '../src/rig/broker-access';
 import { HardwareRig } from '../src/rig/hardware-rig';
+import { ReplayRig } from '../src/rig/replay-rig';
 import { placeAccessFromEnv } from '../src/rig/labgrid/place-access';
 import { SimulatedRig } from '../src/rig/simulated-rig';
 import { parseLatency } from '../src/sim/network-latency';
@@ -64,15 +65,22 @@ async function openRigFor(config: RunConfig): Promise<Rig> {
         variant: config.variant,
         place: await placeAccessFromEnv(),
       })
-    : await SimulatedRig.create({
-        variant: config.simProfile
-          ? resolveProfile(config.simProfile)
-          : findVariant(config.variant ?? DEFAULT_SIMULATED_VARIANT),
-        faults: config.faults,
-        hosts: { 'broker.qmt.test': '127.0.0.1' },
-        recvLayout: config.simRecvLayout,
-        latency: parseLatency(config.latency),
-      });
+    : config.simReplay
+      ? await ReplayRig.create({
+          recording: config.simReplay,
+          variant: config.variant,
+          hosts: { 'broker.qmt.test': '127.0.0.1' },
+          log: (event) => process.stderr.write(`qmt: replay ${event.message}\n`),
+        })
+      : await SimulatedRig.create({
+          variant: config.simProfile
+            ? resolveProfile(config.simProfile)
+            : findVariant(config.variant ?? DEFAULT_SIMULATED_VARIANT),
+          faults: config.faults,
+          hosts: { 'broker.qmt.test': '127.0.0.1' },
+          recvLayout: config.simRecvLayout,
+          latency: parseLatency(config.latency),
+        });
 }
 
 export function runRig(): Rig {

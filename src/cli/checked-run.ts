@@ -25,6 +25,7 @@ import {
   UsageError,
 } from './options';
 import { checkOutputFolder } from './output-folder';
+import { checkSimReplay } from './replay-option';
 import { checkBrokerPortFree } from './preflight-checks';
 import { resolvePorts } from './resolve-ports';
 import { planWorkers, type RigWorkerPlan } from './rigs-run';
@@ -60,6 +61,8 @@ export interface RunCommandOptions extends LabgridRunOptions {
   /** The name the user gave the report folder by: `--out`, or its older alias `--report-dir`. */
   reportDirOption?: string;
   simRecvLayout?: string;
+  /** A recorded Allure results folder replayed in place of the built-in simulator. */
+  simReplay?: string;
   /** Cucumber parallel workers for the built-in simulator (src/cli/workers.ts). */
   workers?: string;
   /** `i/n`: only every n-th selected scenario, from the i-th (one share per module). */
@@ -135,6 +138,11 @@ export async function checkRunOptions(
   const reportDir = options.report
     ? checkOutputFolder(options.reportDirOption ?? '--out', options.reportDir, 'report', PROJECT_ROOT)
     : undefined;
+  const simReplay = checkSimReplay(options.simReplay, {
+    port: anyPort,
+    simulatorOptions: simulatorOptionsGiven(options),
+    resultsDir,
+  });
   const selected = await selectedScenarios(tags, names);
   if (selected === 0) throw new UsageError(`no scenario matches ${describeSelection(tags, names)}`);
 
@@ -149,8 +157,19 @@ export async function checkRunOptions(
   for (const fixedPort of workers.length ? workers.map((w) => w.brokerPort) : [brokerPort])
     if (fixedPort !== 0) await checkBrokerPortFree(options.brokerListen, fixedPort);
 
-  const config = RunConfigSchema.parse({ ...partial, port: ports[0], resultsDir });
+  const config = RunConfigSchema.parse({ ...partial, simReplay, port: ports[0], resultsDir });
   return { ports, config, names, resultsDir, reportDir, workers, selected, formats, parallel, shard, options };
+}
+
+/** The built-in simulator's own options the user gave (a replay answers as recorded instead). */
+function simulatorOptionsGiven(options: RunCommandOptions): string[] {
+  const given: [string, unknown][] = [
+    ['--fault', options.fault.length],
+    ['--sim-profile', options.simProfile],
+    ['--sim-recv-layout', options.simRecvLayout],
+    ['--latency', options.latency],
+  ];
+  return given.filter(([, value]) => value).map(([name]) => name);
 }
 
 /** `--tags "@x"` / `--name "y"` as the user wrote them, for the empty-selection line. */

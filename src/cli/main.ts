@@ -98,6 +98,10 @@ export async function main(rawArgv: string[]): Promise<number> {
     )
     .option('--fault <id>', 'switch on a simulator firmware fault (repeatable)', collect, [])
     .option('--sim-recv-layout <layout>', 'built-in simulator prints +QMTRECV as quoted | unquoted | split')
+    .option(
+      '--sim-replay <allure-results>',
+      'in place of the built-in simulator, replay a recorded run (its Allure results folder) on the virtual clock',
+    )
     .option('--secret <value>', 'a secret to mask everywhere (repeatable)', collect, [])
     .option('--include-slow', 'run @slow scenarios on real-time rigs too')
     .option('--no-report', 'write Allure results only, no HTML report')

@@ -50,6 +50,7 @@ async function runOnOnePort(run: CheckedRun): Promise<number> {
   claimResultsFolder(resultsDir, `qmt ${harnessVersion()} run (Allure results)`);
   const target =
     config.port ??
+    (config.simReplay ? `a replay of ${config.simReplay}` : undefined) ??
     `the built-in simulator (${config.simProfile ?? config.variant ?? DEFAULT_SIMULATED_VARIANT}, network latency ${describeLatency(parseLatency(config.latency)!)})`;
   // A worker of a multi-port run: the parent says all this once, for every module.
   const say = process.env[PROGRESS_EVENTS_ENV] ? () => undefined : console.log;
@@ -80,7 +81,10 @@ async function runOnOnePort(run: CheckedRun): Promise<number> {
       resultsDir,
       names: [...run.names],
       formats: run.formats,
-      progress: { module: config.port ?? 'simulator', realTime: config.port !== undefined },
+      progress: {
+        module: config.port ?? (config.simReplay ? 'replay' : 'simulator'),
+        realTime: config.port !== undefined,
+      },
       onEnvelope: (e) => {
         guard.observe(e);
         try {

@@ -51,6 +51,8 @@ export const RunConfigSchema = z.object({
     .default(DEFAULT_TIMING_MARGIN),
   /** Built-in simulator only: the +QMTRECV layout its firmware prints (overrides the profile). */
   simRecvLayout: z.enum(RECV_LAYOUTS).optional(),
+  /** A recorded Allure results folder replayed in process, in place of the built-in simulator (src/rig/replay-rig.ts). */
+  simReplay: z.string().min(1).optional(),
   /** Simulator faults to switch on (sensitivity runs). */
   faults: z.array(z.string().min(1)).default([]),
   /** Extra secrets from configuration to mask everywhere (passwords, device secrets, keys). */

@@ -32,6 +32,31 @@ test('a tag expression that does not parse', () =>
 test('an unknown simulator +QMTRECV layout', () =>
   assertOneLine(['run', '--sim-recv-layout', 'sideways'], /--sim-recv-layout sideways: unknown layout/));
 
+test('--sim-replay naming no recording, or with what only the built-in simulator takes', () => {
+  const empty = tempDir('qmt-no-recording-');
+  assertOneLine(
+    ['run', '--sim-replay', '/nonexistent-qmt/results'],
+    /--sim-replay \/nonexistent-qmt\/results: no such file or folder/,
+  );
+  assertOneLine(
+    ['run', '--sim-replay', empty],
+    /--sim-replay \S+: no Allure result with an "AT transcript" attachment/,
+  );
+  assertOneLine(
+    ['run', '--sim-replay', empty, '--fault', 'echo-stuck-on'],
+    /--sim-replay answers as the recording did; --fault cannot/,
+  );
+  assertOneLine(
+    ['run', '--sim-replay', empty, '--port', '/dev/qmt-no-such-port'],
+    /--sim-replay replays a recording in place of the built-in simulator; it cannot be used with a real module/,
+  );
+  // The run empties --results first: the recording would be gone before it is replayed.
+  assertOneLine(
+    ['run', '--sim-replay', empty, '--results', empty],
+    /--sim-replay \S+: the --results folder \S+ is emptied by the run/,
+  );
+});
+
 test('a tag expression that selects nothing: no silent green run', () =>
   assertOneLine(['run', '--tags', '@no-such-tag'], /no scenario matches --tags "@no-such-tag"/));
 test('a scenario name that matches nothing', () =>

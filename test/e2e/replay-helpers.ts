@@ -1,5 +1,8 @@
-/** Record a run on the built-in simulator, replay it with qmt-sim --replay, and read both runs' verdicts. */
-import { readdirSync, readFileSync } from 'node:fs';
+/**
+ * Record a run on the built-in simulator, replay it (qmt-sim --replay over TCP or a pty, or
+ * qmt run --sim-replay in process), and read both runs' verdicts.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startSimulator, tempDir } from './helpers';
 import { runQmtAsync } from './rig-in-a-box';
@@ -39,4 +42,32 @@ export async function recordAndReplay(tags: string, serve: '--tcp' | '--pty', fa
   } finally {
     child.kill('SIGTERM');
   }
+}
+
+/**
+ * The same run recorded on the built-in simulator (default latency, `faults` on) and replayed in
+ * process on the virtual clock by `qmt run --sim-replay`; `tags` undefined = the whole catalog.
+ * The temporary folder is removed afterwards.
+ */
+export async function recordAndReplayInProcess(tags: string | undefined, faults: string[]) {
+  const dir = tempDir('qmt-replay-');
+  try {
+    const recorded = path.join(dir, 'recorded');
+    const replayed = path.join(dir, 'replayed');
+    const select = tags ? ['--tags', tags] : [];
+    const fault = faults.flatMap((f) => ['--fault', f]);
+    const record = await runQmtAsync(['run', '--no-report', ...select, ...fault, '--results', recorded]).done;
+    const replay = await runQmtAsync(['run', '--no-report', ...select, '--sim-replay', recorded, '--results', replayed])
+      .done;
+    return { record, before: verdicts(recorded), replay, after: verdicts(replayed) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What the replay said about the recording it followed: divergences, commands outside it, packets it could not send. */
+export function replayTrouble(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => /replay .*(diverged|not in the recording|not open|resynchronised)/.test(line));
 }

@@ -1,17 +1,19 @@
 /**
- * Replay of a recorded run: the simulator's run (default field latency) recorded as Allure
- * results, replayed by `qmt-sim --replay <allure-results>` to `qmt run --port`, gives the same
- * verdict for every scenario, the rig's clean-up between scenarios included, and the wire side
- * too: the broker fixture of the replayed run sees the packets the recorded module sent.
+ * Replay of a recorded run over TCP, as a harness reaches hardware: the simulator's run (default
+ * field latency) recorded as Allure results, replayed by `qmt-sim --replay <allure-results>` to
+ * `qmt run --port`, gives the same verdict for every scenario, the rig's clean-up between
+ * scenarios included, and the wire side too: the broker fixture of the replayed run sees the
+ * packets the recorded module sent.
  *
- * Why a subset and not the whole catalog: the replay runs in real time (it answers as the
- * recorded module did, when it did), and the catalog's mandated waits alone are about 18 minutes
- * (docs/benchmarks.md, figure c). The subset (22 scenarios, about 66 s of recorded
- * time) takes the exchanges the replay has to get right: the rig's clean-up of clients left open,
- * six clients at once, QoS 2 flows with PUBREL retransmission, SUBACK's granted QoS, DISCONNECT,
- * incoming messages with the broker's packet ids, the 5.2 example's TLS with a certificate uploaded
- * per run. Each e2e file has 300 s (scripts/run-unit-tests.js); faults: replay-faults.test.ts.
- * The whole catalog replays the same way, in real time (README "Replay of a recorded run").
+ * Why a subset: over TCP the replay runs in real time (it answers as the recorded module did, when
+ * it did), and the catalog's mandated waits alone are about 18 minutes (docs/benchmarks.md,
+ * figure c). The whole catalog replays on the virtual clock, in process, with `qmt run
+ * --sim-replay` (replay-catalog.test.ts); this file proves the real-time TCP path. The subset (22
+ * scenarios, about 66 s of recorded time) takes the exchanges the replay has to get right: the
+ * rig's clean-up of clients left open, six clients at once, QoS 2 flows with PUBREL
+ * retransmission, SUBACK's granted QoS, DISCONNECT, incoming messages with the broker's packet
+ * ids, the 5.2 example's TLS with a certificate uploaded per run. Each e2e file has 300 s
+ * (scripts/run-unit-tests.js); faults over a pty: replay-faults.test.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -2,17 +2,23 @@
  * The replayed module's network side: one TCP (or TLS) connection per client the host opened,
  * to the address the host gave in AT+QMTOPEN, carrying the recorded module's packets (encoded
  * with mqtt-packet, never by hand) and handing the broker's packets back to the replay.
+ *
+ * On a virtual clock the connection is an in-process stream to the fixture when one listens there
+ * (`dial`, as the simulator's ../mqtt/open-link.ts does), so the clock sees every byte in flight;
+ * TLS then runs over that stream. Otherwise (qmt-sim --tcp / --pty) a real socket.
  */
 import * as net from 'node:net';
+import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
 import * as mqttPacket from 'mqtt-packet';
+import type { InProcessDial } from '../types';
 
 interface Link {
   readonly connection: number;
   readonly idx: number;
   readonly host: string;
   readonly port: number;
-  readonly socket: net.Socket;
+  readonly socket: Duplex;
   connected: boolean;
   /** A CONNACK accepting the CONNECT came (spec 3.3.4 <state> 3 "connected"). */
   accepted: boolean;
@@ -30,13 +36,14 @@ export class BrokerLinks {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Opens the recorded connection number `connection` for client `idx`. */
-  open(connection: number, idx: number, host: string, port: number, useTls: boolean): void {
+  /** Opens the recorded connection number `connection` for client `idx`; in process when `dial` reaches it. */
+  open(connection: number, idx: number, host: string, port: number, useTls: boolean, dial?: InProcessDial): void {
     this.links.get(connection)?.socket.destroy();
+    const stream = dial?.(host, port);
+    // The replay repeats what the recorded module sent; the recorded module already judged the certificate.
     const socket = useTls
-      ? // The replay repeats what the recorded module sent; the recorded module already judged the certificate.
-        tls.connect({ host, port, rejectUnauthorized: false })
-      : net.connect({ host, port });
+      ? tls.connect({ ...(stream ? { socket: stream } : { host, port }), rejectUnauthorized: false })
+      : (stream ?? net.connect({ host, port }));
     const link: Link = {
       connection,
       idx,
@@ -56,11 +63,14 @@ export class BrokerLinks {
       this.onPacket(connection, packet);
     });
     parser.on('error', () => socket.destroy());
-    socket.on(useTls ? 'secureConnect' : 'connect', () => {
+    const connected = () => {
       link.connected = true;
       for (const packet of link.queue.splice(0)) this.write(link, packet);
       if (link.ending) socket.end();
-    });
+    };
+    // An in-process stream is connected as soon as it exists.
+    if (stream && !useTls) connected();
+    else socket.once(useTls ? 'secureConnect' : 'connect', connected);
     socket.on('data', (data: Buffer) => parser.parse(data));
     socket.on('error', (error) => this.log(`connection #${connection} to ${host}:${port}: ${error.message}`));
     socket.on('close', () => {

@@ -3,8 +3,8 @@
  * legitimately differs between two runs of the same scenario:
  * - a secret the harness masked in the transcript (`***`, src/secrets) matches any text: every
  *   run makes up fresh secrets;
- * - AT+QMTOPEN's address and port of the broker fixture (both IP literals / both ports): the
- *   fixture listens on an ephemeral port per scenario, and a rig run dials the rig's address.
+ * - AT+QMTOPEN's address and port of the broker fixture (both IP literals / both ports from 1024
+ *   up): the fixture listens on an ephemeral port per scenario, and a rig run dials the rig's address.
  * The address mapping is kept so the module's answers (AT+QMTOPEN? prints them) are rewritten.
  */
 const SECRET_MASK = '***';
@@ -95,6 +95,9 @@ function maskPattern(token: string): RegExp {
 }
 
 function samePortMapping(map: AddressMap, recorded: string, live: string): boolean {
+  // A well-known port (below 1024) is never one the system hands out to a listener on port 0, so
+  // the scenario named it itself: it stands only for itself.
+  if (Number(recorded) < 1024 || Number(live) < 1024) return false;
   const known = map.port.get(recorded);
   if (known !== undefined) return known === live;
   return ![...map.port.values()].includes(live);

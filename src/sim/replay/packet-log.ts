@@ -11,7 +11,7 @@
  * The log is a readable summary, not the bytes: the CONNECT password is never in it (`***`), and a
  * payload longer than 120 characters (60 bytes shown as hex) is cut with `…`. Those parts come from
  * what the host sends the replayed module now (its AT+QMTCONN password, its payload after `>`),
- * which is where the recorded module took them from too (./mqtt-replay.ts).
+ * which is where the recorded module took them from too (./replay-network.ts).
  */
 import type { Packet } from 'mqtt-packet';
 
@@ -42,6 +42,9 @@ export interface LoggedPacket {
   readonly hasPassword?: boolean;
   /** CONNACK's return code (0 accepted). */
   readonly returnCode?: number;
+  readonly sessionPresent?: boolean;
+  /** SUBACK's granted QoS, one per topic (128 = failure). */
+  readonly granted?: readonly number[];
 }
 
 const LINE =
@@ -131,7 +134,14 @@ function decode(cmd: string, detail: string, messageId: number | undefined): Par
     case 'pubcomp':
       return { packet: { cmd, messageId: messageId ?? 0 } as Packet };
     case 'connack':
-      return { returnCode: numberField(detail, 'returnCode') ?? 0 };
+      return { returnCode: numberField(detail, 'returnCode') ?? 0, sessionPresent: /sessionPresent=true/.test(detail) };
+    case 'suback':
+      return {
+        granted: (/granted=\[([^\]]*)\]/.exec(detail)?.[1] ?? '')
+          .split(',')
+          .filter((g) => g.trim())
+          .map(Number),
+      };
     case 'pingreq':
     case 'disconnect':
       return { packet: { cmd } as Packet };

@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { importFieldLog } from './field-log';
-import { parsePacketLog, type LoggedPacket } from './packet-log';
+import { parsePacketLog, type LoggedPacket, type LoggedPayload } from './packet-log';
 import { addPackets } from './timeline';
 
 /**
@@ -29,6 +29,14 @@ export interface BrokerTrigger {
   readonly messageId?: number;
   /** A CONNACK's return code. */
   readonly returnCode?: number;
+  /** What else the module's answer depends on (./broker-answers.ts): CONNACK's session present, SUBACK's grants, PUBLISH's topic, QoS and payload. */
+  readonly said?: {
+    readonly sessionPresent?: boolean;
+    readonly granted?: readonly number[];
+    readonly topic?: string;
+    readonly qos?: number;
+    readonly payload?: LoggedPayload;
+  };
   /** Clock time (ms) on the scenario's clock, as the fixture logged it. */
   readonly at: number;
   readonly outputs: RecordedOutput[];
@@ -72,16 +80,19 @@ export interface Recording {
 
 const ENTRY = /^\[\s*(-?\d+\.\d{3}) s\] (>>|<<) (.*)$/;
 
-/** Loads a transcript file or an Allure results folder; throws one clear sentence when neither. */
-export function loadRecording(where: string): Recording {
-  if (!existsSync(where)) throw new Error(`--replay ${where}: no such file or folder`);
-  if (statSync(where).isDirectory()) return loadResultsFolder(where);
+/**
+ * Loads a transcript file or an Allure results folder; throws one clear sentence, starting with
+ * the option that named it (`option`), when neither.
+ */
+export function loadRecording(where: string, option = '--replay'): Recording {
+  if (!existsSync(where)) throw new Error(`${option} ${where}: no such file or folder`);
+  if (statSync(where).isDirectory()) return loadResultsFolder(where, option);
   const text = readFileSync(where, 'utf8');
   let track = parseTranscript(text, path.basename(where), where);
   // Not the project's transcript: a field log as a terminal or a logging tool shows it.
   if (track.steps.length === 0) track = parseTranscript(importFieldLog(text, where), path.basename(where), where);
   if (track.steps.length === 0)
-    throw new Error(`--replay ${where}: neither an AT transcript nor a field log (no command line found)`);
+    throw new Error(`${option} ${where}: neither an AT transcript nor a field log (no command line found)`);
   return { source: where, tracks: [track], identity: {} };
 }
 
@@ -103,7 +114,7 @@ interface AllureContainer {
  * `afters[].steps[].attachments`) whose `children` name the scenario's result; older writers put
  * it on the result itself. Both are read.
  */
-function loadResultsFolder(dir: string): Recording {
+function loadResultsFolder(dir: string, option: string): Recording {
   const files = readdirSync(dir);
   const readJson = <T>(file: string): T | undefined => {
     try {
@@ -139,7 +150,7 @@ function loadResultsFolder(dir: string): Recording {
     }
   }
   if (results.length === 0)
-    throw new Error(`--replay ${dir}: no Allure result with an "AT transcript" attachment in this folder`);
+    throw new Error(`${option} ${dir}: no Allure result with an "AT transcript" attachment in this folder`);
   // Run order, so the first recorded scenario that fits is the one that ran first.
   results.sort((a, b) => a.start - b.start);
   const tracks = results

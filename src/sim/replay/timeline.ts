@@ -18,6 +18,7 @@
  * Connections: the fixture numbers them in accept order (#1, #2 …, one without any packet leaves
  * a gap), so the n-th AT+QMTOPEN answered `+QMTOPEN: <idx>,0` opened connection #n.
  */
+import { brokerSaid } from './broker-answers';
 import type { LoggedPacket } from './packet-log';
 import type { BrokerTrigger, HostStep, RecordedOutput, Track } from './recording';
 
@@ -55,6 +56,7 @@ export function addPackets(track: Track, packets: readonly LoggedPacket[]): void
       cmd: p.cmd,
       ...(p.messageId !== undefined ? { messageId: p.messageId } : {}),
       ...(p.returnCode !== undefined ? { returnCode: p.returnCode } : {}),
+      said: brokerSaid(p),
       at: p.at,
       outputs: [],
     }));

@@ -6,11 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Duplex } from 'node:stream';
-import { VirtualClock } from '../../../src/clock/clock';
 import { importFieldLog } from '../../../src/sim/replay/field-log';
 import { parseTranscript } from '../../../src/sim/replay/recording';
-import { ReplayModule, type ReplayEvent } from '../../../src/sim/replay/replay-module';
+import { replayOnVirtualClock } from './replay-on-virtual-clock';
 
 /** EC600K-like: a terminal's view with date and time stamps, ATE0 first, echo off after it. */
 const EC600K = `[2024-03-05 09:14:02.101] ATE0
@@ -100,31 +98,16 @@ const BG770A_SENDRECV = BG770A_TXRX.replace(/^(\S+) TX: /gm, '[$1] [SEND] ').rep
 const BG770A_ARROWS = BG770A_TXRX.replace(/^\S+ TX: /gm, '>> ').replace(/^\S+ RX: /gm, '<< ');
 
 function replay(log: string, hosts: Record<string, string> = { 'broker.example.com': '127.0.0.1' }) {
-  const clock = new VirtualClock({ quietMs: 1 });
-  const events: ReplayEvent[] = [];
   const track = parseTranscript(importFieldLog(log, 'field.log'), 'field.log', 'field.log');
-  const module = new ReplayModule({
-    recording: { source: 'field.log', tracks: [track], identity: {} },
-    clock,
+  const { clock, events, module, take } = replayOnVirtualClock(
+    { source: 'field.log', tracks: [track], identity: {} },
     hosts,
-    log: (e) => events.push(e),
-  });
-  let received = '';
-  const uart = new Duplex({
-    read() {},
-    write(chunk, _e, done) {
-      received += chunk.toString('latin1');
-      done();
-    },
-  });
-  module.attach(uart);
+  );
   /** Sends a command (CR added) or raw data, waits `ms` on the clock, returns what came back. */
   const exchange = async (text: string, ms = 3_000): Promise<string> => {
     module.receive(Buffer.from(text, 'latin1'));
     await clock.sleep(ms);
-    const r = received;
-    received = '';
-    return r;
+    return take();
   };
   const done = () => {
     module.close();

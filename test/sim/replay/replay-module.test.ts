@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Duplex } from 'node:stream';
-import { VirtualClock } from '../../../src/clock/clock';
 import { parseTranscript } from '../../../src/sim/replay/recording';
-import { ReplayModule, type ReplayEvent } from '../../../src/sim/replay/replay-module';
+import { replayOnVirtualClock } from './replay-on-virtual-clock';
 
 const TRANSCRIPT = `# AT transcript, first byte at 2026-12-01T22:46:34.459Z
 [   0.000 s] >> ATE0<CR>
@@ -23,28 +21,12 @@ const TRANSCRIPT = `# AT transcript, first byte at 2026-12-01T22:46:34.459Z
 `;
 
 function harness() {
-  const clock = new VirtualClock({ quietMs: 1 });
-  const events: ReplayEvent[] = [];
-  const module = new ReplayModule({
-    recording: { source: 'rec.txt', tracks: [parseTranscript(TRANSCRIPT, 'a scenario', 'rec.txt')], identity: {} },
-    clock,
-    log: (e) => events.push(e),
+  const { clock, events, module, take } = replayOnVirtualClock({
+    source: 'rec.txt',
+    tracks: [parseTranscript(TRANSCRIPT, 'a scenario', 'rec.txt')],
+    identity: {},
   });
-  let received = '';
-  const uart = new Duplex({
-    read() {},
-    write(chunk, _e, done) {
-      received += chunk.toString('latin1');
-      done();
-    },
-  });
-  module.attach(uart);
   const send = (text: string) => module.receive(Buffer.from(text, 'latin1'));
-  const take = () => {
-    const r = received;
-    received = '';
-    return r;
-  };
   return { clock, events, send, take, module };
 }
 
