@@ -69,23 +69,10 @@ function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   return cycles;
 }
 
-/**
- * Circles in files being reworked on another branch at the time this test came (the replay
- * recorder): named here so that the test holds everywhere else; the entry must go when the circle
- * does, as the test then fails on it.
- */
-const KNOWN = ['src/sim/replay/recording.ts → src/sim/replay/timeline.ts → src/sim/replay/recording.ts'];
-
 test('no import circles in src/, steps/ or support/', () => {
-  const cycles = findCycles(importGraph()).map((c) => c.join(' → '));
   assert.deepEqual(
-    cycles.filter((c) => !KNOWN.includes(c)),
+    findCycles(importGraph()).map((c) => c.join(' → ')),
     [],
-  );
-  assert.deepEqual(
-    KNOWN.filter((k) => !cycles.includes(k)),
-    [],
-    'a known circle is gone: remove it from KNOWN',
   );
 });
 

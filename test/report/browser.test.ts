@@ -1,8 +1,10 @@
 // Opens what a customer opens: the Allure report (served on 127.0.0.1) and the compliance
-// summary, in headless Chromium. Screenshots land in reports/screenshots/ for a human look.
+// summary, in headless Chromium. Screenshots land in <tmp>/qmt-screenshots/ for a human look: not in
+// reports/, the default --out of `qmt run`, which refuses a folder holding what qmt did not write.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CHROMIUM_PATH, dumpDom, findChromium, screenshot } from '../../src/report/chromium';
@@ -13,7 +15,7 @@ import { readingsFolders, tempDir, twoVariantFolders } from './synthetic-results
 
 const chromium = findChromium();
 const skip = chromium ? false : `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
-const SHOTS = join(__dirname, '..', '..', 'reports', 'screenshots');
+const SHOTS = join(tmpdir(), 'qmt-screenshots');
 
 interface TreeNode {
   name: string;

@@ -7,7 +7,7 @@
  */
 import type { Packet } from 'mqtt-packet';
 import type { LoggedPacket } from './packet-log';
-import type { BrokerTrigger } from './recording';
+import type { BrokerTrigger } from './recording-types';
 
 export function brokerSaid(logged: LoggedPacket): BrokerTrigger['said'] {
   if (logged.cmd === 'connack') return { sessionPresent: logged.sessionPresent };

@@ -20,7 +20,7 @@
  */
 import { brokerSaid } from './broker-answers';
 import type { LoggedPacket } from './packet-log';
-import type { BrokerTrigger, HostStep, RecordedOutput, Track } from './recording';
+import type { BrokerTrigger, HostStep, RecordedOutput, Track } from './recording-types';
 
 const CAUSE: Readonly<Record<string, RegExp>> = {
   connect: /^AT\+QMTCONN=(\d)/i,
