@@ -57,7 +57,8 @@ test('a silent module: rejects with AtTimeoutError naming the command and limit,
     return true;
   });
   assert.equal(clock.now(), 60_000);
-  assert.ok(Date.now() - started < 1_000, 'virtual 60 s must take far less than a real second');
+  // A tenth of the virtual span: waiting on the wall clock would take all of it, on any load.
+  assert.ok(Date.now() - started < 6_000, 'virtual 60 s must not be waited on the wall clock');
   clock.stop();
 });
 

@@ -72,7 +72,7 @@ test('a wait that times out names what was awaited, the limit and the URCs that 
       return true;
     },
   );
-  assert.ok(Date.now() - started < 1_000);
+  assert.ok(Date.now() - started < 6_000, 'the 60 virtual seconds were not waited on the wall clock');
   assert.equal(clock.now(), 60_000);
   // Without a description the predicate's source names what was awaited.
   // (Spacing and quotes as the TypeScript loader prints them: tsx and ts-node differ.)

@@ -147,7 +147,8 @@ test('stop() with a module still connected closes it (FIN) and does not wait for
   const started = Date.now();
   await rig.fixture.stop();
   await closed;
-  assert.ok(Date.now() - started < 500, `stop took ${Date.now() - started} ms`);
+  // Waiting for the module would wait for ever (it never closes on its own): any bound tells it apart.
+  assert.ok(Date.now() - started < 5_000, `stop took ${Date.now() - started} ms`);
   assert.equal(rig.fixture.connections()[0].closedBy, 'fixture');
   await rig.done();
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { connectModule, nextEvent, startRig } from './harness';
 
-test('enforceKeepAlive drops a silent module after 1.5 x keep-alive of virtual time, in well under a second', async () => {
+test('enforceKeepAlive drops a silent module after 1.5 x keep-alive of virtual time, without waiting it on the wall clock', async () => {
   const rig = await startRig();
   try {
     rig.fixture.enforceKeepAlive(true);
@@ -12,7 +12,8 @@ test('enforceKeepAlive drops a silent module after 1.5 x keep-alive of virtual t
     const closed = nextEvent(module, 'close', 2000);
     const info = await rig.fixture.waitForConnectionClosed((c) => c.clientId === 'silent', 200_000);
     await closed;
-    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms of wall time`);
+    // Waiting on the wall clock would take the 180 s; a tenth of it tells the two apart on any load.
+    assert.ok(Date.now() - started < 18_000, `took ${Date.now() - started} ms of wall time`);
     assert.equal(info.closedBy, 'fixture');
     assert.match(info.closeReason ?? '', /keep-alive/);
     assert.equal((info.closedAt ?? 0) - connectedAt, 180_000);

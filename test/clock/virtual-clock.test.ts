@@ -12,7 +12,7 @@ test('virtual clock jumps to the next timer and fires same-instant timers in ord
   await clock.sleep(200_000);
   assert.deepEqual(fired, ['a@5s', 'c@5s', 'b@120s']);
   assert.equal(clock.now(), 200_000);
-  assert.ok(Date.now() - started < 1000, '200 virtual seconds take well under a real second');
+  assert.ok(Date.now() - started < 20_000, '200 virtual seconds are not waited on the wall clock');
   clock.stop();
 });
 
@@ -48,7 +48,8 @@ test('with every link in process (quietMs 0) the clock jumps without waiting on 
   const started = Date.now();
   await clock.sleep(1_000_000);
   assert.equal(fired, 1000);
-  assert.ok(Date.now() - started < 2_000, `1000 jumps took ${Date.now() - started} ms`);
+  // With 20 ms of quiet before each jump the 1000 jumps would take 20 s; without, a few ms.
+  assert.ok(Date.now() - started < 10_000, `1000 jumps took ${Date.now() - started} ms`);
   clock.stop();
 });
 
