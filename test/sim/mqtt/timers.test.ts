@@ -64,7 +64,7 @@ test('A3 excep1: no CONNACK within pkt_timeout closes the link with +QMTSTAT: id
   await server.close();
 });
 
-test('T2: PINGREQ after 120 virtual seconds of silence, in well under a second of wall time', async () => {
+test('T2: PINGREQ after 120 virtual seconds of silence, not waited on the wall clock', async () => {
   const broker = await startBroker();
   const m = makeModule();
   await connectClient(m, broker.port);
@@ -73,7 +73,8 @@ test('T2: PINGREQ after 120 virtual seconds of silence, in well under a second o
   const pinged = new Promise<number>((resolve) => broker.aedes.once('ping', () => resolve(m.clock.now())));
   const at = await pinged;
   assert.equal(at - start, 120_000);
-  assert.ok(Date.now() - wallStart < 1000);
+  // A tenth of the virtual span: waiting on the wall clock would take all of it, on any load.
+  assert.ok(Date.now() - wallStart < 12_000, `took ${Date.now() - wallStart} ms of wall time`);
   m.stop();
   await broker.close();
 });
