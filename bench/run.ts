@@ -351,6 +351,17 @@ function digesterThroughput(): void {
   row('-', 'digester throughput (for reference)', `${fmt((rounds * session.length) / seconds / 1e6)} MB/s`, '', '');
 }
 
+/** Rows of figures this run did not measure (QMT_BENCH_ONLY), kept from the file and marked as earlier. */
+function earlierRows(): string[] {
+  const measured = new Set(rows.map((r) => r[0]));
+  const file = path.join(ROOT, 'docs', 'benchmarks.md');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => /^\| [a-z-] \|/.test(line) && !measured.has(line.slice(2, line.indexOf(' |', 2))))
+    .map((line) => (line.includes('(earlier run)') ? line : line.replace(/^\| ([a-z-]) \|/, '| $1 | (earlier run)')));
+}
+
 function writeMarkdown(): void {
   const lines = [
     "# Benchmarks — the harness's own cost",
@@ -363,6 +374,7 @@ function writeMarkdown(): void {
     '| figure | what | measured | floor | ratio |',
     '|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
+    ...earlierRows(),
     '',
     ...notes,
     '',
