@@ -97,7 +97,8 @@ async function figureA(): Promise<void> {
     `(a) With one worker the catalog's wall time is ${fmt(one.wallMs / one.cpuMs, 2)} × its CPU time. Every link of a ` +
       'virtual-time run is in process (the simulator reaches the broker fixture over an in-process stream), so the ' +
       'virtual clock jumps as soon as one event-loop turn brings no activity instead of after 20 ms of real quiet; ' +
-      'what remains above 1 × is the wait for a CPU on a shared machine (see the load average above). ' +
+      'a ratio above 1 × is the wait for a CPU on a shared machine (see the load average above), one below 1 × ' +
+      "is work on node's other threads (garbage collection, file writes) counted as CPU beside the main one. " +
       '`npm run bench:determinism` shows the verdicts and virtual timestamps do not move under load.',
   );
   row(
