@@ -29,4 +29,16 @@ function sourceStamp(files, root = ROOT) {
   );
 }
 
-module.exports = { BUILD_DIR, ROOT, SOURCE_DIRS, sourceFiles, sourceStamp };
+/**
+ * What .build/ is made from: the sources under `root`, and the compiler that made it (this
+ * project's scripts/build.js and esbuild's version), so a new compiler rebuilds too.
+ */
+function buildStamp(root = ROOT) {
+  const builder = statSync(path.join(ROOT, 'scripts', 'build.js'));
+  return {
+    ...sourceStamp(sourceFiles(root), root),
+    '(builder)': [builder.size, builder.mtimeMs, require('esbuild/package.json').version],
+  };
+}
+
+module.exports = { BUILD_DIR, ROOT, SOURCE_DIRS, buildStamp, sourceFiles };

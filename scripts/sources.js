@@ -5,7 +5,7 @@
 // QMT_SOURCES=ts forces the TypeScript (e.g. to compare start-up in `npm run bench`).
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
-const { BUILD_DIR, ROOT, sourceFiles, sourceStamp } = require('./source-files');
+const { BUILD_DIR, ROOT, buildStamp } = require('./source-files');
 
 /** Does `<root>/.build` hold the compiled form of the sources as they are now? */
 function buildIsCurrent(root = ROOT) {
@@ -17,7 +17,7 @@ function buildIsCurrent(root = ROOT) {
     return false;
   }
   try {
-    return JSON.stringify(sourceStamp(sourceFiles(root), root)) === recorded;
+    return JSON.stringify(buildStamp(root)) === recorded;
   } catch {
     return false; // a file vanished while being read: the sources are changing
   }

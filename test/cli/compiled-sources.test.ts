@@ -9,10 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const { sourceFiles, sourceStamp } = require('../../scripts/source-files') as {
-  sourceFiles(root: string): string[];
-  sourceStamp(files: string[], root: string): unknown;
-};
+const { buildStamp } = require('../../scripts/source-files') as { buildStamp(root: string): unknown };
 const { buildIsCurrent } = require('../../scripts/sources') as { buildIsCurrent(root: string): boolean };
 
 function project(): { root: string; stamp(): void } {
@@ -23,7 +20,7 @@ function project(): { root: string; stamp(): void } {
   writeFileSync(path.join(root, 'support', 'world.ts'), 'export {};\n');
   const stamp = () => {
     mkdirSync(path.join(root, '.build'), { recursive: true });
-    writeFileSync(path.join(root, '.build/sources.json'), JSON.stringify(sourceStamp(sourceFiles(root), root)));
+    writeFileSync(path.join(root, '.build/sources.json'), JSON.stringify(buildStamp(root)));
   };
   return { root, stamp };
 }
