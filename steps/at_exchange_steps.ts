@@ -184,9 +184,7 @@ Then('by reading {reading} the module answers one of:', function (this: QmtWorld
 // the same name and client that matches no row fails at once.
 Then('by reading {reading} the module reports one of:', async function (this: QmtWorld, id: string, table: DataTable) {
   const alternatives = alternativesOf(table.raw(), (t) => this.resolve(t), false);
-  const observed = await this.host.expectUrcByReading(id, alternatives, quietTimeMs(table.raw()));
-  this.attachNotes(this.host.takeInterleavings());
-  return this.readingOutcome(id, observed);
+  return this.readingOutcome(id, await this.host.expectUrcByReading(id, alternatives, quietTimeMs(table.raw())));
 });
 
 // ERROR at once, or OK and a result URC (e.g. open-bad-host).

@@ -14,6 +14,7 @@ import {
   type PacketFields,
   publishAndLetRoute,
   type QmtHost,
+  type UrcReadingOutcome,
   type ReadingObserver,
   resolvePlaceholders,
   Retransmissions,
@@ -128,7 +129,12 @@ export class QmtWorld extends World {
    * After a step observed a reading: a scenario written for another value of it (its
    * `@reading:<id>=<value>` tag) does not apply to this module and is skipped with the reason.
    */
-  readingOutcome(id: string, observed: string): 'skipped' | undefined {
+  readingOutcome(id: string, observed: string | UrcReadingOutcome): 'skipped' | undefined {
+    if (typeof observed !== 'string') {
+      // The URCs the note allowed before the reading's row, in the note's words.
+      this.attachNotes(observed.interleavings);
+      return this.readingOutcome(id, observed.value);
+    }
     const wanted = this.readingTags[id];
     if (wanted === undefined || wanted === observed) return undefined;
     this.attach(

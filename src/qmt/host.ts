@@ -18,7 +18,7 @@ import { secretsInCommand } from './secrets';
 import { responseTimeLimit } from './timing';
 import { withMargin, type TimingMargin } from './timing-margin';
 import { urcDeadline, type UrcDeadlineOptions } from './urc-deadline';
-import { expectUrcByReading } from './urc-by-reading';
+import { expectUrcByReading, type UrcReadingOutcome } from './urc-by-reading';
 import { expectUrc, observeRecvLayout, type UrcContext } from './urc-waits';
 import { describeUrc, parseExpectedUrc, type ExpectedUrc, type MsgidCheck, urcMatches } from './urc-match';
 import { nonConformance } from './verdict';
@@ -56,8 +56,6 @@ export class QmtHost {
   private readonly wireClock: WireClock;
   private readonly msgidCheck?: MsgidCheck;
   private readonly log: ExchangeLog;
-  /** URCs the note allows that arrived between a reading's rows, with the note's words (for the report). */
-  private readonly interleavings: string[] = [];
 
   constructor(options: QmtHostOptions) {
     this.at = options.at;
@@ -95,11 +93,6 @@ export class QmtHost {
     // ATE1 / ATE0 (V.25ter): the digester must know whether to expect echoes from now on.
     if (response.final.kind === 'OK' && (line.name === 'E1' || line.name === 'E0')) this.at.setEcho(line.name === 'E1');
     return exchange;
-  }
-
-  /** The allowed interleavings recorded since the last call, for the step to attach to the result. */
-  takeInterleavings(): string[] {
-    return this.interleavings.splice(0);
   }
 
   get last(): Exchange {
@@ -186,10 +179,12 @@ export class QmtHost {
    * Waits for the URC of one of the alternatives a reading allows (an alternative without lines =
    * no such URC within `quietMs`). Records or checks the reading like expectAnswerByReading.
    */
-  async expectUrcByReading(id: string, alternatives: readonly ReadingAlternative[], quietMs: number): Promise<string> {
-    const { value, interleavings } = await expectUrcByReading(this.urcContext, id, alternatives, quietMs);
-    this.interleavings.push(...interleavings);
-    return value;
+  expectUrcByReading(
+    id: string,
+    alternatives: readonly ReadingAlternative[],
+    quietMs: number,
+  ): Promise<UrcReadingOutcome> {
+    return expectUrcByReading(this.urcContext, id, alternatives, quietMs);
   }
 
   /**
@@ -200,13 +195,13 @@ export class QmtHost {
     id: string,
     errorValue: string,
     alternatives: readonly ReadingAlternative[],
-  ): Promise<string> {
+  ): Promise<UrcReadingOutcome> {
     const exchange = this.last;
     if (exchange.response.final.kind !== 'OK') {
       exchange.asserted = true;
       this.expectInTime(exchange, exchange.response.doneAt, `the final result of ${exchange.response.command}`);
       this.observer.observe(id, errorValue, `${exchange.response.command} → ${formatFinal(exchange.response)}`);
-      return errorValue;
+      return { value: errorValue, interleavings: [] };
     }
     this.expectFinal('OK');
     return this.expectUrcByReading(id, alternatives, 0);

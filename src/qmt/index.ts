@@ -6,6 +6,7 @@
 
 // The conversation with the module and what the scenario keeps of it (support/world.ts, support/hooks.ts).
 export { QmtHost } from './host';
+export type { UrcReadingOutcome } from './urc-by-reading';
 export { ReadingObserver } from './readings-observer';
 export { publishMsgidCheck } from './publish-msgid';
 export { resolvePlaceholders } from './placeholders';
