@@ -31,7 +31,7 @@ import { resolvePorts } from './resolve-ports';
 import { planWorkers, type RigWorkerPlan } from './rigs-run';
 import { RunConfigSchema, type RunConfig } from './run-config';
 import { harnessVersion } from './version';
-import { checkShard, checkWorkers } from './workers';
+import { checkShard, checkWorkers, shareOf } from './workers';
 import type { LabgridRunOptions } from './labgrid-places';
 
 /** `qmt run`'s options as commander hands them over. */
@@ -143,12 +143,21 @@ export async function checkRunOptions(
     simulatorOptions: simulatorOptionsGiven(options),
     resultsDir,
   });
-  const selected = await selectedScenarios(tags, names);
-  if (selected === 0) throw new UsageError(`no scenario matches ${describeSelection(tags, names)}`);
+  const matching = await selectedScenarios(tags, names);
+  if (matching === 0) throw new UsageError(`no scenario matches ${describeSelection(tags, names)}`);
+  // The share is what runs: an empty one would end green with nothing judged.
+  const selected = shareOf(matching, shard);
+  if (selected === 0)
+    throw new UsageError(
+      `--shard ${shard}: this share holds no scenario (${matching} match ${describeSelection(tags, names)})`,
+    );
 
   // 2. The ports: resolved in one place, then each checked and opened; broker ports tried.
   const ports = [...(await resolvePorts(options.port, baud)), ...(await morePorts())];
   ports.forEach((port) => checkPort(port));
+  // Each module of a multi-module run takes the whole selection; a share of it would apply to one only.
+  if (shard !== undefined && ports.length > 1)
+    throw new UsageError(`--shard ${shard} takes one module; ${ports.length} were given`);
   const workers = ports.length > 1 ? planWorkers(ports, resultsDir, brokerPort) : [];
   for (const port of ports) {
     const problem = await checkPortOpens(port, baud);

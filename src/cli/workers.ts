@@ -25,6 +25,13 @@ export function checkWorkers(value: string | undefined, port: string | undefined
 }
 
 /** `--shard <i/n>` (Cucumber's sharding: the i-th of every n selected scenarios); undefined = all. */
+/** How many of `selected` scenarios the share `i/n` takes (Cucumber keeps the k-th when k % n = i - 1). */
+export function shareOf(selected: number, shard: string | undefined): number {
+  if (shard === undefined) return selected;
+  const [index, total] = shard.split('/').map(Number) as [number, number];
+  return index > selected ? 0 : Math.floor((selected - index) / total) + 1;
+}
+
 export function checkShard(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const match = /^(\d+)\/(\d+)$/.exec(value);

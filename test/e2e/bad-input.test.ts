@@ -29,6 +29,11 @@ test('a port that does not exist', () =>
   assertOneLine(['run', '--port', '/dev/qmt-no-such-port'], /--port \/dev\/qmt-no-such-port: no such device/));
 test('a tag expression that does not parse', () =>
   assertOneLine(['run', '--tags', '(@spec:3.3.1 and'], /--tags "\(@spec:3\.3\.1 and": .*could not be parsed/));
+test('a --shard whose share holds no scenario: no green run with nothing judged', () =>
+  assertOneLine(
+    ['run', '--tags', '@spec:3.3.1:timeout:set and @spec:2:retransmission', '--shard', '9/9'],
+    /--shard 9\/9: this share holds no scenario \(\d+ match/,
+  ));
 test('an unknown simulator +QMTRECV layout', () =>
   assertOneLine(['run', '--sim-recv-layout', 'sideways'], /--sim-recv-layout sideways: unknown layout/));
 
