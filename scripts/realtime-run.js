@@ -23,6 +23,12 @@ if (!Number.isInteger(modules) || modules < 1 || modules > 16) {
   process.exit(2);
 }
 const RESULTS = path.join(ROOT, subset ? 'reports/allure-results-realtime-subset' : 'reports/allure-results-realtime');
+// Each module's worker writes its own shard folder under RESULTS; one --results for all would
+// let each worker empty the others' results.
+if (rest.some((a) => a === '--results' || a.startsWith('--results='))) {
+  console.error(`realtime: --results cannot be given; the shards go under ${path.relative(process.cwd(), RESULTS)}`);
+  process.exit(2);
+}
 
 const started = Date.now();
 const sim = spawn(

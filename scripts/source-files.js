@@ -34,10 +34,11 @@ function sourceStamp(files, root = ROOT) {
  * project's scripts/build.js and esbuild's version), so a new compiler rebuilds too.
  */
 function buildStamp(root = ROOT) {
-  const builder = statSync(path.join(ROOT, 'scripts', 'build.js'));
+  // esbuild reads tsconfig.json too (its target decides how class fields compile).
+  const builder = ['scripts/build.js', 'tsconfig.json'].map((f) => statSync(path.join(ROOT, f)));
   return {
     ...sourceStamp(sourceFiles(root), root),
-    '(builder)': [builder.size, builder.mtimeMs, require('esbuild/package.json').version],
+    '(builder)': [...builder.flatMap((s) => [s.size, s.mtimeMs]), require('esbuild/package.json').version],
   };
 }
 

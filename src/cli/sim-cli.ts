@@ -137,9 +137,17 @@ export async function simMain(
     if (options.tcp !== undefined) port = parsePort(options.tcp);
     const count = parseCount(options.count);
     if (options.replay !== undefined) {
-      const given = ['--profile', '--fault', '--count'].filter((o) =>
-        o === '--profile' ? options.profile : o === '--fault' ? options.fault.length : count > 1,
-      );
+      // What shapes the built-in simulator's answers: the replay answers as the recording did.
+      const given = Object.entries({
+        '--profile': options.profile !== undefined,
+        '--variant': options.variant.length > 0,
+        '--fault': options.fault.length > 0,
+        '--recv-layout': options.recvLayout !== undefined,
+        '--latency': options.latency !== DEFAULT_LATENCY,
+        '--count': count > 1,
+      })
+        .filter(([, set]) => set)
+        .map(([option]) => option);
       if (given.length)
         throw new UsageError(`--replay answers as the recording did; ${given.join(', ')} cannot be used with it`);
       const recording = loadRecording(options.replay);

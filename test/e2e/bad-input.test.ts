@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { SerialPort } from 'serialport';
-import { runQmt, startSimulator, tempDir } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { ROOT, runQmt, startSimulator, tempDir } from './helpers';
 
 function assertOneLine(args: string[], problem: RegExp): void {
   const { status, output } = runQmt(args);
@@ -142,4 +143,29 @@ test('a busy port (another program holds it)', { timeout: 120_000 }, async () =>
     await new Promise((r) => holder.close(r));
     sim.child.kill('SIGTERM');
   }
+});
+
+test('qmt-sim --replay refuses what would shape the built-in simulator, as qmt run --sim-replay does', () => {
+  const result = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin', 'qmt-sim.js'),
+      '--tcp',
+      '0',
+      '--replay',
+      tempDir('qmt-no-recording-'),
+      '--variant',
+      'EG912Y',
+      '--recv-layout',
+      'split',
+      '--latency',
+      'off',
+    ],
+    { encoding: 'utf8', timeout: 30_000 },
+  );
+  assert.equal(result.status, 2, result.stderr);
+  assert.match(
+    result.stderr,
+    /--replay answers as the recording did; --variant, --recv-layout, --latency cannot be used with it/,
+  );
 });

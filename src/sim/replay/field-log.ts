@@ -71,8 +71,9 @@ export function importFieldLog(text: string, source: string): string {
     lastCommand = entry.text;
     // A terminal shows the command as the module echoed it, while echo is on.
     if (!marked && echo) emit('<<', `${entry.text}\r`);
-    if (/^ATE0$/i.test(entry.text)) echo = false;
-    if (/^ATE1?$/i.test(entry.text)) echo = true;
+    // V.25ter: ATE is ATE0.
+    if (/^ATE0?$/i.test(entry.text)) echo = false;
+    if (/^ATE1$/i.test(entry.text)) echo = true;
   }
   return `${out.join('\n')}\n`;
 }

@@ -223,3 +223,10 @@ test('a host name the log dialled matches only the address --host gives it', asy
   assert.equal(await r.exchange('AT+QMTOPEN=0,"broker.example.com",1883\r', 1_000), '\r\nOK\r\n\r\n+QMTOPEN: 0,0\r\n');
   r.done();
 });
+
+test('a bare ATE is ATE0 (V.25ter): the commands after it are not shown echoed', () => {
+  const transcript = importFieldLog('AT\nAT\nOK\nATE\nATE\nOK\nAT+CSQ\n+CSQ: 20,99\nOK\n', 'field.log');
+  assert.match(transcript, />> ATE<CR>/);
+  assert.doesNotMatch(transcript, /<< AT\+CSQ/, transcript);
+  assert.match(transcript, />> AT\+CSQ<CR>/);
+});
