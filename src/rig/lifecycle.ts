@@ -129,6 +129,12 @@ export class ModuleLifecycle {
       } else {
         await closeEveryClient(at);
         await this.restore(at, changed, notes);
+        // Echo is a setting too (V.25ter): a scenario that failed between its ATE1 and its ATE0
+        // would leave every later scenario reading echoed lines as the module's fault.
+        if (commands.some((c) => c.ok && /^ATE1$/i.test(c.command))) {
+          await switchEchoOff(at);
+          notes.push('the scenario switched echo on: ATE0 sent');
+        }
       }
       this.current = 'ready';
     } catch (error) {

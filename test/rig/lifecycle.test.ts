@@ -39,6 +39,29 @@ test('settings a scenario changed are put back to what the module reported at th
   }
 });
 
+test('a scenario that ends with echo on (ATE1, then failed before its ATE0) leaves the next one with echo off', async () => {
+  const sim = await servedModule();
+  const rig = await HardwareRig.create({ port: sim.url, baud: 115200 });
+  try {
+    const s1 = await rig.openSession(new SecretMasker());
+    const reply = await s1.at.send('ATE1', { timeoutMs: 2_000 });
+    const cleanup = await s1.finish([{ command: 'ATE1', ok: reply.final.kind === 'OK' }]);
+    assert.ok(
+      cleanup?.notes.some((n) => /echo on: ATE0 sent/.test(n)),
+      JSON.stringify(cleanup),
+    );
+
+    const s2 = await rig.openSession(new SecretMasker());
+    const at = await s2.at.send('AT', { timeoutMs: 2_000 });
+    assert.equal(at.final.kind, 'OK');
+    assert.deepEqual(s2.at.unexpectedEchoes(), [], 'no command line came back echoed');
+    await s2.finish([]);
+  } finally {
+    await rig.close();
+    await sim.stop();
+  }
+});
+
 test(
   'a module wedged mid-scenario is restarted and the next scenario gets an answering module',
   { timeout: 60_000 },
