@@ -75,9 +75,9 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
       Then the module answers OK
       Given client 0 is connected to the broker as "qmt-recv-read"
       And client 0 has subscribed to "qmt/buf/read" at QoS 1
-      When another client publishes "first" to "qmt/buf/read" at QoS 0
+      When another client publishes "first" to "qmt/buf/read" at QoS 1
       Then the module reports +QMTRECV: 0,0
-      When another client publishes "second" to "qmt/buf/read" at QoS 0
+      When another client publishes "second" to "qmt/buf/read" at QoS 1
       Then the module reports +QMTRECV: 0,1
       When the host sends AT+QMTRECV=0,1
       Then the module answers these stored messages, then OK:
@@ -94,9 +94,9 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
       Then the module answers OK
       Given client 0 is connected to the broker as "qmt-recv-all"
       And client 0 has subscribed to "qmt/buf/all" at QoS 1
-      When another client publishes "first" to "qmt/buf/all" at QoS 0
+      When another client publishes "first" to "qmt/buf/all" at QoS 1
       Then the module reports +QMTRECV: 0,0
-      When another client publishes "second" to "qmt/buf/all" at QoS 0
+      When another client publishes "second" to "qmt/buf/all" at QoS 1
       Then the module reports +QMTRECV: 0,1
       When the host sends AT+QMTRECV=0
       Then the module answers these stored messages, then OK:
@@ -114,7 +114,7 @@ Feature: AT+QMTRECV — read messages from the buffer (spec 3.3.9)
       Then the module answers OK
       Given client 0 is connected to the broker as "qmt-recv-keep"
       And client 0 has subscribed to "qmt/buf/keep" at QoS 1
-      When another client publishes "first" to "qmt/buf/keep" at QoS 0
+      When another client publishes "first" to "qmt/buf/keep" at QoS 1
       Then the module reports +QMTRECV: 0,0
       When the host sends AT+QMTRECV=0
       Then the module answers these stored messages, then OK:
