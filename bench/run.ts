@@ -103,7 +103,7 @@ async function figureA(): Promise<void> {
   );
   row(
     'a',
-    `npm test set: EC200N-CN (on workers) + EG912Y (${n2} scenarios)`,
+    `two-variant set: EC200N-CN on 2 workers + EG912Y, in parallel (${n2} scenarios)`,
     cost(both),
     `${fmt((2 * floor.wallMs) / 1000)} s wall (2 × floor)`,
     `${fmt(both.wallMs / (2 * floor.wallMs), 2)} × floor`,

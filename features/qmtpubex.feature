@@ -212,8 +212,8 @@ Feature: AT+QMTPUBEX — publish messages (spec 3.3.8)
   Rule: With ATE1 the data typed after > may come back (reading payload-echo); with ATE0 it never does
 
     # ATE1 (V.25ter) echoes the command line; the note does not say whether the data typed after
-    # the > prompt is echoed too (src/variants/readings.ts payload-echo; one public BG770A log
-    # shows firmware that does). The AT reader takes either, and the message published is the
+    # the > prompt is echoed too (src/variants/readings.ts payload-echo: no log in
+    # docs/field-evidence.md shows it either way). The AT reader takes either, and the message published is the
     # payload alone. With ATE0 nothing may come back.
     @spec:3.3.8:set
     Scenario: With echo on the payload may be echoed, with echo off it is not

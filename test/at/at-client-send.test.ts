@@ -218,7 +218,7 @@ test('AT+QFUPL without CONNECT times out naming the missing CONNECT prompt', asy
   clock.stop();
 });
 
-// Reading payload-echo: firmware that echoes the data typed after > (one public BG770A log).
+// Reading payload-echo: firmware that echoes the data typed after > (the note is silent on it).
 test('with echo on, the payload echoed after > is dropped from the answer and reported as payloadEchoed', async () => {
   const { client, clock } = await rig((line, m) => {
     if (line.startsWith('AT+QMTPUBEX=')) {

@@ -278,7 +278,7 @@ export class ModuleRuntime implements SimulatedModule {
   }
 
   /**
-   * Reading payload-echo "echoed" (one public BG770A log): with ATE1 the data typed after the `>`
+   * Reading payload-echo "echoed" (the note is silent; src/variants/readings.ts): with ATE1 the data typed after the `>`
    * prompt comes back as it is taken. An upload after CONNECT (AT+QFUPL, dropExtra off) never does.
    */
   private echoPayload(capture: RawCapture, chunk: Buffer): void {
