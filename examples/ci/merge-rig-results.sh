@@ -25,6 +25,12 @@ if [ ${#dirs[@]} -eq 0 ]; then
 fi
 rigs=$(find "$artifacts" -mindepth 1 -maxdepth 1 -type d | wc -l)
 echo "merge-rig-results: ${#dirs[@]} results folders from $rigs rig artifact(s)"
+# The history is copied into <out-dir> before `qmt report` checks it: check first what qmt report
+# would (src/cli/output-folder.ts), so a mistyped <out-dir> holding someone's files is left alone.
+if [ -e "$out" ] && [ -n "$(ls -A "$out")" ] && [ ! -e "$out/.qmt-output" ]; then
+  echo "merge-rig-results: $out holds files qmt did not write (no .qmt-output marker); name an empty or new folder" >&2
+  exit 2
+fi
 if [ -n "$history" ] && [ -d "$history" ] && [ -n "$(ls -A "$history")" ]; then
   mkdir -p "$out/allure-report/history"
   cp -R "$history/." "$out/allure-report/history/"
