@@ -17,7 +17,14 @@ import type { Pickle } from '@cucumber/messages';
 import * as allure from 'allure-js-commons';
 import { BrokerFixture } from '../src/broker/fixture';
 import { timingMarginOf, type RunParameters } from '../src/cli/run-config';
-import { nonConformance, publishMsgidCheck, QmtHost, ReadingObserver, rigTrouble } from '../src/qmt';
+import {
+  describeStrayEchoes,
+  nonConformance,
+  publishMsgidCheck,
+  QmtHost,
+  ReadingObserver,
+  rigTrouble,
+} from '../src/qmt';
 import { CAPABILITY_TAGS, valueTagReason } from '../src/rig/applicability';
 import { peerFilter } from '../src/rig/broker-access';
 import { RigLostError } from '../src/rig/lifecycle';
@@ -173,9 +180,7 @@ After(async function (this: QmtWorld, { result }) {
         'text/plain',
       );
     const echoes = this.session.at.unexpectedEchoes();
-    if (result?.status === Status.PASSED && echoes.length > 0) {
-      throw nonConformance(`the module echoed ${echoes.length} command line(s) after ATE0 switched echo off`);
-    }
+    if (result?.status === Status.PASSED && echoes.length > 0) throw nonConformance(describeStrayEchoes(echoes));
     const unasserted = this.host.unassertedErrors();
     if (result?.status === Status.PASSED && unasserted.length > 0) {
       const listed = unasserted.map((e) => `${e.response.command} → ${e.response.final.kind}`).join('; ');

@@ -49,7 +49,7 @@ export class AtClient {
   private queue: Promise<unknown> = Promise.resolve();
   private inFlight: InFlight | undefined;
   private closedBecause: Error | undefined;
-  private readonly strayEchoes: { text: string; at: number }[] = [];
+  private readonly strayEchoes: { text: string; at: number; payload: boolean }[] = [];
 
   constructor(
     private readonly transport: Transport,
@@ -92,8 +92,8 @@ export class AtClient {
     return this.received.filter((u) => !u.consumed);
   }
 
-  /** Echoes that came while echo was believed off (a module ignoring ATE0). */
-  unexpectedEchoes(): readonly { text: string; at: number }[] {
+  /** Echoes that came while echo was believed off (a module ignoring ATE0); `payload`: the data typed after `>`. */
+  unexpectedEchoes(): readonly { text: string; at: number; payload: boolean }[] {
     return this.strayEchoes;
   }
 
@@ -211,12 +211,13 @@ export class AtClient {
     switch (event.type) {
       case 'echo':
         // The digester reads an echo of the prompted payload only right after the prompt.
-        if (flight?.prompted && flight.options.payload?.toString('utf8') === event.text) flight.payloadEchoed = true;
+        const payload = Boolean(flight?.prompted && flight.options.payload?.toString('utf8') === event.text);
+        if (payload && flight) flight.payloadEchoed = true;
         // Echo is dropped; an echo while ATE0 is believed in effect is kept as evidence.
         // ATE0 itself is echoed by a module whose echo is still on (V.25ter: the echo comes before the
         // command takes effect; EC200U boots with ATE1, docs/field-evidence.md#echo-at-power-up), so it is no evidence.
         if (!event.expected && !/^ATE0?$/i.test(event.text.trim()))
-          this.strayEchoes.push({ text: event.text, at: event.at });
+          this.strayEchoes.push({ text: event.text, at: event.at, payload });
         return;
       case 'prompt':
         if (!flight) return;

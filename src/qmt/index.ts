@@ -11,6 +11,7 @@ export { ReadingObserver } from './readings-observer';
 export { publishMsgidCheck } from './publish-msgid';
 export { resolvePlaceholders } from './placeholders';
 export { harnessTrouble, nonConformance, rigTrouble } from './verdict';
+export { describeStrayEchoes } from './stray-echoes';
 
 // What the broker fixture saw: packets, connections, resends, other clients.
 export { WireExpectations, type PacketFields } from './wire-expectations';

@@ -158,7 +158,7 @@ test('an echo while echo is believed off is dropped from the answer but kept as 
   });
   const response = await client.send('AT+CSQ', { timeoutMs: 1_000 });
   assert.deepEqual(response.lines, ['+CSQ: 20,99']);
-  assert.deepEqual(client.unexpectedEchoes(), [{ text: 'AT+CSQ', at: 0 }]);
+  assert.deepEqual(client.unexpectedEchoes(), [{ text: 'AT+CSQ', at: 0, payload: false }]);
   assert.deepEqual(client.urcs(), []);
   client.setEcho(true);
   await client.send('AT+CSQ', { timeoutMs: 1_000 });
