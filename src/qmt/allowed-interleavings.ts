@@ -53,8 +53,8 @@ export function allowedInterleaving(
     forClient.some((e) => e.name === '+QMTSTAT')
   ) {
     const why = `${urc.text}: the command's own <result> 2 "Failed to send the packet" (spec 3.3.4-3.3.8 packet results), which the note does not order against the +QMTSTAT of figure 1's Excep1 (disconnect TCP)`;
-    const excep1 = urc.name === '+QMTCONN' && forClient.some((e) => e.name === '+QMTSTAT' && e.fields[1] === '4');
-    return excep1 ? { why, reading: { id: 'excep1-conn-result', value: 'result-first' } } : { why };
+    const inPlay = readingInPlay(forClient, pending);
+    return urc.name === '+QMTCONN' && inPlay ? { why, reading: { id: inPlay.id, value: inPlay.shown } } : { why };
   }
   // The torn link's +QMTSTAT while a row awaits the command's own failure result.
   const codes = [...pending].flatMap((name) =>
@@ -66,4 +66,23 @@ export function allowedInterleaving(
     };
   }
   return undefined;
+}
+
+/**
+ * The reading the order of the two answers shows while these rows await a CONNACK failure's
+ * +QMTSTAT (code 4) and AT+QMTCONN's own result may still come: `shown` when +QMTCONN: <idx>,2
+ * came first (an allowed interleaving), `absent` when the +QMTSTAT row came without it. Both are
+ * recorded, so a strict run checks either declaration. `row`: the reading the matched row stands
+ * for; the absence tells something only under Excep1 (A3 "excep1": figure 1, disconnect TCP), since
+ * a module that retransmits CONNECT ends with the +QMTSTAT alone whatever it would do under Excep1.
+ */
+export function readingInPlay(
+  rows: readonly ExpectedUrc[],
+  pending: ReadonlySet<string>,
+  row?: { readonly id: string; readonly value: string },
+): { id: string; shown: string; absent: string } | undefined {
+  const statFour = rows.some((e) => e.name === '+QMTSTAT' && e.fields[1] === '4');
+  if (!statFour || !pending.has('+QMTCONN')) return undefined;
+  if (row && !(row.id === 'A3' && row.value === 'excep1')) return undefined;
+  return { id: 'excep1-conn-result', shown: 'result-first', absent: 'stat-only' };
 }

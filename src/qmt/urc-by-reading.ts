@@ -4,7 +4,7 @@
  * recording or checking which reading the module showed.
  */
 import type { Urc } from '../at/types';
-import { allowedInterleaving, type Interleaving } from './allowed-interleavings';
+import { allowedInterleaving, readingInPlay, type Interleaving } from './allowed-interleavings';
 import { seconds } from './answer-verdicts';
 import type { ReadingAlternative } from './reading-alternative';
 import { describeMargin, withMargin } from './timing-margin';
@@ -83,6 +83,9 @@ export async function expectUrcByReading(
     observer.observe(id, chosen.alt.value, `${seen.text} arrived${before}`);
     for (const { reading } of interleaved)
       if (reading) observer.observe(reading.id, reading.value, `${seen.text} arrived${before}`);
+    const inPlay = readingInPlay([chosen.urc], context.log.answeredOk(), { id, value: chosen.alt.value });
+    if (inPlay && !interleaved.some((i) => i.reading?.id === inPlay.id))
+      observer.observe(inPlay.id, inPlay.absent, `${seen.text} arrived with no result of the command before it`);
     return { value: chosen.alt.value, interleavings };
   }
   if (!none) {

@@ -70,11 +70,9 @@ function unobservable(profile: ReturnType<typeof loadProfileFile>): string[] {
     ...(profile.readings.A14query === 'omitted' ? ['hwTimeEnable'] : []),
     // Only a firmware that resends CONNECT (A3 "retransmit") can use up its retries on it.
     ...(profile.readings.A3 === 'excep1' ? ['stat-connect-exhausted'] : []),
-    // excep1-conn-result is seen only where AT+QMTCONN's own <result> 2 is printed before the
-    // +QMTSTAT (Excep1 on a CONNACK timeout, "result-first"); "stat-only" shows nothing to record.
-    ...(profile.readings.A3 === 'excep1' && profile.readings['excep1-conn-result'] === 'result-first'
-      ? []
-      : ['excep1-conn-result']),
+    // excep1-conn-result is seen only under Excep1 on a CONNACK timeout: AT+QMTCONN's own <result> 2
+    // before the +QMTSTAT ("result-first"), or the +QMTSTAT with none before it ("stat-only").
+    ...(profile.readings.A3 === 'excep1' ? [] : ['excep1-conn-result']),
   ];
 }
 

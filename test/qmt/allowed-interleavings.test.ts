@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Urc } from '../../src/at/types';
-import { allowedInterleaving } from '../../src/qmt/allowed-interleavings';
+import { allowedInterleaving, readingInPlay } from '../../src/qmt/allowed-interleavings';
 import { parseExpectedUrc } from '../../src/qmt/urc-match';
 
 function urc(text: string): Urc {
@@ -50,4 +50,19 @@ test("a subscription's own <result> 2 may come before the +QMTSTAT of its torn l
   assert.ok(allowedInterleaving(urc('+QMTSUB: 0,3,2'), rows, afterSub));
   assert.equal(allowedInterleaving(urc('+QMTSUB: 0,3,2'), rows, afterSub)?.reading, undefined);
   assert.equal(allowedInterleaving(urc('+QMTSUB: 0,3,0,1'), rows, afterSub), undefined);
+});
+
+test('the +QMTSTAT: 0,4 row under Excep1 with no result before it shows excep1-conn-result "stat-only"; under retransmit it shows nothing', () => {
+  const stat = [parseExpectedUrc('+QMTSTAT: 0,4')];
+  assert.deepEqual(readingInPlay(stat, AFTER_CONN, { id: 'A3', value: 'excep1' }), {
+    id: 'excep1-conn-result',
+    shown: 'result-first',
+    absent: 'stat-only',
+  });
+  assert.equal(readingInPlay(stat, AFTER_CONN, { id: 'A3', value: 'retransmit' }), undefined);
+  assert.equal(readingInPlay(stat, new Set(), { id: 'A3', value: 'excep1' }), undefined);
+  assert.equal(
+    readingInPlay([parseExpectedUrc('+QMTSTAT: 0,1')], AFTER_CONN, { id: 'A3', value: 'excep1' }),
+    undefined,
+  );
 });
