@@ -24,7 +24,15 @@ if (args.length === 0) {
 }
 let failed = false;
 for (const dir of args) {
-  const a = checkAgreement(dir, runs);
+  let a;
+  try {
+    a = checkAgreement(dir, runs);
+  } catch (error) {
+    // A folder the reports cannot be built from (no results at all) is a disagreement, said in one line.
+    failed = true;
+    console.error(`report agreement: ${dir}: cannot compare: ${error.message}`);
+    continue;
+  }
   if (a.differences.length === 0) {
     console.log(
       `report agreement: ${a.resultsDir}: Cucumber, Allure and the compliance summary agree: ${formatCounts(a.cucumber)}`,
