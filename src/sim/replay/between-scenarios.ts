@@ -9,9 +9,14 @@
 import type { BrokerLinks } from './broker-links';
 import type { Recording, Track } from './recording';
 
-/** Commands a host sends around a session (identity, SIM, registration) and the rig's queries. */
-export const HOUSEKEEPING =
-  /^(AT|ATI|ATE1|ATV1|AT\+GMR|AT\+QGMR|AT\+CGMR|AT\+GSN|AT\+CGSN|AT\+CGMM|AT\+GMM|AT\+CGMI|AT\+GMI|AT\+CPIN\?|AT\+CSQ|AT\+CREG\?|AT\+CEREG\?|AT\+CGREG\?|AT\+COPS\?|AT\+QCCID|AT\+CIMI|AT\+CFUN\?|AT\+CGACT\?|AT\+CMEE\?|AT\+CMEE=\d|AT\+QMTOPEN\?|AT\+QMTCONN\?|AT\+QMTCFG="[^"]+",\d)$/i;
+/** What a host may send before a session's first command (identity, SIM, registration), and leave out in another run. */
+const PREAMBLE_COMMANDS = String.raw`AT|ATI|ATV1|AT\+GMR|AT\+QGMR|AT\+CGMR|AT\+GSN|AT\+CGSN|AT\+CGMM|AT\+GMM|AT\+CGMI|AT\+GMI|AT\+CPIN\?|AT\+CSQ|AT\+CREG\?|AT\+CEREG\?|AT\+CGREG\?|AT\+COPS\?|AT\+QCCID|AT\+CIMI|AT\+CFUN\?|AT\+CMEE=\d`;
+export const PREAMBLE = new RegExp(`^(${PREAMBLE_COMMANDS})$`, 'i');
+/** The preamble and the rig's own queries around a session: answered from any recorded answer. */
+export const HOUSEKEEPING = new RegExp(
+  `^(${PREAMBLE_COMMANDS}|ATE1|AT\\+CGACT\\?|AT\\+CMEE\\?|AT\\+QMTOPEN\\?|AT\\+QMTCONN\\?|AT\\+QMTCFG="[^"]+",\\d)$`,
+  'i',
+);
 const CFG_SET = /^AT\+QMTCFG="([^"]+)",(\d),/i;
 export const ERROR = Buffer.from('\r\nERROR\r\n', 'latin1');
 export const OK = Buffer.from('\r\nOK\r\n', 'latin1');

@@ -9,14 +9,11 @@
  *   same commands can differ only in what their broker answered.
  */
 import { newAddressMap, sameCommand, type AddressMap } from './command-match';
+import { PREAMBLE } from './between-scenarios';
 import type { HostStep, Track } from './recording';
 
 /** Whether a recorded step of a track is what the host sent now. */
 export type Fits = (step: HostStep, track: Track) => boolean;
-
-/** What a host may send before a session's first command, and leave out in another run. */
-const PREAMBLE =
-  /^(AT|ATI|ATV1|AT\+GMR|AT\+QGMR|AT\+CGMR|AT\+GSN|AT\+CGSN|AT\+CGMM|AT\+GMM|AT\+CGMI|AT\+GMI|AT\+CPIN\?|AT\+CSQ|AT\+CREG\?|AT\+CEREG\?|AT\+CGREG\?|AT\+COPS\?|AT\+QCCID|AT\+CIMI|AT\+CFUN\?|AT\+CMEE=\d)$/i;
 
 /** A step the replay moved to: the track followed now, its step, and how many recorded steps the host left out. */
 export interface Advance {
