@@ -18,7 +18,8 @@ export function tempDir(prefix: string): string {
  * field latency end to end).
  */
 export function simulatorArgs(args: string[]): string[] {
-  return args.includes('--latency') ? args : [...args, '--latency', 'off'];
+  // A replay answers with its recording's timing: qmt-sim refuses a latency for it.
+  return args.includes('--latency') || args.includes('--replay') ? args : [...args, '--latency', 'off'];
 }
 
 /** Starts `qmt-sim` with the given arguments and resolves with the process and where it listens. */
