@@ -65,6 +65,8 @@ export class ReplayModule {
   private uploadSize: number | undefined;
   /** The last secret the host sent where the recording has it masked. */
   private lastSecret: string | undefined;
+  /** This session's recorded → live packet identifiers of the broker's PUBLISHes (+QMTRECV's <msgid>). */
+  private readonly msgids = new Map<number, number>();
   /** Echo as the host last set it (ATE0 / ATE1); on at power-up (docs/field-evidence.md#echo-at-power-up). */
   private echo = true;
   /** A scenario step was replayed in this session. */
@@ -237,6 +239,7 @@ export class ReplayModule {
     this.inSession = true;
     this.cleaningUp = false;
     this.between.reset();
+    this.msgids.clear();
     this.started = false;
     this.follower.restart(answer);
     if (!answer) return;
@@ -310,6 +313,7 @@ export class ReplayModule {
     const text = liveText(output.bytes.toString('latin1'), cause, {
       addresses: this.follower.addressesOf(this.follower.first()?.[0]),
       lastSecret: this.lastSecret,
+      msgids: this.msgids,
     });
     this.write(Buffer.from(text, 'latin1'));
     // The link is gone once the module says so (its CLOSE / DISC result, or +QMTSTAT).

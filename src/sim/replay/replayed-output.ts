@@ -23,6 +23,8 @@ export interface LiveContext {
   readonly addresses: AddressMap;
   /** The last secret the host sent where the recording has it masked. */
   readonly lastSecret: string | undefined;
+  /** This session's recorded → live packet identifiers of the PUBLISHes the broker sent. */
+  readonly msgids: Map<number, number>;
 }
 
 /** The recorded text with what comes from the live exchange put in. */
@@ -42,10 +44,14 @@ export function liveText(recorded: string, cause: Cause, context: LiveContext): 
       `+QFUPL: ${cause.data.length},${formatChecksum(qfuplChecksum(cause.data))}`,
     );
   const { recorded: id, live } = cause.trigger ?? {};
-  // +QMTRECV's <msgid> is the identifier of the PUBLISH the broker sent (spec 4.2): the live one.
-  if (id !== undefined && live !== undefined)
-    text = text.replace(new RegExp(`(\\+QMTRECV: \\d,)${id}\\b`), `$1${live}`);
-  return text;
+  if (id !== undefined && live !== undefined) context.msgids.set(id, live);
+  // +QMTRECV's <msgid> is the identifier of the PUBLISH the broker sent (spec 4.2): the live one,
+  // in the URC and in AT+QMTRECV's answer from the buffer alike. A <msgid> has a field after it;
+  // buffer mode's `+QMTRECV: <idx>,<recv_id>` does not.
+  return text.replace(/(\+QMTRECV: \d,)(\d+)(?=,)/g, (all, head: string, recorded: string) => {
+    const now = context.msgids.get(Number(recorded));
+    return now === undefined ? all : `${head}${now}`;
+  });
 }
 
 /** Outputs due later on the session's clock; all of them due at once when the host moves on first. */
